@@ -1,0 +1,10 @@
+// `sightline convert`: not built yet. Owned by the work on this command; replace this file.
+import { defineCommand } from 'citty';
+
+export default defineCommand({
+  meta: { name: 'convert', description: 'not built yet' },
+  run() {
+    process.stderr.write('sightline convert: not built yet\n');
+    process.exitCode = 2;
+  },
+});

@@ -1,0 +1,10 @@
+// `sightline detect`: not built yet. Owned by the work on this command; replace this file.
+import { defineCommand } from 'citty';
+
+export default defineCommand({
+  meta: { name: 'detect', description: 'not built yet' },
+  run() {
+    process.stderr.write('sightline detect: not built yet\n');
+    process.exitCode = 2;
+  },
+});

@@ -1,0 +1,10 @@
+// `sightline lint`: not built yet. Owned by the work on this command; replace this file.
+import { defineCommand } from 'citty';
+
+export default defineCommand({
+  meta: { name: 'lint', description: 'not built yet' },
+  run() {
+    process.stderr.write('sightline lint: not built yet\n');
+    process.exitCode = 2;
+  },
+});

@@ -1,0 +1,10 @@
+// `sightline simulate`: not built yet. Owned by the work on this command; replace this file.
+import { defineCommand } from 'citty';
+
+export default defineCommand({
+  meta: { name: 'simulate', description: 'not built yet' },
+  run() {
+    process.stderr.write('sightline simulate: not built yet\n');
+    process.exitCode = 2;
+  },
+});

@@ -1,0 +1,10 @@
+// `sightline test`: not built yet. Owned by the work on this command; replace this file.
+import { defineCommand } from 'citty';
+
+export default defineCommand({
+  meta: { name: 'test', description: 'not built yet' },
+  run() {
+    process.stderr.write('sightline test: not built yet\n');
+    process.exitCode = 2;
+  },
+});
