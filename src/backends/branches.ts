@@ -1,0 +1,74 @@
+// Splits a plan into linear branches: one scan followed by single-input operators. A `union` (multisearch,
+// union, append) becomes several branches plus the operators applied after it (`post`). Every target
+// consumes this shape; query languages with a union re-join the branches, Sigma and ES|QL emit one query each.
+
+import type { PlanExpr, PlanNode, QueryPlan } from '../plan/nodes.ts';
+import type { Problems } from './backend.ts';
+import { resolveSourcetype } from './sourcetype.ts';
+
+export type ScanNode = Extract<PlanNode, { kind: 'scan' }>;
+export type UnionNode = Extract<PlanNode, { kind: 'union' }>;
+
+export interface Branch {
+  readonly index: number;
+  readonly scan: ScanNode;
+  /** The sourcetype the scan reads, resolved from its `sourcetype=` conditions. */
+  readonly sourcetype: string;
+  /** The scan predicate without its sourcetype and index conditions (null: every event of the sourcetype). */
+  readonly predicate: PlanExpr | null;
+  /** Operators after the scan, in execution order (bottom-up). */
+  readonly ops: readonly PlanNode[];
+}
+
+export interface BranchedPlan {
+  readonly branches: readonly Branch[];
+  /** The union node, when the plan has one. */
+  readonly union: UnionNode | null;
+  /** Operators applied after the union, in execution order. */
+  readonly post: readonly PlanNode[];
+}
+
+/** Walks down single-input operators; returns them bottom-up with the node that ended the walk. */
+function linearise(top: PlanNode): { bottom: PlanNode; ops: PlanNode[] } {
+  const ops: PlanNode[] = [];
+  let node = top;
+  while ('input' in node) {
+    ops.push(node);
+    node = node.input;
+  }
+  return { bottom: node, ops: ops.reverse() };
+}
+
+export function splitBranches(plan: QueryPlan, problems: Problems): BranchedPlan | null {
+  const { bottom, ops } = linearise(plan.root);
+  if (bottom.kind === 'scan') {
+    const b = makeBranch(0, bottom, ops, problems);
+    return b ? { branches: [b], union: null, post: [] } : null;
+  }
+  if (bottom.kind !== 'union') {
+    problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `a rule must start with a search; '${bottom.kind}' cannot be translated`, bottom);
+    return null;
+  }
+  const branches: Branch[] = [];
+  bottom.inputs.forEach((input, i) => {
+    const inner = linearise(input);
+    if (inner.bottom.kind !== 'scan') {
+      problems.unsupported('XLATE-NESTED-UNION', `branch ${i + 1} of ${bottom.mode} does not start with a search`, inner.bottom);
+      return;
+    }
+    const b = makeBranch(i, inner.bottom, inner.ops, problems);
+    if (b) branches.push(b);
+  });
+  if (branches.length !== bottom.inputs.length) return null;
+  return { branches, union: bottom, post: ops };
+}
+
+function makeBranch(index: number, scan: ScanNode, ops: PlanNode[], problems: Problems): Branch | null {
+  if (scan.earliest || scan.latest) {
+    problems.unsupported('XLATE-UNSUPPORTED-TIMEBOUND', 'earliest/latest in the search: the schedule of the target sets the time range', scan,
+      'remove earliest/latest from the rule; the rule window is declared in the rule metadata');
+  }
+  const resolved = resolveSourcetype(scan, problems);
+  if (!resolved) return null;
+  return { index, scan, sourcetype: resolved.sourcetype, predicate: resolved.predicate, ops };
+}

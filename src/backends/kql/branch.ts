@@ -1,0 +1,377 @@
+// Translates one branch (scan + operators) of a plan into a KQL tabular expression over a Sentinel table.
+// Filters are emitted in negation normal form with explicit emptiness guards, because KQL strings have no
+// null (a missing value is ""), while Splunk's `NOT x="a"` over a missing x is not true (spl-semantics.md).
+
+import type { PlanExpr, PlanNode, PlanAggregation, CompareOp } from '../../plan/nodes.ts';
+import type { Span } from '../../core/diagnostics.ts';
+import { dispatchExpr, dispatchNode, type ExprHandlers, type NodeHandlers, type Problems } from '../backend.ts';
+import { Scope, type ColType } from '../scope.ts';
+import { patternShape, globToRegex } from '../pattern-shape.ts';
+import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
+import { kqlIdent, kqlMember, kqlString } from './quoting.ts';
+import { kqlFunction } from './functions.ts';
+
+export interface Code {
+  readonly text: string;
+  readonly type: ColType | 'null';
+  /** A literal (needs no emptiness guard). */
+  readonly literal?: boolean;
+}
+
+const INVERSE: Record<CompareOp, CompareOp> = { '=': '!=', '!=': '=', '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
+const KQL_OP: Record<CompareOp, string> = { '=': '==', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+
+export class KqlBranch {
+  readonly scope = new Scope();
+  readonly lines: string[] = [];
+
+  constructor(readonly problems: Problems, readonly sourcetype: string, readonly mapping: SourcetypeMapping) {}
+
+  // ------------------------------------------------------------ fields
+
+  field(name: string, at?: unknown): Code {
+    const r = this.scope.resolve(name);
+    if (r.kind === 'column') return { text: kqlIdent(name), type: r.type };
+    if (r.kind === 'missing') return this.bad('XLATE-UNKNOWN-FIELD', `field '${name}' does not exist at this point of the query`, at);
+    if (name === 'sourcetype') return { text: kqlString(this.sourcetype), type: 'string', literal: true };
+    if (name.includes('{')) return this.bad('XLATE-MULTIVALUE-FIELD', `multivalue field '${name}' has no KQL mapping`, at);
+    const m = lookupField(this.mapping, name);
+    if (m.kind === 'entry') return { text: m.text, type: m.type };
+    if (m.kind === 'json') return { text: `tostring(parse_json(${m.column})${m.path.map(kqlMember).join('')})`, type: 'string' };
+    return this.bad('XLATE-UNMAPPED-FIELD', `field '${name}' of ${this.sourcetype} has no column in the KQL mapping`, at,
+      'add it to src/backends/kql/mapping.yml if the Sentinel table has it');
+  }
+
+  bad(code: string, message: string, at?: unknown, hint?: string): Code {
+    const span = (at as { span?: Span } | null | undefined)?.span;
+    return { text: this.problems.unsupported(code, message, span ?? null, hint), type: 'null' };
+  }
+
+  // ------------------------------------------------------------ values
+
+  expr(e: PlanExpr): Code {
+    return dispatchExpr(this.valueHandlers, e);
+  }
+
+  /** A string view of a value (non-string types through tostring()). */
+  str(c: Code): string {
+    return c.type === 'string' || c.type === 'null' ? c.text : `tostring(${c.text})`;
+  }
+
+  num(c: Code): string {
+    return c.type === 'number' ? c.text : `todouble(${c.text})`;
+  }
+
+  /** KQL has no null string: "is missing" is isempty() for strings, isnull() for other types. */
+  present(c: Code): string {
+    return c.type === 'string' ? `isnotempty(${c.text})` : `isnotnull(${c.text})`;
+  }
+
+  private readonly valueHandlers: ExprHandlers<PlanExpr['kind'], Code> = {
+    field: (e) => this.field(e.name),
+    literal: (e) => {
+      const v = e.value;
+      if (v === null) return { text: 'dynamic(null)', type: 'null', literal: true };
+      if (typeof v === 'string') return { text: kqlString(v), type: 'string', literal: true };
+      if (typeof v === 'number') return { text: String(v), type: 'number', literal: true };
+      if (typeof v === 'boolean') return { text: String(v), type: 'bool', literal: true };
+      return this.bad('XLATE-UNSUPPORTED-LITERAL', 'multivalue literal');
+    },
+    call: (e) => kqlFunction(this, e),
+    arith: (e) => {
+      const l = this.expr(e.left);
+      const r = this.expr(e.right);
+      if (e.op === '+' && (l.type === 'string' || r.type === 'string') && (l.literal || r.literal) && !(l.type === 'number' || r.type === 'number')) {
+        return this.bad('XLATE-UNSUPPORTED-OPERATOR', '`+` on strings: use `.` to concatenate');
+      }
+      return { text: `(${this.num(l)} ${e.op} ${this.num(r)})`, type: 'number' };
+    },
+    concat: (e) => {
+      const l = this.expr(e.left);
+      const r = this.expr(e.right);
+      // Splunk: concatenating a null gives null; KQL strcat would treat "" as a value.
+      return { text: `iif(${this.present(l)} and ${this.present(r)}, strcat(${this.str(l)}, ${this.str(r)}), "")`, type: 'string' };
+    },
+    neg: (e) => ({ text: `-(${this.num(this.expr(e.operand))})`, type: 'number' }),
+    compare: (e) => ({ text: this.bool(e), type: 'bool' }),
+    like: (e) => ({ text: this.bool(e), type: 'bool' }),
+    inList: (e) => ({ text: this.bool(e), type: 'bool' }),
+    and: (e) => ({ text: this.bool(e), type: 'bool' }),
+    or: (e) => ({ text: this.bool(e), type: 'bool' }),
+    xor: (e) => ({ text: this.bool(e), type: 'bool' }),
+    not: (e) => ({ text: this.bool(e), type: 'bool' }),
+    searchMatch: (e) => ({ text: this.bool(e), type: 'bool' }),
+    searchTerm: (e) => ({ text: this.bool(e), type: 'bool' }),
+  };
+
+  // ------------------------------------------------------------ conditions
+
+  /** A condition that is true exactly when Splunk's is true (negation pushed to the leaves). */
+  bool(e: PlanExpr, negated = false): string {
+    switch (e.kind) {
+      case 'and':
+      case 'or': {
+        const joiner = (e.kind === 'and') !== negated ? ' and ' : ' or ';
+        return `(${e.items.map((i) => this.bool(i, negated)).join(joiner)})`;
+      }
+      case 'not':
+        return this.bool(e.operand, !negated);
+      case 'literal':
+        if (typeof e.value === 'boolean') return String(e.value !== negated);
+        return this.problems.unsupported('XLATE-NOT-BOOLEAN', 'a literal used as a condition');
+      case 'compare':
+        return this.compare(e.op, e.left, e.right, negated);
+      case 'inList':
+        return this.inList(e.expr, e.list, negated);
+      case 'like': {
+        const c = this.expr(e.expr);
+        if (e.pattern.kind !== 'literal' || typeof e.pattern.value !== 'string') return this.problems.unsupported('XLATE-UNSUPPORTED-FUNCTION', 'like() with a computed pattern');
+        const m = `${this.str(c)} matches regex ${kqlString(likeToRegex(e.pattern.value))}`;
+        return negated ? `(${this.present(c)} and not(${m}))` : `(${m})`;
+      }
+      case 'searchMatch': {
+        const m = this.searchMatch(e);
+        return negated ? `not(${m})` : m;
+      }
+      case 'searchTerm':
+        return this.problems.unsupported('XLATE-RAW-TERM', `bare search term '${e.pattern.text}' matches _raw, which Sentinel tables do not have`, null,
+          'match a named field instead');
+      case 'call':
+        return this.boolCall(e, negated);
+      case 'xor':
+      case 'field':
+      case 'arith':
+      case 'concat':
+      case 'neg':
+        return this.problems.unsupported('XLATE-NOT-BOOLEAN', `'${e.kind}' used as a condition`);
+    }
+  }
+
+  private boolCall(e: Extract<PlanExpr, { kind: 'call' }>, negated: boolean): string {
+    const arg = (i: number) => this.expr(e.args[i] ?? { kind: 'literal', value: null });
+    switch (e.fn) {
+      case 'match': {
+        const s = arg(0);
+        const re = e.args[1];
+        if (!re || re.kind !== 'literal' || typeof re.value !== 'string') return this.problems.unsupported('XLATE-UNSUPPORTED-FUNCTION', 'match() with a computed regex');
+        const m = `${this.str(s)} matches regex ${kqlString(re.value)}`;
+        return negated ? `(${this.present(s)} and not(${m}))` : `(${m})`;
+      }
+      case 'isnull':
+      case 'isnotnull': {
+        const c = arg(0);
+        const wantPresent = (e.fn === 'isnotnull') !== negated;
+        return wantPresent ? this.present(c) : `not(${this.present(c)})`;
+      }
+      case 'like':
+        return this.bool({ kind: 'like', expr: e.args[0]!, pattern: e.args[1]! }, negated);
+      case 'cidrmatch': {
+        const ip = arg(1);
+        const m = `ipv4_is_in_range(${this.str(ip)}, ${this.str(arg(0))})`;
+        return negated ? `(${this.present(ip)} and not(${m}))` : m;
+      }
+      case 'true':
+        return String(!negated);
+      case 'false':
+        return String(negated);
+      default:
+        return this.problems.unsupported('XLATE-UNSUPPORTED-FUNCTION', `${e.fn}() used as a condition has no KQL translation`);
+    }
+  }
+
+  private compare(op: CompareOp, left: PlanExpr, right: PlanExpr, negated: boolean): string {
+    const l = this.expr(left);
+    const r = this.expr(right);
+    const effective = negated ? INVERSE[op] : op;
+    if (l.type === 'time' || r.type === 'time') return this.problems.unsupported('XLATE-UNSUPPORTED-OPERATOR', 'comparison with _time');
+    const numeric = l.type === 'number' || r.type === 'number';
+    let test: string;
+    if (numeric) test = `${this.num(l)} ${KQL_OP[effective]} ${this.num(r)}`;
+    else if (effective === '=' || effective === '!=') test = `${this.str(l)} ${KQL_OP[effective]} ${this.str(r)}`;
+    else test = `strcmp(${this.str(l)}, ${this.str(r)}) ${KQL_OP[effective]} 0`;
+    // Comparisons with a missing operand are never true in Splunk; KQL would compare against "".
+    const guards = [l, r].filter((c) => !c.literal).map((c) => (numeric ? `isnotnull(${this.num(c)})` : this.present(c)));
+    const needGuard = effective !== '=' || numeric || (!l.literal && !r.literal);
+    return needGuard && guards.length ? `(${[...guards, test].join(' and ')})` : `(${test})`;
+  }
+
+  private inList(target: PlanExpr, list: readonly PlanExpr[], negated: boolean): string {
+    const t = this.expr(target);
+    const items = list.map((i) => this.expr(i));
+    if (items.some((i) => !i.literal)) return this.problems.unsupported('XLATE-UNSUPPORTED-OPERATOR', 'IN with non-literal values');
+    const numeric = items.every((i) => i.type === 'number');
+    const lhs = numeric ? this.num(t) : this.str(t);
+    const set = `(${items.map((i) => i.text).join(', ')})`;
+    return negated ? `(${this.present(t)} and ${lhs} !in ${set})` : `(${lhs} in ${set})`;
+  }
+
+  /** Splunk search `field=value`: case-insensitive, wildcards, `!=` needs the field to exist. */
+  private searchMatch(e: Extract<PlanExpr, { kind: 'searchMatch' }>): string {
+    const f = this.field(e.field);
+    if (f.type === 'time') return this.problems.unsupported('XLATE-UNSUPPORTED-OPERATOR', `search comparison on ${e.field}`);
+    const s = this.str(f);
+    if (e.op === '=' || e.op === '!=') {
+      const cs = e.pattern.caseSensitive;
+      const shape = patternShape(e.pattern);
+      let m: string;
+      switch (shape.kind) {
+        case 'exists': m = `isnotempty(${s})`; break;
+        case 'exact': m = `${s} ${cs ? '==' : '=~'} ${kqlString(shape.text)}`; break;
+        case 'prefix': m = `${s} ${cs ? 'startswith_cs' : 'startswith'} ${kqlString(shape.text)}`; break;
+        case 'suffix': m = `${s} ${cs ? 'endswith_cs' : 'endswith'} ${kqlString(shape.text)}`; break;
+        case 'contains': m = `${s} ${cs ? 'contains_cs' : 'contains'} ${kqlString(shape.text)}`; break;
+        case 'glob': m = `${s} matches regex ${kqlString((cs ? '' : '(?i)') + globToRegex(shape.parts))}`; break;
+      }
+      if (e.op === '=') return `(${m})`;
+      return shape.kind === 'exists' ? 'false' : `(isnotempty(${s}) and not(${m}))`;
+    }
+    const n = Number(e.pattern.text);
+    if (e.pattern.wildcard && e.pattern.text.includes('*') || !Number.isFinite(n) || e.pattern.text.trim() === '') {
+      return this.problems.unsupported('XLATE-UNSUPPORTED-OPERATOR', `search ${e.field}${e.op}${e.pattern.text}: only numeric values are translated`);
+    }
+    return `(todouble(${s}) ${KQL_OP[e.op]} ${n})`;
+  }
+
+  // ------------------------------------------------------------ operators
+
+  op(n: PlanNode): void {
+    dispatchNode(this.nodeHandlers, n);
+  }
+
+  private unsupportedNode = (n: PlanNode): void => {
+    this.problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `'${n.kind}' has no KQL translation`, n);
+  };
+
+  private readonly nodeHandlers: NodeHandlers<void> = {
+    scan: (n) => {
+      this.unsupportedNode(n);
+    },
+    filter: (n) => {
+      this.lines.push(`| where ${this.bool(n.predicate)}`);
+    },
+    eval: (n) => {
+      for (const a of n.assignments) {
+        const c = this.expr(a.expr);
+        this.lines.push(`| extend ${kqlIdent(a.field)} = ${c.text}`);
+        this.scope.define(a.field, c.type === 'null' ? 'string' : c.type);
+      }
+    },
+    aggregate: (n) => this.aggregate(n),
+    table: (n) => this.project(n.fields, n),
+    fields: (n) => {
+      if (!n.remove) return this.project(n.fields, n);
+      for (const f of n.fields) {
+        if (f.includes('*')) return void this.problems.unsupported('XLATE-WILDCARD-FIELDS', `fields - ${f}: wildcard field lists are not translated`, n);
+        const r = this.scope.resolve(f);
+        if (r.kind === 'column') this.lines.push(`| project-away ${kqlIdent(f)}`);
+        this.scope.drop(f);
+      }
+    },
+    rename: (n) => {
+      for (const p of n.pairs) {
+        if (p.from.includes('*') || p.to.includes('*')) return void this.problems.unsupported('XLATE-WILDCARD-FIELDS', 'wildcard rename', n);
+        const r = this.scope.resolve(p.from);
+        const c = this.field(p.from, n);
+        if (r.kind === 'column') this.lines.push(`| project-rename ${kqlIdent(p.to)} = ${kqlIdent(p.from)}`);
+        else this.lines.push(`| extend ${kqlIdent(p.to)} = ${c.text}`);
+        this.scope.drop(p.from);
+        this.scope.define(p.to, c.type === 'null' ? 'string' : c.type);
+      }
+    },
+    sort: (n) => {
+      const keys = n.keys.map((k) => {
+        const c = this.field(k.field, n);
+        const text = k.type === 'num' ? this.num(c) : k.type === 'str' ? this.str(c) : c.text;
+        return `${text} ${k.descending ? 'desc' : 'asc'}`;
+      });
+      this.lines.push(`| sort by ${keys.join(', ')}`);
+      if (n.limit > 0) this.lines.push(`| take ${n.limit}`);
+    },
+    head: (n) => {
+      if (n.predicate) return void this.problems.unsupported('XLATE-UNSUPPORTED-COMMAND', 'head with a condition', n);
+      this.lines.push(`| take ${n.count}`);
+    },
+    tail: this.unsupportedNode,
+    dedup: this.unsupportedNode,
+    bin: this.unsupportedNode,
+    fillnull: this.unsupportedNode,
+    rex: this.unsupportedNode,
+    spath: this.unsupportedNode,
+    mvexpand: this.unsupportedNode,
+    lookup: this.unsupportedNode,
+    iplocation: this.unsupportedNode,
+    union: this.unsupportedNode,
+    makeresults: this.unsupportedNode,
+    inputlookup: this.unsupportedNode,
+  };
+
+  private project(fields: readonly string[], n: PlanNode): void {
+    const items: string[] = [];
+    const cols: [string, ColType][] = [];
+    for (const f of fields) {
+      if (f.includes('*')) {
+        this.problems.unsupported('XLATE-WILDCARD-FIELDS', `'${f}': wildcard field lists are not translated`, n);
+        continue;
+      }
+      const r = this.scope.resolve(f);
+      const c = this.field(f, n);
+      items.push(r.kind === 'column' ? kqlIdent(f) : `${kqlIdent(f)} = ${c.text}`);
+      cols.push([f, c.type === 'null' ? 'string' : c.type]);
+    }
+    this.lines.push(`| project ${items.join(', ')}`);
+    this.scope.project(cols);
+  }
+
+  private aggregate(n: Extract<PlanNode, { kind: 'aggregate' }>): void {
+    if (n.mode !== 'stats') return void this.problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `${n.mode} has no KQL translation`, n);
+    if (Object.keys(n.options).length) return void this.problems.unsupported('XLATE-UNSUPPORTED-OPTION', `stats options ${Object.keys(n.options).join(', ')}`, n);
+    const by = n.by.map((f) => ({ name: f, code: this.field(f, n), column: this.scope.resolve(f).kind === 'column' }));
+    // Splunk drops events whose BY fields are missing; KQL would make a "" group.
+    if (by.length) this.lines.push(`| where ${by.map((b) => this.present(b.code)).join(' and ')}`);
+    const aggs = n.aggregations.map((a) => this.aggregation(a, n));
+    const byText = by.map((b) => (b.column ? kqlIdent(b.name) : `${kqlIdent(b.name)} = ${b.code.text}`)).join(', ');
+    this.lines.push(`| summarize ${aggs.map((a) => a.text).join(', ')}${by.length ? ` by ${byText}` : ''}`);
+    const post = aggs.filter((a) => a.post).map((a) => a.post!);
+    if (post.length) this.lines.push(`| extend ${post.join(', ')}`);
+    this.scope.project([...by.map((b) => [b.name, b.code.type === 'null' ? 'string' : b.code.type] as [string, ColType]), ...aggs.map((a) => [a.name, a.type] as [string, ColType])]);
+  }
+
+  private aggregation(a: PlanAggregation, n: PlanNode): { name: string; text: string; type: ColType; post?: string } {
+    const name = kqlIdent(a.as);
+    const arg = a.arg ? this.expr(a.arg) : null;
+    switch (a.fn) {
+      case 'count':
+        return { name: a.as, text: arg ? `${name} = countif(${this.present(arg)})` : `${name} = count()`, type: 'number' };
+      case 'dc':
+      case 'distinct_count':
+        if (!arg) break;
+        return { name: a.as, text: `${name} = count_distinct(${arg.text})`, type: 'number' };
+      case 'values':
+        if (!arg) break;
+        // Splunk sorts values() lexicographically; make_set does not.
+        return { name: a.as, text: `${name} = make_set(${this.str(arg)})`, type: 'mv', post: `${name} = array_sort_asc(${name})` };
+      case 'list':
+        if (!arg) break;
+        return { name: a.as, text: `${name} = make_list(${this.str(arg)})`, type: 'mv' };
+      case 'min':
+      case 'max':
+      case 'sum':
+      case 'avg':
+        if (!arg) break;
+        return { name: a.as, text: `${name} = ${a.fn}(${this.num(arg)})`, type: 'number' };
+    }
+    this.problems.unsupported('XLATE-UNSUPPORTED-FUNCTION', `aggregate ${a.fn}() has no KQL translation`, n);
+    return { name: a.as, text: `${name} = count()`, type: 'number' };
+  }
+}
+
+/** SQL LIKE (`%`, `_`) as an anchored RE2 regex. */
+export function likeToRegex(p: string): string {
+  let out = '^';
+  for (const ch of p) {
+    if (ch === '%') out += '.*';
+    else if (ch === '_') out += '.';
+    else out += /[\\^$.|?*+()[\]{}]/.test(ch) ? `\\${ch}` : ch;
+  }
+  return out + '$';
+}
