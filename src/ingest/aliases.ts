@@ -1,21 +1,213 @@
 // Search-time field aliases and calculated fields of the Splunk add-ons (CIM), per sourcetype. An alias is
-// consulted only when the event itself has no field of that name. Documented in docs/fields.md.
+// consulted only when the event itself has no field of that name. Each entry says where it comes from;
+// docs/fields.md lists them with sources and marks the ones reconstructed without the add-on's props.conf.
 
-import type { Value } from '../core/value.ts';
+import { firstOf, scalarToNumber, scalarToString, type Scalar, type Value } from '../core/value.ts';
 
 export type FieldGetter = (field: string) => Value;
-export type AliasTable = Readonly<Record<string, (get: FieldGetter) => Value>>;
+/** An alias computes a value from the event's other fields; `record` is the parsed JSON for odd keys. */
+export type AliasFn = (get: FieldGetter, record: unknown) => Value;
+export type AliasTable = Readonly<Record<string, AliasFn>>;
+
+/** coalesce(): the first non-null field. */
+function first(...fields: string[]): AliasFn {
+  return (get) => {
+    for (const f of fields) {
+      const v = get(f);
+      if (v !== null) return v;
+    }
+    return null;
+  };
+}
+
+function constant(v: Scalar): AliasFn {
+  return () => v;
+}
+
+function mapScalar(v: Value, fn: (s: string) => Scalar | null): Value {
+  const s = firstOf(v);
+  return s === null ? null : fn(scalarToString(s));
+}
+
+/** Reads `obj[k1][k2]...` where keys may themselves contain dots (Azure claim URIs). */
+function rawKey(record: unknown, ...keys: string[]): Value {
+  let node = record;
+  for (const k of keys) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return null;
+    node = (node as Record<string, unknown>)[k];
+  }
+  if (typeof node === 'string' || typeof node === 'number') return node;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// aws:cloudtrail (Splunk Add-on for AWS; fields listed by splunk/security_content data_sources/
+// aws_cloudtrail_*.yml "supported_TA: Splunk Add-on for AWS").
+
+/** The principal's short name: userName for IAM users, the session name for assumed roles, else the ARN tail. */
+const awsUser: AliasFn = (get) => {
+  const userName = get('userIdentity.userName');
+  if (userName !== null) return userName;
+  const arn = firstOf(get('userIdentity.arn'));
+  if (arn !== null) {
+    const tail = scalarToString(arn).split('/').pop();
+    if (tail) return tail;
+  }
+  const type = firstOf(get('userIdentity.type'));
+  if (type === 'Root') return 'root';
+  return firstOf(get('userIdentity.principalId'));
+};
+
+/** success/failure: ConsoleLogin reports its result in responseElements; other calls fail with an errorCode. */
+const awsAction: AliasFn = (get) => {
+  const login = firstOf(get('responseElements.ConsoleLogin'));
+  if (login !== null) return scalarToString(login).toLowerCase() === 'success' ? 'success' : 'failure';
+  return get('errorCode') === null ? 'success' : 'failure';
+};
+
+const CLOUDTRAIL: AliasTable = {
+  src: first('sourceIPAddress'),
+  src_ip: first('sourceIPAddress'),
+  user_agent: first('userAgent'),
+  // The add-on gives events without an error errorCode="success" (ESCU searches rely on it).
+  errorCode: constant('success'),
+  signature: first('eventName'),
+  command: first('eventName'),
+  vendor_region: first('awsRegion'),
+  region: first('awsRegion'),
+  aws_account_id: first('recipientAccountId', 'userIdentity.accountId'),
+  vendor_account: first('recipientAccountId', 'userIdentity.accountId'),
+  user: awsUser,
+  user_name: first('userIdentity.userName'),
+  user_arn: first('userIdentity.arn'),
+  user_type: first('userIdentity.type'),
+  user_access_key: first('userIdentity.accessKeyId'),
+  action: awsAction,
+  status: awsAction,
+  dest: first('eventSource'),
+  msg: first('errorMessage'),
+  vendor: constant('AWS'),
+  vendor_product: constant('AWS CloudTrail'),
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// azure:monitor:aad:signin. The Graph-API sign-in stanzas of splunk/splunk-add-on-microsoft-azure
+// (TA-MS-AAD/default/props.conf, [azure:aad:signin]) define these on top-level Graph fields; the Event Hub
+// record carries the same Graph object under `properties`, so the same definitions read `properties.*`.
+
+const SIGNIN: AliasTable = {
+  src: first('properties.ipAddress', 'callerIpAddress'),
+  src_ip: first('properties.ipAddress', 'callerIpAddress'),
+  user: (get) => mapScalar(get('properties.userPrincipalName'), (s) => s.toLowerCase()),
+  user_id: (get) => mapScalar(get('properties.userPrincipalName'), (s) => s.toLowerCase()),
+  user_agent: first('properties.userAgent'),
+  app: (get) => mapScalar(get('properties.appDisplayName'), (s) => s.replace(/ /g, ':').toLowerCase()),
+  action: (get) => {
+    const code = firstOf(get('properties.status.errorCode'));
+    if (code === null) return null;
+    return scalarToNumber(code) === 0 ? 'success' : 'failure';
+  },
+  reason: first('properties.status.failureReason'),
+  authentication_method: first('properties.authenticationDetails{}.authenticationMethod'),
+  dest: (get) => {
+    const name = firstOf(get('properties.resourceDisplayName'));
+    if (name === null || name === 'null') return 'https://login.microsoftonline.com';
+    return scalarToString(name).replace(/ /g, '.').toLowerCase();
+  },
+  duration: (get) => {
+    const ms = scalarToNumber(firstOf(get('properties.processingTimeInMilliseconds')));
+    return ms === null ? null : ms / 1000;
+  },
+  signature: first('operationName'),
+  vendor_account: first('tenantId', 'properties.tenantId'),
+  vendor_product: constant('Microsoft Azure Active Directory'),
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// o365:management:activity (Splunk Add-on for Microsoft Office 365; field list from splunk/security_content
+// data_sources/o365_*.yml). Definitions reconstructed from the Management Activity API common schema.
+
+const O365_SUCCESS = new Set(['success', 'succeeded', 'true', 'partiallysucceeded']);
+const O365_FAILURE = new Set(['failed', 'failure', 'false']);
+
+const O365: AliasTable = {
+  user: first('UserId'),
+  src: first('ClientIP', 'ActorIpAddress', 'ClientIPAddress'),
+  src_ip: first('ClientIP', 'ActorIpAddress', 'ClientIPAddress'),
+  user_agent: first('UserAgent'),
+  object: first('ObjectId'),
+  app: first('Workload'),
+  signature: first('Operation'),
+  command: first('Operation'),
+  action: (get) => {
+    const op = firstOf(get('Operation'));
+    if (op === 'UserLoginFailed') return 'failure';
+    return mapScalar(get('ResultStatus'), (s) => {
+      const lower = s.toLowerCase();
+      if (O365_SUCCESS.has(lower)) return 'success';
+      if (O365_FAILURE.has(lower)) return 'failure';
+      return lower;
+    });
+  },
+  status: first('ResultStatus'),
+  vendor_account: first('OrganizationId'),
+  vendor_product: constant('Microsoft Office 365'),
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// azure:activity. CIM names as the Splunk Add-on for Microsoft Cloud Services lists them for
+// azure:monitor:activity (splunk/security_content data_sources/azure_monitor_activity.yml), plus bridges
+// between the two layouts so that REST-style names (caller, operationName.value, httpRequest.clientIpAddress)
+// also resolve on Event Hub records. The bridges are sightline's, not the add-on's.
+
+const UPN_CLAIM = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn';
+const NAME_CLAIM = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name';
+
+const activityCaller: AliasFn = (get, record) =>
+  rawKey(record, 'identity', 'claims', UPN_CLAIM) ??
+  rawKey(record, 'identity', 'claims', NAME_CLAIM) ??
+  get('identity.authorization.evidence.principalId') ??
+  (typeof (record as Record<string, unknown> | null)?.identity === 'string' ? get('identity') : null);
+
+const activityAction: AliasFn = (get) =>
+  mapScalar(first('resultType', 'status.value', 'properties.statusCode')(get, null), (s) => {
+    const lower = s.toLowerCase();
+    if (lower === 'success' || lower === 'succeeded') return 'success';
+    if (lower === 'failure' || lower === 'failed') return 'failure';
+    return lower;
+  });
+
+const ACTIVITY: AliasTable = {
+  // Layout bridges (REST names on Event Hub records and back).
+  'operationName.value': first('operationName'),
+  caller: activityCaller,
+  'httpRequest.clientIpAddress': first('callerIpAddress'),
+  callerIpAddress: first('httpRequest.clientIpAddress'),
+  // CIM fields.
+  user: (get, record) => get('caller') ?? activityCaller(get, record),
+  src: first('httpRequest.clientIpAddress', 'callerIpAddress'),
+  src_ip: first('httpRequest.clientIpAddress', 'callerIpAddress'),
+  object: first('resourceId'),
+  object_path: first('resourceId'),
+  signature: first('operationName.value', 'operationName'),
+  command: first('operationName.value', 'operationName'),
+  action: activityAction,
+  vendor_account: (get) => get('subscriptionId') ?? mapScalar(get('resourceId'), (s) => /^\/subscriptions\/([^/]+)/i.exec(s)?.[1] ?? null),
+  vendor_product: constant('Microsoft Azure'),
+};
 
 const TABLES: Record<string, AliasTable> = {
-  'aws:cloudtrail': {
-    src: (get) => get('sourceIPAddress'),
-    src_ip: (get) => get('sourceIPAddress'),
-    user_agent: (get) => get('userAgent'),
-    // The AWS add-on sets errorCode to "success" on events that carry no error.
-    errorCode: () => 'success',
-  },
+  'aws:cloudtrail': CLOUDTRAIL,
+  'azure:monitor:aad:signin': SIGNIN,
+  'o365:management:activity': O365,
+  'azure:activity': ACTIVITY,
 };
 
 export function aliasesFor(sourcetype: string): AliasTable | undefined {
   return TABLES[sourcetype];
+}
+
+/** Every sourcetype with an alias table (for docs and tests). */
+export function aliasedSourcetypes(): readonly string[] {
+  return Object.keys(TABLES);
 }

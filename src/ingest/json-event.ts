@@ -63,7 +63,11 @@ export class JsonEvent implements Event {
     let v = resolvePath(this.record(), field);
     if (v === null && this.aliases) {
       const alias = this.aliases[field];
-      if (alias) v = alias((f) => this.get(f));
+      if (alias) {
+        // Marked null while computing, so aliases that refer to each other end instead of recursing.
+        cache.set(field, null);
+        v = alias((f) => this.get(f), this.record());
+      }
     }
     cache.set(field, v);
     return v;
@@ -90,6 +94,13 @@ export function resolvePath(root: unknown, name: string): Value {
   if (direct !== undefined && !Array.isArray(direct)) return leafValue(direct);
   const steps = splitPath(name);
   if (steps === null) return null;
+  const v = walkSteps(root, steps);
+  // Keys may contain dots themselves (Azure claim URIs): retry matching whole keys when the split failed.
+  if (v === null && name.includes('.')) return resolveDottedKeys(root, name);
+  return v;
+}
+
+function walkSteps(root: unknown, steps: readonly Step[]): Value {
   let current: unknown[] = [root];
   for (const step of steps) {
     const next: unknown[] = [];
@@ -114,6 +125,25 @@ export function resolvePath(root: unknown, name: string): Value {
     for (const s of valuesOf(leafValue(node))) out.push(s);
   }
   return mv(out);
+}
+
+/** Slow path: at each object level, try the longest key that is a prefix of the remaining dotted name. */
+function resolveDottedKeys(node: unknown, rest: string): Value {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return null;
+  const obj = node as Record<string, unknown>;
+  if (!rest.includes('{')) {
+    const whole = obj[rest];
+    if (whole !== undefined && !Array.isArray(whole)) return leafValue(whole);
+  }
+  for (let dot = rest.lastIndexOf('.'); dot > 0; dot = rest.lastIndexOf('.', dot - 1)) {
+    const key = rest.slice(0, dot);
+    const child = obj[key];
+    if (child === undefined) continue;
+    const tail = rest.slice(dot + 1);
+    const v = resolvePath(child, tail);
+    if (v !== null) return v;
+  }
+  return null;
 }
 
 function leafValue(j: unknown): Value {

@@ -1,0 +1,60 @@
+// Builds Events from parsed records: picks the sourcetype (given, or detected from the record's shape),
+// reads _time from that source's own time field, and sets index/source/host. Used by the file reader,
+// HEC ingest and scenario generation, so every path makes events the same way.
+
+import { hostname } from 'node:os';
+import type { Event } from '../core/event.ts';
+import { JsonEvent, type EventMeta } from './json-event.ts';
+import { detectSourcetypeDef, sourcetypeByName, type SourcetypeDef } from './sourcetypes/index.ts';
+
+let cachedHost: string | undefined;
+
+/** The default `host` field: like a Splunk file monitor input, the name of the machine reading the file. */
+export function defaultHost(): string {
+  return (cachedHost ??= hostname());
+}
+
+/** The sourcetype name a record's shape indicates: one of our four, or `_json`. */
+export function detectSourcetype(record: unknown): string {
+  return detectSourcetypeDef(record).name;
+}
+
+export interface EventContext {
+  /** Forced sourcetype definition (from --sourcetype); detection per record otherwise. */
+  readonly sourcetype?: SourcetypeDef;
+  readonly index?: string;
+  readonly source: string;
+  readonly host: string;
+  /** _time for records whose source has no time field (file mtime, or the time reading started). */
+  readonly fallbackTime: number;
+}
+
+/** An event over a record whose JSON text is `raw` and whose parse is `record`. */
+export function eventFromParsed(raw: string, record: Record<string, unknown>, ctx: EventContext): JsonEvent {
+  const def = ctx.sourcetype ?? detectSourcetypeDef(record);
+  const meta: EventMeta = {
+    sourcetype: def.name,
+    index: ctx.index ?? def.index,
+    source: ctx.source,
+    host: ctx.host,
+    time: def.timeOf(record) ?? ctx.fallbackTime,
+  };
+  return new JsonEvent(raw, meta, record);
+}
+
+/**
+ * An Event for one record object (HEC, scenarios, tests). The sourcetype is detected when `meta` gives none;
+ * `_time` falls back to now when neither `meta.time` nor the record's time field is present.
+ */
+export function makeEvent(record: unknown, meta: Partial<EventMeta> = {}): Event {
+  const obj = (record !== null && typeof record === 'object' && !Array.isArray(record) ? record : { value: record }) as Record<string, unknown>;
+  const def = meta.sourcetype ? sourcetypeByName(meta.sourcetype) : detectSourcetypeDef(obj);
+  const full: EventMeta = {
+    sourcetype: def.name,
+    index: meta.index ?? def.index,
+    source: meta.source ?? 'sightline',
+    host: meta.host ?? defaultHost(),
+    time: meta.time ?? def.timeOf(obj) ?? Date.now() / 1000,
+  };
+  return new JsonEvent(JSON.stringify(obj), full, obj);
+}

@@ -1,0 +1,30 @@
+// azure:monitor:aad:signin: Entra ID sign-in logs as diagnostic settings / Event Hub deliver them: an
+// envelope (time, category, operationName, resultType, callerIpAddress...) around `properties`, the Graph
+// signIn object. Recognised by a sign-in log category, or by operationName "Sign-in activity".
+
+import { timeFromJson } from '../parse-time.ts';
+import { dig, isObject, isString, type SourcetypeDef } from './types.ts';
+
+/** Diagnostic-settings categories that carry sign-in records (Microsoft Entra "sign-in log schema"). */
+const SIGNIN_CATEGORIES = new Set([
+  'signinlogs',
+  'noninteractiveusersigninlogs',
+  'serviceprincipalsigninlogs',
+  'managedidentitysigninlogs',
+  'adfssigninlogs',
+]);
+
+export const azureSignin: SourcetypeDef = {
+  name: 'azure:monitor:aad:signin',
+  index: 'azure',
+  // The Splunk Add-on for Microsoft Cloud Services files every Entra ID category under azure:monitor:aad.
+  aliases: ['azure:monitor:aad'],
+  matches(r) {
+    if (!isObject(r.properties)) return false;
+    if (isString(r.category) && SIGNIN_CATEGORIES.has(r.category.toLowerCase())) return true;
+    return r.operationName === 'Sign-in activity';
+  },
+  timeOf(r) {
+    return timeFromJson(r.time) ?? timeFromJson(dig(r, 'properties', 'createdDateTime'));
+  },
+};

@@ -1,0 +1,33 @@
+// The shape of a sourcetype definition: how to recognise a record of that log source, where its event time
+// lives, and which Splunk index the seed detections expect it in. One file per log source implements it.
+
+export interface SourcetypeDef {
+  /** The Splunk sourcetype name, e.g. `aws:cloudtrail`. */
+  readonly name: string;
+  /** The index the seed detections search (`index=aws`...). */
+  readonly index: string;
+  /** Other names accepted for `--sourcetype` (e.g. the add-on's `azure:monitor:aad`). */
+  readonly aliases: readonly string[];
+  /** True when a parsed record has this source's shape. Called on plain objects only. */
+  matches(record: Readonly<Record<string, unknown>>): boolean;
+  /** Epoch seconds from the source's own time field(s), or null when the record has none. */
+  timeOf(record: Readonly<Record<string, unknown>>): number | null;
+}
+
+/** Reads a nested property without throwing on missing levels. */
+export function dig(record: unknown, ...path: string[]): unknown {
+  let node = record;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+export function isString(v: unknown): v is string {
+  return typeof v === 'string';
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
