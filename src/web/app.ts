@@ -1,0 +1,129 @@
+// The server's state, built once at start: the database, the loaded rules (for the catalog and, classified
+// streaming/windowed, for the rule processor), ATT&CK data, analyses and the lazily computed translations
+// and live test results.
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDb, type Db } from './store/db.ts';
+import { loadRules, planRule, testRules, translateRule, type EngineRule, type RuleTestResult, type Translation } from './engine.ts';
+import { toRuleView, type RuleView } from './catalog/rule-view.ts';
+import { loadAttack, type AttackData } from './catalog/attack.ts';
+import { RuleProcessor, type ProcessorRule } from './realtime/processor.ts';
+import { ruleMode } from './realtime/rule-mode.ts';
+import { WebhookDelivery } from './realtime/webhook.ts';
+import { AnalysisStore } from './analysis/analysis.ts';
+import { SightlineError } from '../core/diagnostics.ts';
+
+export interface AppOptions {
+  readonly dataDir: string;
+  readonly rulesDir: string;
+  readonly demoDir: string | null;
+  readonly hecToken: string;
+  readonly maxHecBytes: number;
+  readonly maxUploadBytes: number;
+  readonly webhookUrl: string | null;
+  /** Whether the UI may read files by path (only when the server listens on loopback). */
+  readonly allowPaths: boolean;
+  readonly batchSize?: number;
+  readonly graceSeconds?: number;
+  readonly idleSeconds?: number;
+  readonly log: (line: string) => void;
+}
+
+export interface App {
+  readonly opts: AppOptions;
+  readonly db: Db;
+  readonly rules: readonly EngineRule[];
+  readonly views: readonly RuleView[];
+  readonly rulesError: string | null;
+  readonly realtimeRules: readonly ProcessorRule[];
+  readonly processor: RuleProcessor | null;
+  readonly webhook: WebhookDelivery | null;
+  readonly attack: AttackData;
+  readonly analyses: AnalysisStore;
+  readonly uploads: Map<string, string>;
+  translations(rule: EngineRule): Promise<Translation[]>;
+  testResult(ruleId: string): Promise<RuleTestResult | null | 'unavailable'>;
+  close(): void;
+}
+
+function message(err: unknown): string {
+  if (err instanceof SightlineError) return `${err.diagnostic.code}: ${err.diagnostic.message}`;
+  return err instanceof Error ? err.message : String(err);
+}
+
+export async function createApp(opts: AppOptions): Promise<App> {
+  const db = openDb(opts.dataDir);
+  let rules: EngineRule[] = [];
+  let rulesError: string | null = null;
+  try {
+    rules = existsSync(opts.rulesDir) ? await loadRules(opts.rulesDir) : [];
+    if (!existsSync(opts.rulesDir)) rulesError = `rules directory not found: ${opts.rulesDir}`;
+  } catch (err) {
+    rulesError = message(err);
+  }
+  if (rulesError) opts.log(`rules not loaded: ${rulesError}`);
+  const realtimeRules: ProcessorRule[] = [];
+  for (const rule of rules) {
+    try {
+      const plan = await planRule(rule.spl);
+      const st = (rule as Record<string, unknown>).sourcetypes;
+      const sourcetypes = Array.isArray(st) && st.length > 0 ? st.map(String) : null;
+      realtimeRules.push({ rule, mode: ruleMode(rule, plan), sourcetypes });
+    } catch (err) {
+      opts.log(`rule ${rule.id} is not evaluated in real time: ${message(err)}`);
+    }
+  }
+  // Without rules nothing may consume the journal: events wait, unanalysed, for a start with rules.
+  const processor =
+    rulesError === null && realtimeRules.length > 0
+      ? new RuleProcessor(db, realtimeRules, {
+          batchSize: opts.batchSize,
+          graceSeconds: opts.graceSeconds,
+          idleSeconds: opts.idleSeconds,
+          webhook: opts.webhookUrl !== null,
+          log: opts.log,
+        })
+      : null;
+  const webhook = opts.webhookUrl ? new WebhookDelivery(db, { url: opts.webhookUrl, log: opts.log }) : null;
+  const translationCache = new Map<string, Promise<Translation[]>>();
+  let tests: Promise<Map<string, RuleTestResult> | null> | null = null;
+  const app: App = {
+    opts,
+    db,
+    rules,
+    views: rules.map(toRuleView),
+    rulesError,
+    realtimeRules,
+    processor,
+    webhook,
+    attack: loadAttack(),
+    analyses: new AnalysisStore(join(opts.dataDir, 'uploads')),
+    uploads: new Map(),
+    translations(rule) {
+      let p = translationCache.get(rule.id);
+      if (!p) {
+        p = translateRule(rule).catch((err) => [{ target: 'sigma', text: null, error: message(err) }]);
+        translationCache.set(rule.id, p);
+      }
+      return p;
+    },
+    async testResult(ruleId) {
+      tests ??= testRules(rules).catch((err) => {
+        opts.log(`live rule tests failed: ${message(err)}`);
+        return null;
+      });
+      const map = await tests;
+      if (map === null) return 'unavailable';
+      return map.get(ruleId) ?? null;
+    },
+    close() {
+      processor?.stop();
+      webhook?.stop();
+      db.close();
+    },
+  };
+  // Events journaled before a restart are analysed now.
+  void processor?.wake();
+  return app;
+}
