@@ -1,0 +1,37 @@
+// `head N` (default 10) passes the first N rows; `head (expr)` passes rows while expr is true, with
+// `keeplast` keeping the row that ended it and `null=true` treating a null result as true.
+import { Operator, type Sink } from './operator.ts';
+import type { Row } from '../row.ts';
+import type { Compiled } from '../compile-expr.ts';
+
+export class HeadOperator extends Operator {
+  private seen = 0;
+  private stopped = false;
+  constructor(
+    next: Sink,
+    private readonly count: number,
+    private readonly predicate: Compiled | null,
+    private readonly keeplast: boolean,
+    private readonly nullIsTrue: boolean,
+  ) {
+    super(next);
+  }
+  push(row: Row): void {
+    if (this.stopped) return;
+    if (this.predicate) {
+      const v = this.predicate(row);
+      const ok = v === true || (v === null && this.nullIsTrue);
+      if (!ok) {
+        this.stopped = true;
+        if (this.keeplast) this.next.push(row);
+        return;
+      }
+    }
+    this.seen++;
+    this.next.push(row);
+    if (this.seen >= this.count) this.stopped = true;
+  }
+  override get done(): boolean {
+    return this.stopped || this.next.done;
+  }
+}

@@ -1,0 +1,28 @@
+// The leaf that receives events: checks the time bounds (earliest inclusive, latest exclusive, per the time
+// modifiers docs: "greater than or equal to earliest and less than latest"), then the leading search's
+// predicate, and pushes matching events downstream as lazily resolved rows.
+import type { Event } from '../../core/event.ts';
+import { Row } from '../row.ts';
+import type { Sink } from './operator.ts';
+
+export class ScanOperator {
+  constructor(
+    private readonly next: Sink,
+    private readonly predicate: ((row: Row) => boolean) | null,
+    private readonly earliest: number | null,
+    private readonly latest: number | null,
+  ) {}
+  pushEvent(event: Event): void {
+    if (this.earliest !== null && !(event._time >= this.earliest)) return;
+    if (this.latest !== null && !(event._time < this.latest)) return;
+    const row = Row.fromEvent(event);
+    if (this.predicate && !this.predicate(row)) return;
+    this.next.push(row);
+  }
+  end(): void {
+    this.next.end();
+  }
+  get done(): boolean {
+    return this.next.done;
+  }
+}

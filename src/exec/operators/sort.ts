@@ -1,0 +1,33 @@
+// `sort [N] [-]a, b`: buffers every row, sorts stably by the keys, emits the first `limit` (0 = all).
+// Key order rules live in compare-values.ts (missing last, numbers numerically, strings by code unit).
+import { Operator, type Sink } from './operator.ts';
+import type { Row } from '../row.ts';
+import type { PlanSortKey } from '../../plan/nodes.ts';
+import { sortCompare } from '../compare-values.ts';
+
+export function compareRows(keys: readonly PlanSortKey[]): (a: Row, b: Row) => number {
+  return (a, b) => {
+    for (const k of keys) {
+      const c = sortCompare(a.get(k.field), b.get(k.field), k.type, k.descending);
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+}
+
+export class SortOperator extends Operator {
+  private readonly rows: Row[] = [];
+  constructor(next: Sink, private readonly keys: readonly PlanSortKey[], private readonly limit: number) {
+    super(next);
+  }
+  push(row: Row): void {
+    this.rows.push(row);
+  }
+  override end(): void {
+    const sorted = this.rows.sort(compareRows(this.keys)); // Array.prototype.sort is stable
+    const n = this.limit > 0 ? Math.min(this.limit, sorted.length) : sorted.length;
+    for (let i = 0; i < n && !this.next.done; i++) this.next.push(sorted[i] as Row);
+    this.rows.length = 0;
+    this.next.end();
+  }
+}

@@ -1,0 +1,109 @@
+// A result row flowing between operators. It wraps an Event lazily: reads fall through to event.get until a
+// field is overwritten or deleted, so a filter that reads two fields never materialises the whole record.
+// Rows built by generators and aggregations have no event and hold only their own fields.
+
+import type { Event } from '../core/event.ts';
+import { firstOf, scalarToNumber, type Scalar, type Value } from '../core/value.ts';
+
+/** Marks a field that was deleted from a row whose event still has it. */
+const DELETED = Symbol('deleted');
+type Slot = Value | typeof DELETED;
+
+export class Row {
+  private readonly own = new Map<string, Slot>();
+  private lowerRawCache: string | undefined;
+
+  private constructor(private readonly event: Event | null) {}
+
+  static fromEvent(event: Event): Row {
+    return new Row(event);
+  }
+
+  /** A row with exactly these fields (null values are skipped), in this order. */
+  static fromFields(fields: Iterable<readonly [string, Value]>): Row {
+    const row = new Row(null);
+    for (const [name, value] of fields) if (value !== null) row.own.set(name, value);
+    return row;
+  }
+
+  get(name: string): Value {
+    const slot = this.own.get(name);
+    if (slot === DELETED) return null;
+    if (slot !== undefined) return slot;
+    return this.event ? this.event.get(name) : null;
+  }
+
+  /** Setting null removes the field (eval of a null result removes the field). */
+  set(name: string, value: Value): void {
+    if (value === null) {
+      this.delete(name);
+      return;
+    }
+    this.own.set(name, value);
+    if (name === '_raw') this.lowerRawCache = undefined;
+  }
+
+  delete(name: string): void {
+    if (this.event) this.own.set(name, DELETED);
+    else this.own.delete(name);
+    if (name === '_raw') this.lowerRawCache = undefined;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== null;
+  }
+
+  /** Epoch seconds of the row, or null when `_time` is missing or not numeric. */
+  get time(): number | null {
+    return scalarToNumber(firstOf(this.get('_time')));
+  }
+
+  /** `_raw` lower-cased once per row, for case-insensitive term matching. */
+  lowerRaw(): string {
+    if (this.lowerRawCache === undefined) {
+      const raw = this.get('_raw');
+      this.lowerRawCache = raw === null ? '' : String(firstOf(raw)).toLowerCase();
+    }
+    return this.lowerRawCache;
+  }
+
+  /** Every field the row has: the event's (minus deleted ones), then fields added to the row, in order. */
+  fieldNames(): string[] {
+    const names: string[] = [];
+    const seen = new Set<string>();
+    if (this.event) {
+      for (const name of this.event.fieldNames()) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const slot = this.own.get(name);
+        if (slot === DELETED) continue;
+        if (slot === undefined && this.event.get(name) === null) continue;
+        names.push(name);
+      }
+    }
+    for (const [name, slot] of this.own) {
+      if (seen.has(name) || slot === DELETED || slot === null) continue;
+      seen.add(name);
+      names.push(name);
+    }
+    return names;
+  }
+
+  /** An independent copy (mvexpand, eventstats): later writes to either do not affect the other. */
+  clone(): Row {
+    const copy = new Row(this.event);
+    for (const [k, v] of this.own) copy.own.set(k, v);
+    return copy;
+  }
+
+  /** Plain object form: multivalue fields become arrays. */
+  toJSON(): Record<string, Scalar | Scalar[]> {
+    const out: Record<string, Scalar | Scalar[]> = {};
+    for (const name of this.fieldNames()) {
+      const v = this.get(name);
+      if (v === null) continue;
+      out[name] = Array.isArray(v) ? [...(v as readonly Scalar[])] : (v as Scalar);
+    }
+    return out;
+  }
+}

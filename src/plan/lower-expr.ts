@@ -1,0 +1,79 @@
+// Lowers eval/where expressions to eval-semantics plan expressions: `=`/`==` -> compare, `.` -> concat,
+// `like()`/LIKE -> like, `in()`/IN -> inList, other calls -> call (checked against the function registry:
+// unknown names fail with SPL-UNKNOWN-FUNCTION, wrong arity with SPL-FUNCTION-ARITY, both at the call).
+
+import { fail } from '../core/diagnostics.ts';
+import type { BinaryOp, Expr } from '../spl/ast/nodes.ts';
+import { getScalarFunction } from '../functions/registry.ts';
+import type { ArithOp, CompareOp, PlanExpr } from './nodes.ts';
+
+type Handlers = { [K in Expr['kind']]: (e: Extract<Expr, { kind: K }>) => PlanExpr };
+
+const ARITH: Partial<Record<BinaryOp, ArithOp>> = { '+': '+', '-': '-', '*': '*', '/': '/', '%': '%' };
+const COMPARE: Partial<Record<BinaryOp, CompareOp>> = { '=': '=', '==': '=', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+
+const HANDLERS: Handlers = {
+  field: (e) => ({ kind: 'field', name: e.name }),
+  string: (e) => ({ kind: 'literal', value: e.value }),
+  number: (e) => ({ kind: 'literal', value: e.value }),
+  bool: (e) => ({ kind: 'literal', value: e.value }),
+  call: (e) => lowerCall(e),
+  binary: (e): PlanExpr => {
+    const left = lowerExpr(e.left);
+    const right = lowerExpr(e.right);
+    const arith = ARITH[e.op];
+    if (arith) return { kind: 'arith', op: arith, left, right };
+    const cmp = COMPARE[e.op];
+    if (cmp) return { kind: 'compare', op: cmp, left, right };
+    if (e.op === '.') return { kind: 'concat', left, right };
+    if (e.op === 'LIKE') return { kind: 'like', expr: left, pattern: right };
+    if (e.op === 'XOR') return { kind: 'xor', left, right };
+    const kind = e.op === 'AND' ? 'and' : 'or';
+    const items: PlanExpr[] = [];
+    for (const side of [left, right]) {
+      if (side.kind === kind) items.push(...side.items);
+      else items.push(side);
+    }
+    return { kind, items };
+  },
+  unary: (e) => {
+    const operand = lowerExpr(e.operand);
+    if (e.op === 'NOT') return { kind: 'not', operand };
+    return e.op === '-' ? { kind: 'neg', operand } : operand;
+  },
+  in: (e) => ({ kind: 'inList', expr: lowerExpr(e.expr), list: e.list.map(lowerExpr) }),
+};
+
+export function lowerExpr(e: Expr): PlanExpr {
+  return (HANDLERS[e.kind] as (e: Expr) => PlanExpr)(e);
+}
+
+function lowerCall(e: Extract<Expr, { kind: 'call' }>): PlanExpr {
+  const name = e.name.toLowerCase();
+  const args = e.args.map(lowerExpr);
+  if (name === 'like') {
+    arity(e, name, args.length, 2, 2);
+    return { kind: 'like', expr: args[0] as PlanExpr, pattern: args[1] as PlanExpr };
+  }
+  if (name === 'in') {
+    arity(e, name, args.length, 2, Infinity);
+    return { kind: 'inList', expr: args[0] as PlanExpr, list: args.slice(1) };
+  }
+  const fn = getScalarFunction(name);
+  if (!fn) {
+    fail('SPL-UNKNOWN-FUNCTION', `unknown eval function ${e.name}()`, {
+      span: e.span,
+      hint: 'check the spelling; see docs/functions.md for the functions sightline supports',
+    });
+  }
+  arity(e, name, args.length, fn.minArgs, fn.maxArgs);
+  const extra = fn.checkArgCount?.(args.length);
+  if (extra) fail('SPL-FUNCTION-ARITY', `${name}(): ${extra}`, { span: e.span });
+  return { kind: 'call', fn: name, args };
+}
+
+function arity(e: { span: Expr['span'] }, name: string, n: number, min: number, max: number): void {
+  if (n >= min && n <= max) return;
+  const want = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+  fail('SPL-FUNCTION-ARITY', `${name}() takes ${want} argument${min === 1 && max === 1 ? '' : 's'}, got ${n}`, { span: e.span });
+}

@@ -1,0 +1,268 @@
+// SPL AST -> logical plan. The leading search becomes the `scan` leaf (predicate + time bounds); every later
+// command wraps the plan built so far. Generating commands (makeresults, inputlookup, multisearch, union)
+// start a pipeline instead of a scan. Anything sightline cannot execute faithfully fails closed here, with
+// the command's span: SPL-UNSUPPORTED-COMMAND, SPL-IPLOCATION-NO-DB, SPL-UNKNOWN-FUNCTION, ...
+
+import { fail, SightlineError } from '../core/diagnostics.ts';
+import { compileRegex } from '../core/regex.ts';
+import { getAggregate } from '../functions/registry.ts';
+import type { Aggregation, Command, CommandKind, CommandOption, Pipeline } from '../spl/ast/nodes.ts';
+import { lowerExpr } from './lower-expr.ts';
+import { lowerSearch, splitLeadingSearch } from './lower-search.ts';
+import type { PlanAggregation, PlanNode, QueryPlan } from './nodes.ts';
+
+/** Splunk's documented defaults: sort keeps 10000 rows, head/tail 10, append subsearches 10,000 rows. */
+export const SORT_DEFAULT_LIMIT = 10000;
+export const APPEND_DEFAULT_MAXOUT = 10000;
+
+/** Commands that may appear inside a multisearch branch ("allows only streaming operations"). */
+const STREAMING = new Set<CommandKind>(['search', 'where', 'eval', 'table', 'fields', 'rename', 'rex', 'spath', 'bin', 'lookup', 'mvexpand']);
+
+const SUPPORTED =
+  'search, where, eval, stats, eventstats, streamstats, table, fields, rename, sort, head, tail, dedup, bin/bucket, fillnull, rex, spath, mvexpand, lookup, inputlookup, makeresults, multisearch, union, append';
+
+export function lowerPipeline(ast: Pipeline, source?: string): QueryPlan {
+  return source === undefined ? { root: lowerCommands(ast) } : { root: lowerCommands(ast), source };
+}
+
+function lowerCommands(p: Pipeline): PlanNode {
+  const [first, ...rest] = p.commands;
+  if (!first) fail('SPL-EMPTY-QUERY', 'the query is empty', { span: p.span });
+  let node = lowerFirst(first);
+  for (const cmd of rest) node = lowerNext(cmd, node);
+  return node;
+}
+
+function lowerFirst(cmd: Command): PlanNode {
+  switch (cmd.kind) {
+    case 'search': {
+      const { predicate, time } = splitLeadingSearch(cmd.expr);
+      return {
+        kind: 'scan',
+        predicate,
+        earliest: time.earliest === null ? null : { spec: time.earliest },
+        latest: time.latest === null ? null : { spec: time.latest },
+        span: cmd.span,
+      };
+    }
+    case 'makeresults':
+      checkOptions(cmd.options, ['count', 'annotate'], 'makeresults');
+      return { kind: 'makeresults', count: intOption(cmd.options, 'count', 1), annotate: boolOption(cmd.options, 'annotate', false), span: cmd.span };
+    case 'inputlookup':
+      checkOptions(cmd.options, [], 'inputlookup');
+      return { kind: 'inputlookup', table: cmd.table, span: cmd.span };
+    case 'multisearch':
+    case 'union':
+      return lowerUnion(cmd, null);
+    default:
+      return lowerNext(cmd, null);
+  }
+}
+
+type Lowerer<K extends CommandKind> = (cmd: Command & { readonly kind: K }, input: PlanNode) => PlanNode;
+type Lowerers = { [K in CommandKind]: Lowerer<K> };
+
+const NEXT: Lowerers = {
+  search: (cmd, input) => {
+    const predicate = cmd.expr ? lowerSearch(cmd.expr) : null;
+    return predicate ? { kind: 'filter', input, predicate, span: cmd.span } : input;
+  },
+  where: (cmd, input) => ({ kind: 'filter', input, predicate: lowerExpr(cmd.expr), span: cmd.span }),
+  eval: (cmd, input) => ({ kind: 'eval', input, assignments: cmd.assignments.map((a) => ({ field: a.field, expr: lowerExpr(a.expr) })), span: cmd.span }),
+  stats: (cmd, input) => {
+    checkOptions(cmd.options, cmd.variant === 'streamstats' ? ['window', 'current', 'global'] : [], cmd.variant);
+    return lowerStats(cmd, input);
+  },
+  table: (cmd, input) => ({ kind: 'table', input, fields: cmd.fields.map((f) => f.name), span: cmd.span }),
+  fields: (cmd, input) => ({ kind: 'fields', input, remove: cmd.remove, fields: cmd.fields.map((f) => f.name), span: cmd.span }),
+  rename: (cmd, input) => ({ kind: 'rename', input, pairs: cmd.pairs.map((p) => ({ from: p.from, to: p.to })), span: cmd.span }),
+  sort: (cmd, input) => ({ kind: 'sort', input, keys: cmd.keys.map((k) => ({ field: k.field, descending: k.descending, type: k.type })), limit: cmd.limit ?? SORT_DEFAULT_LIMIT, span: cmd.span }),
+  head: (cmd, input) => {
+    checkOptions(cmd.options, ['limit', 'keeplast', 'null'], 'head');
+    return {
+      kind: 'head',
+      input,
+      count: intOption(cmd.options, 'limit', cmd.count),
+      predicate: cmd.expr ? lowerExpr(cmd.expr) : null,
+      keeplast: boolOption(cmd.options, 'keeplast', false),
+      null: boolOption(cmd.options, 'null', false),
+      span: cmd.span,
+    };
+  },
+  tail: (cmd, input) => ({ kind: 'tail', input, count: cmd.count, span: cmd.span }),
+  dedup: (cmd, input) => {
+    checkOptions(cmd.options, ['keepempty', 'consecutive', 'keepevents'], 'dedup');
+    if (boolOption(cmd.options, 'keepevents', false)) unsupportedOption(cmd.options, 'keepevents', 'dedup');
+    return {
+      kind: 'dedup',
+      input,
+      fields: cmd.fields.map((f) => f.name),
+      count: cmd.count,
+      keepempty: boolOption(cmd.options, 'keepempty', false),
+      consecutive: boolOption(cmd.options, 'consecutive', false),
+      sortBy: cmd.sortBy.map((k) => ({ field: k.field, descending: k.descending, type: k.type })),
+      span: cmd.span,
+    };
+  },
+  bin: (cmd, input) => {
+    checkOptions(cmd.options, ['span'], 'bin');
+    if (!hasOption(cmd.options, 'span')) {
+      fail('SPL-UNSUPPORTED-OPTION', 'bin without span= is not supported', { span: cmd.span, hint: 'give an explicit span, e.g. bin _time span=1h' });
+    }
+    return lowerBin(cmd, input);
+  },
+  fillnull: (cmd, input) => ({ kind: 'fillnull', input, value: cmd.value, fields: cmd.fields.map((f) => f.name), span: cmd.span }),
+  rex: (cmd, input) => {
+    checkOptions(cmd.options, ['max_match'], 'rex');
+    try {
+      if (cmd.mode === 'extract') compileRegex(cmd.pattern);
+    } catch (err) {
+      if (err instanceof SightlineError) throw new SightlineError({ ...err.diagnostic, span: cmd.patternSpan });
+      throw err;
+    }
+    return { kind: 'rex', input, field: cmd.field, mode: cmd.mode, pattern: cmd.pattern, maxMatch: intOption(cmd.options, 'max_match', 1), span: cmd.span };
+  },
+  spath: (cmd, input) => {
+    checkOptions(cmd.options, [], 'spath');
+    return { kind: 'spath', input, inputField: cmd.input, output: cmd.output, path: cmd.path, span: cmd.span };
+  },
+  mvexpand: (cmd, input) => ({ kind: 'mvexpand', input, field: cmd.field, limit: cmd.limit, span: cmd.span }),
+  lookup: (cmd, input) => {
+    checkOptions(cmd.options, ['local', 'update'], 'lookup');
+    return { kind: 'lookup', input, table: cmd.table, keys: cmd.keys, outputs: cmd.outputs, overwrite: cmd.outputMode !== 'OUTPUTNEW', span: cmd.span };
+  },
+  multisearch: (cmd) =>
+    fail('SPL-GENERATOR-NOT-FIRST', 'multisearch is a generating command and must be the first command', {
+      span: cmd.nameSpan ?? cmd.span,
+      hint: 'start the query with | multisearch [search ...] [search ...]',
+    }),
+  union: (cmd, input) => lowerUnion(cmd, input),
+  append: (cmd, input) => {
+    checkOptions(cmd.options, ['maxout', 'maxtime', 'timeout', 'extendtimerange'], 'append');
+    return {
+      kind: 'union',
+      mode: 'append',
+      inputs: [input, lowerCommands(cmd.subsearch)],
+      maxout: intOption(cmd.options, 'maxout', APPEND_DEFAULT_MAXOUT),
+      span: cmd.span,
+    };
+  },
+  iplocation: (cmd) =>
+    fail('SPL-IPLOCATION-NO-DB', 'iplocation needs a GeoIP database, and sightline bundles none', {
+      span: cmd.nameSpan ?? cmd.span,
+      hint: 'enrich IP addresses with a lookup table of your own instead (| lookup <table> ip AS src_ip)',
+    }),
+  makeresults: (cmd) => generatorNotFirst(cmd),
+  inputlookup: (cmd) => generatorNotFirst(cmd),
+  unsupported: (cmd) =>
+    fail('SPL-UNSUPPORTED-COMMAND', `sightline does not execute the ${cmd.name} command`, {
+      span: cmd.nameSpan ?? cmd.span,
+      hint: `supported commands: ${SUPPORTED}`,
+    }),
+};
+
+function lowerNext(cmd: Command, input: PlanNode | null): PlanNode {
+  if (input === null) {
+    fail('SPL-MISSING-GENERATOR', `a query cannot start with ${cmd.kind}`, {
+      span: cmd.nameSpan ?? cmd.span,
+      hint: 'start with a search (e.g. sourcetype=aws:cloudtrail) or a generating command such as | makeresults',
+    });
+  }
+  return (NEXT[cmd.kind] as Lowerer<CommandKind>)(cmd as never, input);
+}
+
+function generatorNotFirst(cmd: Command): never {
+  return fail('SPL-GENERATOR-NOT-FIRST', `${cmd.kind} is a generating command and must be the first command`, {
+    span: cmd.nameSpan ?? cmd.span,
+    hint: 'to add rows to existing results use | append [| ' + cmd.kind + ' ...]',
+  });
+}
+
+function lowerUnion(cmd: Extract<Command, { kind: 'multisearch' | 'union' }>, input: PlanNode | null): PlanNode {
+  checkOptions(cmd.options, cmd.kind === 'union' ? ['maxout', 'maxtime', 'timeout'] : [], cmd.kind);
+  const subs = cmd.subsearches.map(lowerCommands);
+  if (cmd.kind === 'multisearch') {
+    if (cmd.subsearches.length < 2) fail('SPL-MULTISEARCH-ARITY', 'multisearch requires at least two subsearches', { span: cmd.span });
+    for (const sub of cmd.subsearches) {
+      for (const c of sub.commands) {
+        if (!STREAMING.has(c.kind)) {
+          fail('SPL-MULTISEARCH-NOT-STREAMING', `multisearch allows only streaming commands in its subsearches, not ${c.kind === 'unsupported' ? c.name : c.kind}`, {
+            span: c.nameSpan ?? c.span,
+            hint: 'move the command after the multisearch, or combine the searches with | append [...]',
+          });
+        }
+      }
+    }
+  }
+  const inputs = input ? [input, ...subs] : subs;
+  const maxout = cmd.kind === 'union' && hasOption(cmd.options, 'maxout') ? intOption(cmd.options, 'maxout', 0) : null;
+  return { kind: 'union', mode: cmd.kind, inputs, maxout, span: cmd.span };
+}
+
+function lowerStats(cmd: Extract<Command, { kind: 'stats' }>, input: PlanNode): PlanNode {
+  return {
+    kind: 'aggregate',
+    input,
+    mode: cmd.variant,
+    aggregations: cmd.aggregations.map(lowerAggregation),
+    by: cmd.by.map((f) => f.name),
+    options: optionRecord(cmd.options),
+    span: cmd.span,
+  };
+}
+
+function lowerBin(cmd: Extract<Command, { kind: 'bin' }>, input: PlanNode): PlanNode {
+  return { kind: 'bin', input, field: cmd.field, as: cmd.as ?? cmd.field, options: optionRecord(cmd.options), span: cmd.span };
+}
+
+function lowerAggregation(a: Aggregation): PlanAggregation {
+  if (!getAggregate(a.fn)) {
+    fail('SPL-UNKNOWN-FUNCTION', `unknown stats function ${a.fn}()`, { span: a.span, hint: 'see docs/functions.md for the stats functions sightline supports' });
+  }
+  const arg = a.arg === null ? null : a.arg.kind === 'field' ? ({ kind: 'field', name: a.arg.name } as const) : lowerExpr(a.arg.expr);
+  return { fn: a.fn, arg, as: a.as };
+}
+
+// ---------------------------------------------------------------- options
+
+function optionRecord(options: readonly CommandOption[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const o of options) out[o.name] = o.value;
+  return out;
+}
+
+function hasOption(options: readonly CommandOption[], name: string): boolean {
+  return options.some((o) => o.name === name);
+}
+
+function findOption(options: readonly CommandOption[], name: string): CommandOption | undefined {
+  return [...options].reverse().find((o) => o.name === name);
+}
+
+function intOption(options: readonly CommandOption[], name: string, dflt: number): number {
+  const o = findOption(options, name);
+  if (!o) return dflt;
+  const n = Number(o.value);
+  if (!Number.isInteger(n) || n < 0) fail('SPL-BAD-OPTION', `${name}=${o.value} must be a whole number`, { span: o.span });
+  return n;
+}
+
+function boolOption(options: readonly CommandOption[], name: string, dflt: boolean): boolean {
+  const o = findOption(options, name);
+  if (!o) return dflt;
+  if (/^(true|t|1|yes)$/i.test(o.value)) return true;
+  if (/^(false|f|0|no)$/i.test(o.value)) return false;
+  return fail('SPL-BAD-OPTION', `${name}=${o.value} must be true or false`, { span: o.span });
+}
+
+/** Fails closed on options the command has but sightline does not implement. */
+function checkOptions(options: readonly CommandOption[], allowed: readonly string[], command: string): void {
+  for (const o of options) if (!allowed.includes(o.name)) unsupportedOption(options, o.name, command);
+}
+
+function unsupportedOption(options: readonly CommandOption[], name: string, command: string): never {
+  return fail('SPL-UNSUPPORTED-OPTION', `${command} option ${name}= is not supported`, {
+    span: findOption(options, name)?.span,
+    hint: 'remove the option; sightline fails closed rather than ignore it',
+  });
+}
