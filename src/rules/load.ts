@@ -1,0 +1,123 @@
+// Loads rule files: YAML with source positions (yaml's parseDocument), validated by the zod schema. Every
+// problem becomes a Diagnostic whose span is a file offset, so lint and `detect` report file:line:col.
+// A rule that fails validation is never half-loaded: loadRuleFile throws, loadRuleSource returns null.
+
+import { readFile, readdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseDocument, isScalar, isMap, type Document, type Node } from 'yaml';
+import type { Diagnostic, Span } from '../core/diagnostics.ts';
+import { SightlineError } from '../core/diagnostics.ts';
+import { ruleSchema, type RuleDoc } from './schema.ts';
+import { locatorFor, type SplLocator } from './spl-locator.ts';
+
+export interface Rule extends RuleDoc {
+  /** Path of the rule file (as given). */
+  readonly file: string;
+  /** Directory of the rule file: allowlist CSV paths are relative to it. */
+  readonly dir: string;
+  /** SPL offset -> file offset. */
+  readonly splToFile: SplLocator;
+}
+
+export interface LoadedRuleSource {
+  readonly rule: Rule | null;
+  readonly diagnostics: Diagnostic[];
+  readonly text: string;
+  /** Where the spl value sits in the file, when it could be found (lint needs it even for invalid rules). */
+  readonly spl: { readonly text: string; readonly toFile: SplLocator; readonly span: Span; readonly block: boolean; readonly indent: number } | null;
+}
+
+/** Parses and validates one rule file's text. Never throws on bad input. */
+export function loadRuleSource(text: string, file: string): LoadedRuleSource {
+  const diagnostics: Diagnostic[] = [];
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  } catch (err) {
+    diagnostics.push({ code: 'RULE-YAML', message: String(err), severity: 'error', file, span: { start: 0, end: 0 } });
+    return { rule: null, diagnostics, text, spl: null };
+  }
+  for (const e of doc.errors) {
+    diagnostics.push({ code: 'RULE-YAML', message: e.message.split('\n')[0] ?? e.message, severity: 'error', file, span: { start: e.pos[0], end: e.pos[1] } });
+  }
+  if (diagnostics.length > 0) return { rule: null, diagnostics, text, spl: null };
+  const spl = splInfo(doc, text);
+  const parsed = ruleSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      diagnostics.push({
+        code: 'RULE-SCHEMA',
+        message: `${path.length ? path.join('.') : '(rule)'}: ${issue.message}`,
+        severity: 'error',
+        file,
+        span: spanOfPath(doc, path),
+        hint: 'see schemas/rule.schema.json and docs/rules.md for the rule format',
+      });
+    }
+    return { rule: null, diagnostics, text, spl };
+  }
+  const rule: Rule = {
+    ...parsed.data,
+    file,
+    dir: dirname(file),
+    splToFile: spl ? spl.toFile : () => 0,
+  };
+  return { rule, diagnostics, text, spl };
+}
+
+/** Loads one rule file; throws SightlineError (first diagnostic) when it is not a valid rule. */
+export async function loadRuleFile(path: string): Promise<Rule> {
+  const text = await readFile(path, 'utf8');
+  const loaded = loadRuleSource(text, path);
+  if (!loaded.rule) throw new SightlineError(loaded.diagnostics[0] ?? { code: 'RULE-SCHEMA', message: 'invalid rule', severity: 'error', file: path });
+  return loaded.rule;
+}
+
+/** Every `*.yml`/`*.yaml` rule directly in `dir`, sorted by file name; duplicate ids are an error. */
+export async function loadRules(dir: string): Promise<Rule[]> {
+  const names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
+  const rules: Rule[] = [];
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const rule = await loadRuleFile(join(dir, name));
+    const other = seen.get(rule.id);
+    if (other) throw new SightlineError({ code: 'RULE-DUPLICATE-ID', message: `rule id ${rule.id} is used by ${other} and ${rule.file}`, severity: 'error', file: rule.file });
+    seen.set(rule.id, rule.file);
+    rules.push(rule);
+  }
+  return rules;
+}
+
+/** Absolute path of a file named relative to the rule. */
+export function ruleRelative(rule: Pick<Rule, 'dir'>, path: string): string {
+  return resolve(rule.dir, path);
+}
+
+function splInfo(doc: Document.Parsed, text: string): LoadedRuleSource['spl'] {
+  if (!isMap(doc.contents)) return null;
+  const node = doc.contents.get('spl', true);
+  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return null;
+  const toFile = locatorFor(node, text);
+  const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
+  const value = String(node.value);
+  const firstLineStart = toFile(0);
+  let indent = 0;
+  while (firstLineStart - indent - 1 >= 0 && text[firstLineStart - indent - 1] === ' ') indent++;
+  // The replaceable span of the value: for a block scalar, from the first content line to the value end.
+  const lastChar = value.trimEnd().length - 1;
+  const span: Span = block ? { start: firstLineStart - indent, end: lastChar >= 0 ? toFile(lastChar) + 1 : firstLineStart } : { start: node.range[0], end: node.range[1] };
+  return { text: value, toFile, span, block, indent };
+}
+
+function spanOfPath(doc: Document.Parsed, path: readonly (string | number)[]): Span {
+  // Walk down as far as the path exists; a missing key points at its parent.
+  for (let n = path.length; n >= 0; n--) {
+    const node = (n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true)) as Node | undefined;
+    if (node && typeof node === 'object' && 'range' in node && node.range) {
+      // For a key of a map, point at the key rather than its whole value when possible.
+      return { start: node.range[0], end: Math.max(node.range[0] + 1, Math.min(node.range[1], node.range[0] + 80)) };
+    }
+  }
+  return { start: 0, end: 0 };
+}
