@@ -1,0 +1,356 @@
+// Translates one branch of a plan into DuckDB CTEs over the raw JSON records (column `j`). Each operator is
+// one CTE, so the SQL reads in the same order as the SPL. SQL's three-valued logic already matches Splunk's
+// eval/where semantics; search-style matches are made two-valued (`coalesce(..., false)`) because Splunk's
+// `NOT field=value` is true when the field is missing.
+
+import type { Span } from '../../core/diagnostics.ts';
+import type { CompareOp, PlanAggregation, PlanExpr, PlanNode } from '../../plan/nodes.ts';
+import { dispatchExpr, dispatchNode, type ExprHandlers, type NodeHandlers, type Problems } from '../backend.ts';
+import { patternShape } from '../pattern-shape.ts';
+import { Scope, type ColType } from '../scope.ts';
+import { jsonPath, likeEscape, sqlIdent, sqlString } from './quoting.ts';
+import { sqlFunction } from './functions.ts';
+import type { SqlSourcetype } from './index.ts';
+
+export interface Code {
+  readonly text: string;
+  readonly type: ColType | 'null';
+  readonly literal?: boolean;
+}
+
+const SQL_OP: Record<CompareOp, string> = { '=': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+
+export class SqlBranch {
+  readonly scope = new Scope();
+  readonly ctes: { name: string; sql: string }[] = [];
+  private current: string;
+
+  constructor(readonly problems: Problems, readonly prefix: string, readonly sourcetype: string, readonly st: SqlSourcetype | null, from: string) {
+    this.current = from;
+  }
+
+  get relation(): string {
+    return this.current;
+  }
+
+  /** Appends a CTE reading the current relation; `body` receives its name. */
+  push(sqlFor: (from: string) => string): void {
+    const name = `${this.prefix}_${this.ctes.length}`;
+    this.ctes.push({ name, sql: sqlFor(this.current) });
+    this.current = name;
+  }
+
+  bad(code: string, message: string, at?: unknown, hint?: string): Code {
+    const span = (at as { span?: Span } | null | undefined)?.span;
+    return { text: this.problems.unsupported(code, message, span ?? null, hint), type: 'null' };
+  }
+
+  // ------------------------------------------------------------ fields
+
+  field(name: string, at?: unknown): Code {
+    const r = this.scope.resolve(name);
+    if (r.kind === 'column') return { text: sqlIdent(name), type: r.type };
+    if (r.kind === 'missing') return this.bad('XLATE-UNKNOWN-FIELD', `field '${name}' does not exist at this point of the query`, at);
+    return this.sourceField(name, at);
+  }
+
+  sourceField(name: string, at?: unknown): Code {
+    if (name === 'sourcetype') return { text: sqlString(this.sourcetype), type: 'string', literal: true };
+    if (name === '_time') {
+      const paths = this.st?.time ?? [];
+      const parts = paths.map((p) => `epoch(TRY_CAST(sl_str(j, ${sqlString(jsonPath(p)!.path)}) AS TIMESTAMPTZ))`);
+      return parts.length ? { text: parts.length === 1 ? parts[0]! : `coalesce(${parts.join(', ')})`, type: 'number' } : this.bad('XLATE-UNMAPPED-FIELD', `no time field for ${this.sourcetype}`, at);
+    }
+    if (name === '_raw') return { text: 'CAST(j AS VARCHAR)', type: 'string' };
+    if (['index', 'source', 'host', 'splunk_server', 'linecount'].includes(name) || name.startsWith('_')) {
+      return this.bad('XLATE-UNMAPPED-FIELD', `'${name}' is Splunk index metadata; raw log files do not carry it`, at);
+    }
+    const p = jsonPath(name);
+    if (!p) return this.bad('XLATE-UNMAPPED-FIELD', `field name '${name}' cannot be written as a JSON path`, at);
+    const own: Code = p.multivalue ? { text: `sl_mv(j, ${sqlString(p.path)})`, type: 'mv' } : { text: `sl_str(j, ${sqlString(p.path)})`, type: 'string' };
+    const alias = this.st?.aliases?.[name];
+    if (!alias || own.type === 'mv') return own;
+    // An add-on alias applies only when the record has no field of that name (src/ingest/aliases.ts).
+    const fallback = 'constant' in alias ? sqlString(alias.constant) : this.sourceField(alias.field, at).text;
+    return { text: `coalesce(${own.text}, ${fallback})`, type: 'string' };
+  }
+
+  // ------------------------------------------------------------ values
+
+  expr(e: PlanExpr): Code {
+    return dispatchExpr(this.valueHandlers, e);
+  }
+
+  num(c: Code): string {
+    return c.type === 'number' || c.type === 'null' ? c.text : `TRY_CAST(${c.text} AS DOUBLE)`;
+  }
+
+  str(c: Code): string {
+    return c.type === 'string' || c.type === 'null' ? c.text : `CAST(${c.text} AS VARCHAR)`;
+  }
+
+  scalar(c: Code, what: string): string {
+    if (c.type === 'mv') return this.problems.unsupported('XLATE-MULTIVALUE-FIELD', `${what} on a multivalue field is not translated to SQL`);
+    return c.text;
+  }
+
+  private readonly valueHandlers: ExprHandlers<PlanExpr['kind'], Code> = {
+    field: (e) => this.field(e.name),
+    literal: (e) => {
+      const v = e.value;
+      if (v === null) return { text: 'NULL', type: 'null', literal: true };
+      if (typeof v === 'string') return { text: sqlString(v), type: 'string', literal: true };
+      if (typeof v === 'number') return { text: String(v), type: 'number', literal: true };
+      if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE', type: 'bool', literal: true };
+      return this.bad('XLATE-UNSUPPORTED-LITERAL', 'multivalue literal');
+    },
+    call: (e) => sqlFunction(this, e),
+    arith: (e) => {
+      const l = this.expr(e.left);
+      const r = this.expr(e.right);
+      if (e.op === '+' && l.type === 'string' && r.type === 'string') return this.bad('XLATE-UNSUPPORTED-OPERATOR', '`+` on two strings');
+      const op = e.op === '%' ? '%' : e.op;
+      return { text: `(${this.num(l)} ${op} ${this.num(r)})`, type: 'number' };
+    },
+    concat: (e) => ({ text: `(${this.str(this.expr(e.left))} || ${this.str(this.expr(e.right))})`, type: 'string' }),
+    neg: (e) => ({ text: `(-${this.num(this.expr(e.operand))})`, type: 'number' }),
+    compare: (e) => ({ text: this.bool(e), type: 'bool' }),
+    like: (e) => ({ text: this.bool(e), type: 'bool' }),
+    inList: (e) => ({ text: this.bool(e), type: 'bool' }),
+    and: (e) => ({ text: this.bool(e), type: 'bool' }),
+    or: (e) => ({ text: this.bool(e), type: 'bool' }),
+    xor: (e) => ({ text: this.bool(e), type: 'bool' }),
+    not: (e) => ({ text: this.bool(e), type: 'bool' }),
+    searchMatch: (e) => ({ text: this.bool(e), type: 'bool' }),
+    searchTerm: (e) => ({ text: this.bool(e), type: 'bool' }),
+  };
+
+  // ------------------------------------------------------------ conditions
+
+  bool(e: PlanExpr): string {
+    switch (e.kind) {
+      case 'and':
+        return `(${e.items.map((i) => this.bool(i)).join(' AND ')})`;
+      case 'or':
+        return `(${e.items.map((i) => this.bool(i)).join(' OR ')})`;
+      case 'not':
+        return `(NOT ${this.bool(e.operand)})`;
+      case 'xor':
+        return `(${this.bool(e.left)} <> ${this.bool(e.right)})`;
+      case 'literal':
+        if (typeof e.value === 'boolean') return e.value ? 'TRUE' : 'FALSE';
+        return this.problems.unsupported('XLATE-NOT-BOOLEAN', 'a literal used as a condition');
+      case 'compare': {
+        const l = this.expr(e.left);
+        const r = this.expr(e.right);
+        const ls = this.scalar(l, 'comparison');
+        const rs = this.scalar(r, 'comparison');
+        if (l.type === 'number' || r.type === 'number') return `(${this.num({ ...l, text: ls })} ${SQL_OP[e.op]} ${this.num({ ...r, text: rs })})`;
+        return `(${this.str({ ...l, text: ls })} ${SQL_OP[e.op]} ${this.str({ ...r, text: rs })})`;
+      }
+      case 'inList': {
+        const t = this.expr(e.expr);
+        const items = e.list.map((i) => this.expr(i));
+        const numeric = items.every((i) => i.type === 'number');
+        const lhs = this.scalar(t, 'IN');
+        return `(${numeric ? this.num({ ...t, text: lhs }) : this.str({ ...t, text: lhs })} IN (${items.map((i) => (numeric ? i.text : this.str(i))).join(', ')}))`;
+      }
+      case 'like': {
+        const t = this.expr(e.expr);
+        return `(${this.str({ ...t, text: this.scalar(t, 'like') })} LIKE ${this.str(this.expr(e.pattern))})`;
+      }
+      case 'searchMatch':
+        return this.searchMatch(e);
+      case 'searchTerm':
+        return this.problems.unsupported('XLATE-RAW-TERM', `bare search term '${e.pattern.text}': Splunk matches indexed terms of _raw, which SQL cannot reproduce`, null,
+          'match a named field instead');
+      case 'call':
+        return this.expr(e).text;
+      case 'field':
+      case 'arith':
+      case 'concat':
+      case 'neg':
+        return this.problems.unsupported('XLATE-NOT-BOOLEAN', `'${e.kind}' used as a condition`);
+    }
+  }
+
+  /** One value against the pattern (case-insensitive unless CASE()). */
+  private matchOne(v: string, e: Extract<PlanExpr, { kind: 'searchMatch' }>): string {
+    const cs = e.pattern.caseSensitive;
+    const lv = cs ? v : `lower(${v})`;
+    const norm = (s: string) => (cs ? s : s.toLowerCase());
+    const shape = patternShape(e.pattern);
+    switch (shape.kind) {
+      case 'exists':
+        return `(${v} IS NOT NULL)`;
+      case 'exact':
+        return `(${lv} = ${sqlString(norm(shape.text))})`;
+      default: {
+        const parts = e.pattern.text.split('*').map((s) => likeEscape(norm(s)));
+        return `(${lv} LIKE ${sqlString(parts.join('%'))} ESCAPE '\\')`;
+      }
+    }
+  }
+
+  private searchMatch(e: Extract<PlanExpr, { kind: 'searchMatch' }>): string {
+    const f = this.field(e.field);
+    if (e.op === '=' || e.op === '!=') {
+      if (f.type === 'mv') {
+        if (e.op === '!=') return this.problems.unsupported('XLATE-MULTIVALUE-FIELD', `${e.field}!=...: '!=' on a multivalue field is not translated`);
+        return `coalesce(len(list_filter(${f.text}, x -> ${this.matchOne('x', e)})) > 0, false)`;
+      }
+      const v = this.str(f);
+      const m = `coalesce(${this.matchOne(v, e)}, false)`;
+      return e.op === '=' ? m : `(${v} IS NOT NULL AND NOT ${m})`;
+    }
+    const n = Number(e.pattern.text);
+    if ((e.pattern.wildcard && e.pattern.text.includes('*')) || !Number.isFinite(n) || e.pattern.text.trim() === '') {
+      return this.problems.unsupported('XLATE-UNSUPPORTED-OPERATOR', `search ${e.field}${e.op}${e.pattern.text}: only numeric values are translated`);
+    }
+    return `coalesce(${this.num({ ...f, text: this.scalar(f, 'numeric search') })} ${SQL_OP[e.op]} ${n}, false)`;
+  }
+
+  // ------------------------------------------------------------ operators
+
+  op(n: PlanNode): void {
+    dispatchNode(this.nodeHandlers, n);
+  }
+
+  private unsupportedNode = (n: PlanNode): void => {
+    this.problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `'${n.kind}' has no SQL translation`, n);
+  };
+
+  /** `SELECT *, expr AS name`, or REPLACE when the column already exists. */
+  private assign(name: string, c: Code): void {
+    const exists = this.scope.resolve(name).kind === 'column';
+    const item = `${c.text} AS ${sqlIdent(name)}`;
+    this.push((from) => (exists ? `SELECT * REPLACE (${item}) FROM ${from}` : `SELECT *, ${item} FROM ${from}`));
+    this.scope.define(name, c.type === 'null' ? 'string' : c.type);
+  }
+
+  private readonly nodeHandlers: NodeHandlers<void> = {
+    scan: this.unsupportedNode,
+    filter: (n) => {
+      const cond = this.bool(n.predicate);
+      this.push((from) => `SELECT * FROM ${from} WHERE ${cond}`);
+    },
+    eval: (n) => {
+      for (const a of n.assignments) this.assign(a.field, this.expr(a.expr));
+    },
+    aggregate: (n) => this.aggregate(n),
+    table: (n) => this.project(n.fields, n),
+    fields: (n) => {
+      if (!n.remove) return this.project(n.fields, n);
+      const cols: string[] = [];
+      for (const f of n.fields) {
+        if (f.includes('*')) return void this.problems.unsupported('XLATE-WILDCARD-FIELDS', `fields - ${f}: wildcard field lists are not translated`, n);
+        if (this.scope.resolve(f).kind === 'column') cols.push(sqlIdent(f));
+        this.scope.drop(f);
+      }
+      if (cols.length) this.push((from) => `SELECT * EXCLUDE (${cols.join(', ')}) FROM ${from}`);
+    },
+    rename: (n) => {
+      for (const p of n.pairs) {
+        if (p.from.includes('*') || p.to.includes('*')) return void this.problems.unsupported('XLATE-WILDCARD-FIELDS', 'wildcard rename', n);
+        const c = this.field(p.from, n);
+        const wasColumn = this.scope.resolve(p.from).kind === 'column';
+        if (this.scope.resolve(p.to).kind === 'column') {
+          this.push((from) => `SELECT * EXCLUDE (${sqlIdent(p.to)}) FROM ${from}`);
+          this.scope.drop(p.to);
+        }
+        this.assign(p.to, c);
+        if (wasColumn) this.push((from) => `SELECT * EXCLUDE (${sqlIdent(p.from)}) FROM ${from}`);
+        this.scope.drop(p.from);
+      }
+    },
+    sort: (n) => {
+      const keys = n.keys.map((k) => {
+        const c = this.field(k.field, n);
+        const t = k.type === 'num' ? this.num(c) : k.type === 'str' ? this.str(c) : c.text;
+        return `${t} ${k.descending ? 'DESC' : 'ASC'} NULLS LAST`;
+      });
+      this.push((from) => `SELECT * FROM ${from} ORDER BY ${keys.join(', ')}${n.limit > 0 ? ` LIMIT ${n.limit}` : ''}`);
+    },
+    head: (n) => {
+      if (n.predicate) return void this.problems.unsupported('XLATE-UNSUPPORTED-COMMAND', 'head with a condition', n);
+      this.push((from) => `SELECT * FROM ${from} LIMIT ${n.count}`);
+    },
+    tail: this.unsupportedNode,
+    dedup: this.unsupportedNode,
+    bin: this.unsupportedNode,
+    fillnull: this.unsupportedNode,
+    rex: this.unsupportedNode,
+    spath: this.unsupportedNode,
+    mvexpand: this.unsupportedNode,
+    lookup: this.unsupportedNode,
+    iplocation: this.unsupportedNode,
+    union: this.unsupportedNode,
+    makeresults: this.unsupportedNode,
+    inputlookup: this.unsupportedNode,
+  };
+
+  private project(fields: readonly string[], n: PlanNode): void {
+    const items: string[] = [];
+    const cols: [string, ColType][] = [];
+    for (const f of fields) {
+      if (f.includes('*')) {
+        this.problems.unsupported('XLATE-WILDCARD-FIELDS', `'${f}': wildcard field lists are not translated`, n);
+        continue;
+      }
+      const c = this.field(f, n);
+      items.push(`${c.text} AS ${sqlIdent(f)}`);
+      cols.push([f, c.type === 'null' ? 'string' : c.type]);
+    }
+    this.push((from) => `SELECT ${items.join(', ')} FROM ${from}`);
+    this.scope.project(cols);
+  }
+
+  private aggregate(n: Extract<PlanNode, { kind: 'aggregate' }>): void {
+    if (n.mode !== 'stats') return void this.problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `${n.mode} has no SQL translation`, n);
+    if (Object.keys(n.options).length) return void this.problems.unsupported('XLATE-UNSUPPORTED-OPTION', `stats options ${Object.keys(n.options).join(', ')}`, n);
+    const by = n.by.map((f) => {
+      const c = this.field(f, n);
+      if (c.type === 'mv') this.problems.unsupported('XLATE-MULTIVALUE-FIELD', `stats BY multivalue field '${f}' is not translated`, n);
+      return { name: f, code: c };
+    });
+    const aggs = n.aggregations.map((a) => this.aggregation(a, n));
+    const select = [...by.map((b) => `${b.code.text} AS ${sqlIdent(b.name)}`), ...aggs.map((a) => `${a.text} AS ${sqlIdent(a.name)}`)];
+    // Splunk drops events whose BY fields are missing (no null group).
+    const where = by.length ? ` WHERE ${by.map((b) => `${b.code.text} IS NOT NULL`).join(' AND ')}` : '';
+    const group = by.length ? ` GROUP BY ${by.map((_, i) => i + 1).join(', ')}` : '';
+    this.push((from) => `SELECT ${select.join(', ')} FROM ${from}${where}${group}`);
+    this.scope.project([...by.map((b) => [b.name, b.code.type === 'null' ? 'string' : b.code.type] as [string, ColType]), ...aggs.map((a) => [a.name, a.type] as [string, ColType])]);
+  }
+
+  private aggregation(a: PlanAggregation, n: PlanNode): { name: string; text: string; type: ColType } {
+    const arg = a.arg ? this.expr(a.arg) : null;
+    const one = (what: string) => (arg ? this.scalar(arg, what) : '');
+    switch (a.fn) {
+      case 'count':
+        return { name: a.as, text: arg ? `count(${one('count()')})` : 'count(*)', type: 'number' };
+      case 'dc':
+      case 'distinct_count':
+        if (!arg) break;
+        return { name: a.as, text: `count(DISTINCT ${this.str({ ...arg, text: one('dc()') })})`, type: 'number' };
+      case 'values': {
+        if (!arg) break;
+        const v = this.str({ ...arg, text: one('values()') });
+        // Splunk: distinct values in lexicographic order; no values at all means no field.
+        return { name: a.as, text: `CASE WHEN count(${v}) = 0 THEN NULL ELSE list_sort(list_distinct(list(${v}))) END`, type: 'mv' };
+      }
+      case 'list': {
+        if (!arg) break;
+        const v = this.str({ ...arg, text: one('list()') });
+        return { name: a.as, text: `CASE WHEN count(${v}) = 0 THEN NULL ELSE list(${v}) FILTER (WHERE ${v} IS NOT NULL) END`, type: 'mv' };
+      }
+      case 'min':
+      case 'max':
+      case 'sum':
+      case 'avg':
+        if (!arg) break;
+        return { name: a.as, text: `${a.fn}(${this.num({ ...arg, text: one(`${a.fn}()`) })})`, type: 'number' };
+    }
+    this.problems.unsupported('XLATE-UNSUPPORTED-FUNCTION', `aggregate ${a.fn}() has no SQL translation`, n);
+    return { name: a.as, text: 'NULL', type: 'string' };
+  }
+}
