@@ -1,10 +1,208 @@
-// `sightline search`: not built yet. Owned by the work on this command; replace this file.
+// `sightline search '<SPL>' <paths...>`: runs one SPL query over raw log files in a single streaming pass.
+// Results go to stdout (table, JSON lines or CSV); diagnostics, malformed-input positions, the progress bar
+// and the summary go to stderr. Invalid SPL exits 2 with `line:col: CODE: message` and a caret excerpt.
+
+import { statSync } from 'node:fs';
 import { defineCommand } from 'citty';
+import { SightlineError, formatDiagnostic, type Diagnostic } from '../../core/diagnostics.ts';
+import { parseRelativeTime } from '../../core/time.ts';
+import { startQueries } from '../../exec/run.ts';
+import type { Row } from '../../exec/row.ts';
+import { expandPaths } from '../../ingest/glob.ts';
+import { readEventBatches } from '../../ingest/read.ts';
+import { planQuery } from '../../plan/index.ts';
+import type { QueryPlan } from '../../plan/nodes.ts';
+import { resultColumns } from '../output/columns.ts';
+import { renderCsv } from '../output/csv.ts';
+import { rowToJsonLine } from '../output/json-lines.ts';
+import { createProgress } from '../output/progress.ts';
+import { formatSummary, newRunStats, recordMalformed, type RunStats } from '../output/summary.ts';
+import { renderTable } from '../output/table.ts';
+
+const FORMATS = ['table', 'json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+/** How many malformed inputs are listed by position before the rest are only counted. */
+const MALFORMED_SHOWN = 10;
 
 export default defineCommand({
-  meta: { name: 'search', description: 'not built yet' },
-  run() {
-    process.stderr.write('sightline search: not built yet\n');
-    process.exitCode = 2;
+  meta: { name: 'search', description: 'Run an SPL query over raw log files (NDJSON, JSON arrays, CloudTrail Records, gzip)' },
+  args: {
+    spl: { type: 'positional', required: true, description: 'the SPL query' },
+    format: { type: 'string', default: 'table', description: 'table | json (one object per line) | csv' },
+    sourcetype: { type: 'string', description: 'force this sourcetype instead of detecting it per record' },
+    macros: { type: 'string', description: 'macro definitions file (macros.conf or YAML)' },
+    lookups: { type: 'string', description: 'directory holding lookup tables' },
+    earliest: { type: 'string', description: 'only events at or after this time (epoch, ISO, or -24h@h)' },
+    latest: { type: 'string', description: 'only events before this time' },
+    now: { type: 'string', description: 'epoch seconds used as now() and for relative times' },
+  },
+  async run({ args }) {
+    process.exitCode = await runSearch({
+      spl: String(args.spl),
+      paths: (args._ as string[]).slice(1),
+      format: String(args.format),
+      sourcetype: args.sourcetype as string | undefined,
+      macros: args.macros as string | undefined,
+      lookups: args.lookups as string | undefined,
+      earliest: args.earliest as string | undefined,
+      latest: args.latest as string | undefined,
+      now: args.now as string | undefined,
+    });
   },
 });
+
+export interface SearchRequest {
+  readonly spl: string;
+  readonly paths: readonly string[];
+  readonly format: string;
+  readonly sourcetype?: string;
+  readonly macros?: string;
+  readonly lookups?: string;
+  readonly earliest?: string;
+  readonly latest?: string;
+  readonly now?: string;
+}
+
+/** Runs the search and returns the exit code: 0 ok, 2 usage, query or input errors. */
+export async function runSearch(req: SearchRequest): Promise<number> {
+  const err = (text: string) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  if (!(FORMATS as readonly string[]).includes(req.format)) {
+    err(`sightline search: CLI-BAD-FORMAT: unknown --format ${JSON.stringify(req.format)}\n  hint: use ${FORMATS.join(', ')}`);
+    return 2;
+  }
+  const format = req.format as Format;
+  const now = req.now !== undefined ? Number(req.now) : Date.now() / 1000;
+  if (!Number.isFinite(now)) {
+    err(`sightline search: CLI-BAD-NOW: --now must be epoch seconds, got ${JSON.stringify(req.now)}`);
+    return 2;
+  }
+
+  let plan: QueryPlan;
+  let window: { earliest: number | null; latest: number | null };
+  try {
+    // Loaded only when asked for, so a search without macros never depends on the macro module.
+    const macros = req.macros ? await (await import('../../spl/macros.ts')).loadMacros(req.macros) : undefined;
+    plan = planQuery(req.spl, macros ? { macros } : undefined);
+    window = {
+      earliest: req.earliest !== undefined ? parseRelativeTime(req.earliest, now) : null,
+      latest: req.latest !== undefined ? parseRelativeTime(req.latest, now) : null,
+    };
+  } catch (e) {
+    err(describeError(e, req.spl));
+    return 2;
+  }
+
+  const paths = req.paths.length > 0 ? req.paths : process.stdin.isTTY ? [] : ['-'];
+  if (paths.length === 0) {
+    err('sightline search: CLI-NO-INPUT: no input files\n  hint: sightline search \'<SPL>\' <files, directories, globs or - for stdin>');
+    return 2;
+  }
+  const { files, missing } = expandPaths(paths);
+  if (missing.length > 0) {
+    err(`sightline search: INGEST-NOT-FOUND: no input files match ${missing.map((m) => JSON.stringify(m)).join(', ')}`);
+    return 2;
+  }
+
+  const stats = newRunStats();
+  stats.files = files.length;
+  const rows: Row[] = [];
+  const out = new StdoutWriter();
+  const warnings: Diagnostic[] = [];
+  const run = startQueries(
+    [plan],
+    (_i, row) => {
+      stats.results++;
+      if (format === 'json') out.write(rowToJsonLine(row));
+      else rows.push(row);
+    },
+    { now, lookupDirs: req.lookups ? [req.lookups] : [], onWarning: (d) => warnings.push(d) },
+  );
+  const progress = createProgress(totalSize(files));
+  const abort = new AbortController();
+  const started = performance.now();
+  try {
+    const batches = readEventBatches(files, {
+      sourcetype: req.sourcetype,
+      signal: abort.signal,
+      onMalformed: (m) => recordMalformed(stats, m, MALFORMED_SHOWN),
+      onProgress: (bytes) => {
+        stats.bytes = bytes;
+        progress.update(bytes);
+      },
+    });
+    outer: for await (const batch of batches) {
+      for (const event of batch) {
+        stats.events++;
+        if (window.earliest !== null && event._time < window.earliest) continue;
+        if (window.latest !== null && event._time >= window.latest) continue;
+        run.push(event);
+        // Stop reading as soon as no operator can take more input (e.g. `head` is satisfied).
+        if (run.done || out.closed) {
+          abort.abort();
+          break outer;
+        }
+      }
+    }
+    run.end();
+  } catch (e) {
+    progress.stop();
+    err(describeError(e, req.spl));
+    return 2;
+  }
+  progress.stop();
+
+  if (format !== 'json' && rows.length > 0) {
+    const columns = resultColumns(rows);
+    out.write(format === 'csv' ? renderCsv(columns, rows) : renderTable(columns, rows));
+  }
+  for (const w of warnings) err(formatDiagnostic(w, w.span ? req.spl : undefined));
+  err(formatSummary(stats, (performance.now() - started) / 1000));
+  await out.flush();
+  return 0;
+}
+
+function describeError(e: unknown, spl: string): string {
+  if (e instanceof SightlineError) return formatDiagnostic(e.diagnostic, e.diagnostic.span ? spl : undefined);
+  return `sightline search: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+function totalSize(files: readonly string[]): number {
+  let total = 0;
+  for (const f of files) {
+    if (f === '-') return 0;
+    try {
+      total += statSync(f).size;
+    } catch {
+      // unreadable files are reported while reading
+    }
+  }
+  return total;
+}
+
+/** Buffers stdout writes and notices a closed pipe (`| head`), so the search can stop reading early. */
+class StdoutWriter {
+  closed = false;
+  private buffer: string[] = [];
+  private size = 0;
+
+  constructor() {
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') this.closed = true;
+    });
+  }
+
+  write(text: string): void {
+    if (this.closed) return;
+    this.buffer.push(text);
+    this.size += text.length;
+    if (this.size > 64 * 1024) void this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer.length === 0 || this.closed) return;
+    const text = this.buffer.join('');
+    this.buffer = [];
+    this.size = 0;
+    await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
+  }
+}

@@ -1,0 +1,37 @@
+// A bytes-read progress bar on stderr, shown only when stderr is a terminal and the run is long (it
+// appears after a second), so pipes, CI logs and short runs stay clean.
+
+import cliProgress from 'cli-progress';
+
+export interface Progress {
+  update(bytesRead: number): void;
+  stop(): void;
+}
+
+const SHOW_AFTER_MS = 1000;
+
+export function createProgress(totalBytes: number, stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (!stream.isTTY || totalBytes <= 0) return { update() {}, stop() {} };
+  const started = Date.now();
+  let bar: cliProgress.SingleBar | null = null;
+  return {
+    update(bytesRead) {
+      if (!bar) {
+        if (Date.now() - started < SHOW_AFTER_MS) return;
+        bar = new cliProgress.SingleBar(
+          { stream, format: 'reading [{bar}] {percentage}% | {value}/{total} MB', hideCursor: true, clearOnComplete: true },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(toMb(totalBytes), 0);
+      }
+      bar.update(Math.min(toMb(bytesRead), toMb(totalBytes)));
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+function toMb(bytes: number): number {
+  return Math.round(bytes / 1e5) / 10;
+}
