@@ -320,6 +320,11 @@ function translateEscape(pattern: string, i: number, inClass: boolean): { text: 
     default:
       break;
   }
+  if ((e === 'x' || e === 'p' || e === 'P') && pattern[i + 2] === '{') {
+    // \x{hh..} and \p{Name} carry their own braces, which are not quantifiers.
+    const end = pattern.indexOf('}', i + 3);
+    if (end > 0) return { text: pattern.slice(i, end + 1), next: end + 1 };
+  }
   if (!/[A-Za-z0-9]/.test(e)) {
     // An escaped non-alphanumeric is always that literal character in PCRE.
     return { text: escapeLiteral(e, inClass), next: i + 2 };
