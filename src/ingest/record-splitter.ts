@@ -39,6 +39,7 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const RECORDS_PREFIX = /^\{\s*"Records"\s*:\s*\[$/;
 
 function isSpace(c: number): boolean {
@@ -60,6 +61,7 @@ export class RecordSplitter {
   /** Byte offset of the current chunk's first byte. */
   private base = 0;
   private started = false;
+  private head: Buffer | null = null;
   /** Cache of the next newline position in the current chunk (see nextNewline). */
   private nlBuf: Buffer | null = null;
   private nlFrom = 0;
@@ -73,8 +75,15 @@ export class RecordSplitter {
   push(chunk: Uint8Array): void {
     let buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (!this.started) {
+      // A UTF-8 byte order mark may arrive split over the first chunks: hold bytes until it is decided.
+      if (this.head) buf = Buffer.concat([this.head, buf]);
+      this.head = null;
+      if (buf.length < 3 && BOM.subarray(0, buf.length).equals(buf)) {
+        this.head = buf;
+        return;
+      }
       this.started = true;
-      if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+      if (buf.length >= 3 && buf.subarray(0, 3).equals(BOM)) {
         this.base += 3;
         buf = buf.subarray(3);
       }
@@ -93,6 +102,12 @@ export class RecordSplitter {
   }
 
   end(): void {
+    if (this.head) {
+      const head = this.head;
+      this.head = null;
+      this.started = true;
+      this.scan(head);
+    }
     const at = this.base;
     if (this.rec) {
       this.sink.malformed(this.rec.line, this.rec.offset, `unexpected end of input inside the record that starts here`);
