@@ -5,11 +5,16 @@
 import type { PlanExpr, Pattern } from '../plan/nodes.ts';
 import type { Problems } from './backend.ts';
 import type { ScanNode } from './branches.ts';
+import { loadMappingData } from './mapping-data.ts';
 
 /** The sourcetypes every target maps (log-sources.md). */
 export const KNOWN_SOURCETYPES = ['aws:cloudtrail', 'azure:monitor:aad:signin', 'o365:management:activity', 'azure:activity'] as const;
 
 type Folded = PlanExpr | boolean;
+
+function indexOf(sourcetype: string): string | undefined {
+  return loadMappingData<{ index: Record<string, string> }>('sourcetypes.yml').index[sourcetype];
+}
 
 /** Splunk search matching of a literal against a pattern: case-insensitive, `*` matches any run. */
 export function patternMatches(p: Pattern, value: string): boolean {
@@ -43,8 +48,12 @@ function specialise(e: PlanExpr, st: string, seen: { sourcetype: boolean }): Fol
         const m = patternMatches(e.pattern, st);
         return e.op === '=' ? m : !m;
       }
-      // index is where Splunk stored the events; other platforms select by table, so it says nothing here.
-      if (e.field === 'index') return true;
+      // index is where Splunk stored the events: judged against the sourcetype's index, then dropped.
+      if (e.field === 'index' && (e.op === '=' || e.op === '!=')) {
+        const idx = indexOf(st);
+        const m = idx !== undefined && patternMatches(e.pattern, idx);
+        return e.op === '=' ? m : !m;
+      }
       return e;
     case 'and': {
       const items: PlanExpr[] = [];

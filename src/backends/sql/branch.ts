@@ -54,11 +54,11 @@ export class SqlBranch {
     return this.sourceField(name, at);
   }
 
-  sourceField(name: string, at?: unknown): Code {
+  sourceField(name: string, at?: unknown, viaAlias = false): Code {
     if (name === 'sourcetype') return { text: sqlString(this.sourcetype), type: 'string', literal: true };
     if (name === '_time') {
       const paths = this.st?.time ?? [];
-      const parts = paths.map((p) => `epoch(TRY_CAST(sl_str(j, ${sqlString(jsonPath(p)!.path)}) AS TIMESTAMPTZ))`);
+      const parts = paths.map((p) => `sl_time(j, ${sqlString(jsonPath(p)!.path)})`);
       return parts.length ? { text: parts.length === 1 ? parts[0]! : `coalesce(${parts.join(', ')})`, type: 'number' } : this.bad('XLATE-UNMAPPED-FIELD', `no time field for ${this.sourcetype}`, at);
     }
     if (name === '_raw') return { text: 'CAST(j AS VARCHAR)', type: 'string' };
@@ -68,11 +68,18 @@ export class SqlBranch {
     const p = jsonPath(name);
     if (!p) return this.bad('XLATE-UNMAPPED-FIELD', `field name '${name}' cannot be written as a JSON path`, at);
     const own: Code = p.multivalue ? { text: `sl_mv(j, ${sqlString(p.path)})`, type: 'mv' } : { text: `sl_str(j, ${sqlString(p.path)})`, type: 'string' };
+    if (this.st?.untranslated_aliases?.includes(name)) {
+      return this.bad('XLATE-UNMAPPED-FIELD', `'${name}' is a computed add-on field of ${this.sourcetype} that the SQL target does not reproduce`, at,
+        'use the raw log field it is computed from');
+    }
     const alias = this.st?.aliases?.[name];
-    if (!alias || own.type === 'mv') return own;
+    if (!alias || own.type === 'mv' || viaAlias) return own;
     // An add-on alias applies only when the record has no field of that name (src/ingest/aliases.ts).
-    const fallback = 'constant' in alias ? sqlString(alias.constant) : this.sourceField(alias.field, at).text;
-    return { text: `coalesce(${own.text}, ${fallback})`, type: 'string' };
+    const fallback =
+      'constant' in alias ? [sqlString(alias.constant)]
+      : 'first' in alias ? alias.first.map((f) => this.sourceField(f, at, true).text)
+      : alias.json_paths.map((p) => `sl_str(j, ${sqlString(p)})`);
+    return { text: `coalesce(${[own.text, ...fallback].join(', ')})`, type: 'string' };
   }
 
   // ------------------------------------------------------------ values

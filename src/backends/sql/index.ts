@@ -10,11 +10,24 @@ import type { ColType } from '../scope.ts';
 import { SqlBranch } from './branch.ts';
 import { jsonPath, sqlString } from './quoting.ts';
 
-type Requirement = { readonly exists: string } | { readonly equals: string; readonly values: readonly string[] };
+export type Detect =
+  | { readonly all: readonly Detect[] }
+  | { readonly any: readonly Detect[] }
+  | { readonly not: Detect }
+  | { readonly string: string }
+  | { readonly object: string }
+  | { readonly present: string }
+  | { readonly equals: string; readonly values: readonly string[]; readonly case_sensitive?: boolean }
+  | { readonly contains: string; readonly text: string }
+  | { readonly starts_with: string; readonly text: string };
+
+export type SqlAlias = { readonly first: readonly string[] } | { readonly constant: string } | { readonly json_paths: readonly string[] };
+
 export interface SqlSourcetype {
-  readonly detect: { readonly any_of: readonly (readonly Requirement[])[] };
+  readonly detect: Detect;
   readonly time: readonly string[];
-  readonly aliases?: Readonly<Record<string, { readonly field: string } | { readonly constant: string }>>;
+  readonly aliases?: Readonly<Record<string, SqlAlias>>;
+  readonly untranslated_aliases?: readonly string[];
 }
 interface SqlMapping {
   readonly detect_order: readonly string[];
@@ -28,16 +41,27 @@ export function sqlMapping(): SqlMapping {
 /** Statements that define the field readers; run before the query. */
 export const SQL_PRELUDE: readonly string[] = [
   "CREATE OR REPLACE TEMP MACRO sl_str(j, p) AS CASE WHEN json_type(j, p) IN ('OBJECT', 'ARRAY') THEN NULL ELSE json_extract_string(j, p) END",
+  // _time as the ingest reads it: ISO text (zone-less = UTC) or epoch seconds / milliseconds.
+  "CREATE OR REPLACE TEMP MACRO sl_time(j, p) AS CASE WHEN json_type(j, p) = 'VARCHAR' THEN epoch(TRY_CAST(json_extract_string(j, p) AS TIMESTAMPTZ)) WHEN json_type(j, p) IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN CASE WHEN TRY_CAST(json_extract_string(j, p) AS DOUBLE) > 1e11 THEN TRY_CAST(json_extract_string(j, p) AS DOUBLE) / 1000 ELSE TRY_CAST(json_extract_string(j, p) AS DOUBLE) END END",
   "CREATE OR REPLACE TEMP MACRO sl_mv(j, p) AS CASE WHEN len(list_filter(json_extract_string(j, p), x -> x IS NOT NULL)) = 0 THEN NULL ELSE list_filter(json_extract_string(j, p), x -> x IS NOT NULL) END",
 ];
 
-function requirement(r: Requirement): string {
-  if ('exists' in r) return `json_exists(j, ${sqlString(jsonPath(r.exists)!.path)})`;
-  return `coalesce(lower(sl_str(j, ${sqlString(jsonPath(r.equals)!.path)})) IN (${r.values.map((v) => sqlString(v.toLowerCase())).join(', ')}), false)`;
-}
+const path = (p: string) => sqlString(jsonPath(p)!.path);
 
-function detects(st: SqlSourcetype): string {
-  return `(${st.detect.any_of.map((all) => `(${all.map(requirement).join(' AND ')})`).join(' OR ')})`;
+/** A detection condition as a two-valued SQL boolean (never NULL, so NOT works as in the ingest code). */
+function detects(d: Detect): string {
+  if ('all' in d) return `(${d.all.map(detects).join(' AND ')})`;
+  if ('any' in d) return `(${d.any.map(detects).join(' OR ')})`;
+  if ('not' in d) return `(NOT ${detects(d.not)})`;
+  if ('string' in d) return `coalesce(json_type(j, ${path(d.string)}) = 'VARCHAR', false)`;
+  if ('object' in d) return `coalesce(json_type(j, ${path(d.object)}) = 'OBJECT', false)`;
+  if ('present' in d) return `coalesce(json_type(j, ${path(d.present)}) IS NOT NULL, false)`;
+  if ('equals' in d) {
+    const v = d.case_sensitive ? `sl_str(j, ${path(d.equals)})` : `lower(sl_str(j, ${path(d.equals)}))`;
+    return `coalesce(${v} IN (${d.values.map((x) => sqlString(d.case_sensitive ? x : x.toLowerCase())).join(', ')}), false)`;
+  }
+  if ('contains' in d) return `coalesce(contains(lower(sl_str(j, ${path(d.contains)})), ${sqlString(d.text.toLowerCase())}), false)`;
+  return `coalesce(starts_with(lower(sl_str(j, ${path(d.starts_with)})), ${sqlString(d.text.toLowerCase())}), false)`;
 }
 
 /** The record-shape test for a sourcetype: it matches and no sourcetype earlier in detect_order does. */
@@ -46,7 +70,7 @@ export function sourcetypeCondition(sourcetype: string): string | null {
   const own = m.sourcetypes[sourcetype];
   if (!own) return null;
   const earlier = m.detect_order.slice(0, m.detect_order.indexOf(sourcetype)).map((s) => m.sourcetypes[s]).filter((s): s is SqlSourcetype => !!s);
-  return [detects(own), ...earlier.map((e) => `NOT ${detects(e)}`)].join(' AND ');
+  return [detects(own.detect), ...earlier.map((e) => `NOT ${detects(e.detect)}`)].join('\n    AND ');
 }
 
 export interface SqlScript {
