@@ -22,6 +22,8 @@ export interface Layout {
   applies(record: Record<string, unknown>): boolean;
   readonly required: readonly FieldRule[];
   readonly documented: readonly FieldRule[];
+  /** Splunk field names the seed rules read from this layout (log-sources.md section 1 tables). */
+  readonly ruleFields: readonly string[];
 }
 
 const ISO_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -41,11 +43,11 @@ export const CLOUDTRAIL: Layout = {
   name: 'CloudTrail record',
   sourcetype: 'aws:cloudtrail',
   reference: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html',
+  ruleFields: ['eventName', 'eventSource', 'userIdentity.arn', 'sourceIPAddress', 'additionalEventData.MFAUsed', 'responseElements.ConsoleLogin', 'requestParameters.target', 'requestParameters.instanceId'],
   applies: () => true,
   required: [
     f('eventVersion', 'string', { format: /^1\.(0[89]|1\d)$/ }),
     f('userIdentity', 'object'),
-    f('userIdentity.type', 'string', { oneOf: ['Root', 'IAMUser', 'AssumedRole', 'Role', 'FederatedUser', 'Directory', 'AWSAccount', 'AWSService', 'IdentityCenterUser', 'Unknown'] }),
     f('eventTime', 'string', { format: ISO_Z }),
     f('eventSource', 'string', { format: /^[a-z0-9.-]+\.amazonaws\.com$/ }),
     f('eventName', 'string'),
@@ -55,6 +57,8 @@ export const CLOUDTRAIL: Layout = {
     f('eventType', 'string', { oneOf: ['AwsApiCall', 'AwsServiceEvent', 'AwsConsoleAction', 'AwsConsoleSignIn', 'AwsCloudTrailInsight', 'AwsVpceEvent'] }),
   ],
   documented: [
+    // AWS service events (e.g. KMS key rotation) carry a userIdentity without a type.
+    f('userIdentity.type', 'string', { oneOf: ['Root', 'IAMUser', 'AssumedRole', 'Role', 'FederatedUser', 'Directory', 'AWSAccount', 'AWSService', 'IdentityCenterUser', 'Unknown'] }),
     f('userIdentity.arn', 'string', { format: /^arn:aws:(iam|sts)::\d{12}:/ }),
     f('userIdentity.accountId', 'string', { format: ACCOUNT }),
     f('userIdentity.principalId', 'string'),
@@ -72,6 +76,7 @@ export const ENTRA_SIGNIN: Layout = {
   name: 'Entra ID sign-in (diagnostic settings / Event Hub)',
   sourcetype: 'azure:monitor:aad:signin',
   reference: 'https://learn.microsoft.com/graph/api/resources/signin',
+  ruleFields: ['properties.status.errorCode', 'properties.userPrincipalName', 'properties.appDisplayName', 'properties.ipAddress', 'properties.riskLevelDuringSignIn', 'properties.networkLocationDetails{}.networkType'],
   applies: () => true,
   required: [
     f('time', 'string', { format: AZURE_TIME }),
@@ -114,6 +119,7 @@ export const O365_AAD_LOGON: Layout = {
   name: 'O365 Management Activity record',
   sourcetype: 'o365:management:activity',
   reference: 'https://learn.microsoft.com/office/office-365-management-api/office-365-management-activity-api-schema',
+  ruleFields: ['Operation', 'ResultStatus', 'UserId', 'ClientIP', 'ApplicationId'],
   applies: () => true,
   required: [
     f('CreationTime', 'string', { format: O365_TIME }),
@@ -144,6 +150,7 @@ export const ACTIVITY_EVENTHUB: Layout = {
   name: 'Azure Activity Log (Event Hub / diagnostic settings)',
   sourcetype: 'azure:activity',
   reference: 'https://learn.microsoft.com/azure/azure-monitor/platform/activity-log-schema',
+  ruleFields: ['operationName', 'resourceId', 'callerIpAddress', 'identity.claims.name'],
   applies: (r) => typeof r.operationName === 'string',
   required: [
     f('time', 'string', { format: AZURE_TIME }),
@@ -152,7 +159,8 @@ export const ACTIVITY_EVENTHUB: Layout = {
     f('category', 'string'),
   ],
   documented: [
-    f('resultType', 'string', { oneOf: ['Start', 'Accept', 'Success', 'Failure'] }),
+    // Typical values per the resource-log schema: Start, Success, Failure (some tools write Succeeded).
+    f('resultType', 'string'),
     f('resultSignature', 'string'),
     f('callerIpAddress', 'string'),
     f('correlationId', 'string', { format: UUID }),
@@ -168,6 +176,7 @@ export const ACTIVITY_REST: Layout = {
   name: 'Azure Activity Log (REST API EventData)',
   sourcetype: 'azure:activity',
   reference: 'https://learn.microsoft.com/rest/api/monitor/activity-logs/list',
+  ruleFields: ['operationName.value', 'caller', 'resourceId', 'httpRequest.clientIpAddress'],
   applies: (r) => typeof r.operationName === 'object' && r.operationName !== null,
   required: [
     f('operationName.value', 'string'),

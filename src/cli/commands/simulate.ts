@@ -1,10 +1,44 @@
-// `sightline simulate`: not built yet. Owned by the work on this command; replace this file.
+// `sightline simulate <scenario...> --out DIR` (or --all): generates scenario telemetry and writes it the
+// way the services deliver it (CloudTrail .json.gz files, Event Hub batches, Activity Log API results,
+// O365 content blobs), so sightline and any other tool can read it. Deterministic for a given seed.
+
 import { defineCommand } from 'citty';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { formatDiagnostic, SightlineError } from '../../core/diagnostics.ts';
+import { deliver } from '../../scenarios/deliver.ts';
+import { generateScenario } from '../../scenarios/generate.ts';
+import { selectScenarios } from '../../scenarios/select.ts';
 
 export default defineCommand({
-  meta: { name: 'simulate', description: 'not built yet' },
-  run() {
-    process.stderr.write('sightline simulate: not built yet\n');
-    process.exitCode = 2;
+  meta: { name: 'simulate', description: 'Generate attack and benign telemetry from scenarios' },
+  args: {
+    out: { type: 'string', description: 'Output directory', required: true },
+    all: { type: 'boolean', description: 'Every scenario of the library', default: false },
+    scenarios: { type: 'string', description: 'Scenario library directory', default: 'scenarios' },
+    volume: { type: 'string', description: 'Multiplier for background activity', default: '1' },
+    seed: { type: 'string', description: 'Seed for the random parts of file names', default: 'sightline' },
+  },
+  run({ args }) {
+    try {
+      const volume = Number(args.volume);
+      if (!Number.isFinite(volume) || volume <= 0) throw new SightlineError({ code: 'CLI-BAD-ARG', message: `--volume must be a positive number, got ${args.volume}`, severity: 'error' });
+      const scenarios = selectScenarios(args._.map(String), args.scenarios, args.all);
+      const records = scenarios.flatMap((s) => generateScenario(s, { volume }));
+      const files = deliver(records, args.seed);
+      for (const f of files) {
+        const path = join(args.out, f.path);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, f.bytes);
+      }
+      const bySourcetype = new Map<string, number>();
+      for (const r of records) bySourcetype.set(r.sourcetype, (bySourcetype.get(r.sourcetype) ?? 0) + 1);
+      const counts = [...bySourcetype].sort().map(([s, n]) => `${s} ${n}`).join(', ');
+      process.stderr.write(`simulate: ${scenarios.length} scenario(s), ${records.length} events (${counts}) in ${files.length} files under ${args.out}\n`);
+    } catch (err) {
+      if (!(err instanceof SightlineError)) throw err;
+      process.stderr.write(formatDiagnostic(err.diagnostic) + '\n');
+      process.exitCode = 2;
+    }
   },
 });
