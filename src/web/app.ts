@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb, type Db } from './store/db.ts';
-import { loadRules, planRule, testRules, translateRule, type EngineRule, type RuleTestResult, type Translation } from './engine.ts';
+import { loadRules, planRule, testRules, translateRule, type EngineRule, type RuleTestResult, type TranslationView } from './engine.ts';
 import { toRuleView, type RuleView } from './catalog/rule-view.ts';
 import { loadAttack, type AttackData } from './catalog/attack.ts';
 import { RuleProcessor, type ProcessorRule } from './realtime/processor.ts';
@@ -42,7 +42,7 @@ export interface App {
   readonly attack: AttackData;
   readonly analyses: AnalysisStore;
   readonly uploads: Map<string, string>;
-  translations(rule: EngineRule): Promise<Translation[]>;
+  translations(rule: EngineRule): Promise<TranslationView[]>;
   testResult(ruleId: string): Promise<RuleTestResult | null | 'unavailable'>;
   close(): void;
 }
@@ -66,10 +66,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const realtimeRules: ProcessorRule[] = [];
   for (const rule of rules) {
     try {
-      const plan = await planRule(rule.spl);
-      const st = (rule as Record<string, unknown>).sourcetypes;
-      const sourcetypes = Array.isArray(st) && st.length > 0 ? st.map(String) : null;
-      realtimeRules.push({ rule, mode: ruleMode(rule, plan), sourcetypes });
+      const plan = planRule(rule);
+      const sourcetypes = rule.sourcetypes.length > 0 ? [...rule.sourcetypes] : null;
+      realtimeRules.push({ rule, mode: ruleMode(rule as unknown as Record<string, unknown>, plan), sourcetypes });
     } catch (err) {
       opts.log(`rule ${rule.id} is not evaluated in real time: ${message(err)}`);
     }
@@ -86,7 +85,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         })
       : null;
   const webhook = opts.webhookUrl ? new WebhookDelivery(db, { url: opts.webhookUrl, log: opts.log }) : null;
-  const translationCache = new Map<string, Promise<Translation[]>>();
+  const translationCache = new Map<string, Promise<TranslationView[]>>();
   let tests: Promise<Map<string, RuleTestResult> | null> | null = null;
   const app: App = {
     opts,

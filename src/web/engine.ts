@@ -1,127 +1,104 @@
-// The web layer's only door into the engine (rules, planner, executor, ingest, backends, scenarios). Those
-// modules are built by other people in parallel, so they are loaded lazily by their published names; a
-// missing module fails closed with WEB-ENGINE-MISSING instead of the server pretending rules ran.
+// The web layer's only door into the engine: rules (load, run, alert JSON), planner, executor, ingest, and
+// the translation backends and scenario runner. The backends and scenario runner are looked up by name
+// when first needed, so a target that is not built yet shows as "not available" instead of breaking the server.
 
 import type { Event } from '../core/event.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
-import { fail } from '../core/diagnostics.ts';
-import { JsonEvent } from '../ingest/json-event.ts';
+import { loadRules as loadRuleFiles, type Rule } from '../rules/load.ts';
+import { runRules as runRuleSet, planRule as planRuleWithTuning } from '../rules/run.ts';
+import { planQuery } from '../plan/index.ts';
+import type { QueryPlan } from '../plan/nodes.ts';
+import { runQuery } from '../exec/run.ts';
+import { readEvents, type MalformedInput } from '../ingest/read.ts';
+import { makeEvent as makeIngestEvent } from '../ingest/make-event.ts';
 
-/** A rule as the rules engine returns it; the web layer reads fields defensively (see rule-view.ts). */
-export type EngineRule = Readonly<Record<string, unknown>> & { readonly id: string; readonly spl: string };
+export type EngineRule = Rule;
+/** An alert in the flat JSON form `detect --format json` prints. */
 export type EngineAlert = Readonly<Record<string, unknown>>;
-export type EngineRow = { toJSON(): Record<string, unknown> } | Record<string, unknown>;
-
-type AnyModule = Record<string, any>;
-const cache = new Map<string, Promise<AnyModule | null>>();
-
-async function loadFirst(candidates: readonly string[]): Promise<AnyModule | null> {
-  for (const path of candidates) {
-    let p = cache.get(path);
-    if (!p) {
-      p = import(path).then((m: AnyModule) => m, (err: unknown) => {
-        // Only "not there yet" is tolerated; a module that exists but throws is a real error.
-        const code = (err as { code?: string }).code;
-        if (code === 'ERR_MODULE_NOT_FOUND') return null;
-        throw err;
-      });
-      cache.set(path, p);
-    }
-    const m = await p;
-    if (m) return m;
-  }
-  return null;
-}
-
-async function need(fnName: string, candidates: readonly string[]): Promise<(...args: any[]) => any> {
-  for (const path of candidates) {
-    const m = await loadFirst([path]);
-    if (m && typeof m[fnName] === 'function') return m[fnName] as (...args: any[]) => any;
-  }
-  fail('WEB-ENGINE-MISSING', `the engine function ${fnName} is not available`, { hint: `expected in one of ${candidates.join(', ')}` });
-}
-
-const RULES = ['../rules/index.ts', '../rules/load.ts', '../rules/loader.ts'];
-const RUN_RULES = ['../rules/run.ts', '../rules/index.ts'];
-const PLAN = ['../plan/index.ts'];
-const EXEC = ['../exec/run.ts'];
-const SPL = ['../spl/index.ts'];
-const INGEST_READ = ['../ingest/read.ts', '../ingest/index.ts'];
-const INGEST_MAKE = ['../ingest/make-event.ts', '../ingest/index.ts'];
-const BACKENDS = ['../backends/index.ts', '../backends/registry.ts'];
-const SCENARIOS = ['../scenarios/index.ts', '../scenarios/run.ts', '../scenarios/test-rules.ts'];
 
 export async function loadRules(dir: string): Promise<EngineRule[]> {
-  const fn = await need('loadRules', RULES);
-  return (await fn(dir)) as EngineRule[];
+  return loadRuleFiles(dir);
 }
 
-/** Runs rules over events and returns alerts shaped as `detect --format json` prints them. */
+/** Runs rules over events (tuned, one pass) and returns alerts as `detect --format json` prints them. */
 export async function runRules(rules: readonly EngineRule[], events: readonly Event[], opts: { now?: number } = {}): Promise<EngineAlert[]> {
-  const fn = await need('runRules', RUN_RULES);
-  const alerts = (await fn(rules, events, opts)) as unknown[];
-  return alerts.map((a) => toPlain(a) as EngineAlert);
+  const alerts = await runRuleSet(rules, events, opts);
+  // Alerts are already flat (detect's JSON form); copy them into plain records.
+  return alerts.map((a) => ({ ...a }));
 }
 
-/** Parses an ad-hoc query; returns the plan or the parse diagnostics (with spans). */
-export async function planSpl(spl: string): Promise<{ plan: unknown | null; diagnostics: Diagnostic[] }> {
-  const parse = await need('parseSpl', SPL);
-  const { ast, diagnostics } = parse(spl) as { ast: unknown; diagnostics: Diagnostic[] };
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (!ast || errors.length > 0) return { plan: null, diagnostics };
-  const lower = await need('lowerPipeline', ['../plan/lower.ts', ...PLAN]);
-  return { plan: lower(ast), diagnostics };
+/** The rule's plan as it runs (with its tuning filter). */
+export function planRule(rule: EngineRule): QueryPlan {
+  return planRuleWithTuning(rule, true);
 }
 
-export async function planRule(spl: string): Promise<{ root: { kind: string } }> {
-  const fn = await need('planQuery', PLAN);
-  return fn(spl) as { root: { kind: string } };
+/** Plans an ad-hoc query; throws SightlineError (with the span) when it does not parse or lower. */
+export function planSpl(spl: string): QueryPlan {
+  return planQuery(spl);
 }
 
-export async function runPlan(plan: unknown, events: readonly Event[], opts: { now?: number; onWarning?: (d: Diagnostic) => void } = {}): Promise<Record<string, unknown>[]> {
-  const fn = await need('runQuery', EXEC);
-  const rows = (await fn(plan, events, opts)) as unknown[];
-  return rows.map(toPlain);
+export async function runPlan(plan: QueryPlan, events: readonly Event[], opts: { now?: number; onWarning?: (d: Diagnostic) => void } = {}): Promise<Record<string, unknown>[]> {
+  const rows = await runQuery(plan, events, opts);
+  return rows.map((r) => r.toJSON() as Record<string, unknown>);
 }
 
-export async function readEventFiles(paths: readonly string[], onMalformed?: (d: Diagnostic) => void): Promise<Event[]> {
-  const fn = await need('readEvents', INGEST_READ);
+export async function readEventFiles(paths: readonly string[], onMalformed?: (m: MalformedInput) => void): Promise<Event[]> {
   const out: Event[] = [];
-  for await (const e of fn(paths, { onMalformed }) as AsyncIterable<Event>) out.push(e);
+  for await (const e of readEvents(paths, onMalformed ? { onMalformed } : {})) out.push(e);
   return out;
 }
 
-/** Builds an event from a parsed JSON record; the sourcetype is detected by ingest when not given. */
-export async function makeEvent(record: unknown, raw: string, meta: { sourcetype?: string; source: string; host: string; index: string; time?: number }): Promise<Event> {
-  const mod = await loadFirst(INGEST_MAKE);
-  if (mod && typeof mod.makeEvent === 'function') {
-    const e = mod.makeEvent(record, { ...meta, ...(meta.time === undefined ? {} : { time: meta.time }) }) as Event;
-    return e;
-  }
-  // Ingest's detector is not there yet: keep the declared metadata and the envelope time.
-  return new JsonEvent(raw, { sourcetype: meta.sourcetype ?? 'httpevent', source: meta.source, host: meta.host, index: meta.index, time: meta.time ?? Date.now() / 1000 }, record);
+/** An event for a parsed JSON record; ingest detects the sourcetype and reads its time field when not given. */
+export function makeEvent(record: unknown, meta: { sourcetype?: string; source: string; host: string; index: string; time?: number }): Event {
+  return makeIngestEvent(record, meta);
 }
 
-export interface Translation {
+export interface TranslationView {
   readonly target: string;
   readonly text: string | null;
   readonly error: string | null;
 }
 
-/** Every translation of a rule the backends offer (Sigma first); an empty list when backends are missing. */
-export async function translateRule(rule: EngineRule): Promise<Translation[]> {
-  const mod = await loadFirst(BACKENDS);
-  if (!mod) return [];
-  const targets: string[] = typeof mod.listBackends === 'function' ? mod.listBackends() : ['sigma', 'kql', 'esql', 'sql'];
-  const out: Translation[] = [];
-  for (const target of targets) {
+const TARGETS = ['sigma', 'kql', 'esql', 'sql'] as const;
+const TRANSLATOR_NAMES: Record<(typeof TARGETS)[number], string> = { sigma: 'translateSigma', kql: 'translateKql', esql: 'translateEsql', sql: 'translateSql' };
+
+type AnyModule = Record<string, unknown>;
+
+async function optionalImport(path: string): Promise<AnyModule | null> {
+  try {
+    return (await import(path)) as AnyModule;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return null;
+    throw err;
+  }
+}
+
+/** Every target's translation of a rule (Sigma first); a target whose backend is missing says so. */
+export async function translateRule(rule: EngineRule): Promise<TranslationView[]> {
+  const plan = planQuery(rule.spl);
+  const meta = {
+    id: rule.id,
+    title: rule.title,
+    description: rule.description,
+    severity: rule.severity,
+    technique: rule.attack.subtechnique ?? rule.attack.technique,
+    tactic: rule.attack.tactic,
+    falsePositives: rule.false_positives.map((f) => f.description),
+    references: rule.references,
+    date: rule.date,
+  };
+  const out: TranslationView[] = [];
+  for (const target of TARGETS) {
+    const mod = await optionalImport(`../backends/${target}/index.ts`);
+    const fn = mod?.[TRANSLATOR_NAMES[target]];
+    if (typeof fn !== 'function') {
+      out.push({ target, text: null, error: 'translator not available' });
+      continue;
+    }
     try {
-      let text: unknown = null;
-      if (typeof mod.convertRule === 'function') text = await mod.convertRule(rule, target);
-      else if (typeof mod.translateRule === 'function') text = await mod.translateRule(rule, target);
-      else if (typeof mod.translate === 'function') text = await mod.translate(rule, target);
-      const t = typeof text === 'string' ? text : text && typeof (text as { text?: unknown }).text === 'string' ? (text as { text: string }).text : null;
-      out.push({ target, text: t, error: t === null ? 'no output' : null });
+      const t = (await fn(plan, meta)) as { ok: boolean; text: string; diagnostics: readonly Diagnostic[] };
+      const firstError = t.diagnostics.find((d) => d.severity === 'error');
+      out.push(t.ok ? { target, text: t.text, error: null } : { target, text: null, error: firstError ? `${firstError.code}: ${firstError.message}` : 'not translatable' });
     } catch (err) {
       out.push({ target, text: null, error: err instanceof Error ? err.message : String(err) });
     }
@@ -135,23 +112,25 @@ export interface RuleTestResult {
   readonly details: readonly string[];
 }
 
-/** The live result of `sightline test` for the rules, or null when the scenarios module is not there. */
+/** The live result of `sightline test` per rule, or null when the test runner is not available. */
 export async function testRules(rules: readonly EngineRule[]): Promise<Map<string, RuleTestResult> | null> {
-  const mod = await loadFirst(SCENARIOS);
-  const fn = mod && (mod.testRules ?? mod.runRuleTests);
-  if (typeof fn !== 'function') return null;
-  const results = (await fn(rules)) as unknown[];
-  const map = new Map<string, RuleTestResult>();
-  for (const r of results) {
-    const o = r as Record<string, unknown>;
-    const ruleId = String(o.ruleId ?? o.rule_id ?? '');
-    const details = Array.isArray(o.details) ? o.details.map(String) : Array.isArray(o.cases) ? o.cases.map((c) => JSON.stringify(c)) : [];
-    map.set(ruleId, { ruleId, passed: Boolean(o.passed ?? o.ok), details });
+  for (const path of ['../rules/test-rules.ts', '../rules/testing.ts', '../scenarios/test-rules.ts']) {
+    const mod = await optionalImport(path);
+    const fn = mod?.testRules ?? mod?.runRuleTests;
+    if (typeof fn !== 'function') continue;
+    const results = (await fn(rules)) as unknown[];
+    const map = new Map<string, RuleTestResult>();
+    for (const r of results) {
+      const o = r as Record<string, unknown>;
+      const ruleId = String(o.ruleId ?? o.rule_id ?? o.rule ?? '');
+      const cases = Array.isArray(o.cases) ? o.cases : Array.isArray(o.results) ? o.results : [];
+      const details = cases.map((c) => {
+        const x = c as Record<string, unknown>;
+        return `${x.passed ?? x.ok ? 'pass' : 'FAIL'} ${String(x.name ?? '')}${x.message ? `: ${String(x.message)}` : ''}`;
+      });
+      map.set(ruleId, { ruleId, passed: Boolean(o.passed ?? o.ok), details });
+    }
+    return map;
   }
-  return map;
-}
-
-function toPlain(x: unknown): Record<string, unknown> {
-  if (x && typeof (x as { toJSON?: unknown }).toJSON === 'function') return (x as { toJSON(): Record<string, unknown> }).toJSON();
-  return { ...(x as Record<string, unknown>) };
+  return null;
 }

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Event } from '../../core/event.ts';
-import type { Diagnostic } from '../../core/diagnostics.ts';
 import { SightlineError } from '../../core/diagnostics.ts';
+import type { MalformedInput } from '../../ingest/read.ts';
 import { readEventFiles, runRules, type EngineAlert, type EngineRule } from '../engine.ts';
 
 export interface Analysis {
@@ -17,7 +17,7 @@ export interface Analysis {
   readonly sources: readonly string[];
   readonly ruleIds: readonly string[];
   readonly events: readonly Event[];
-  readonly malformed: readonly Diagnostic[];
+  readonly malformed: readonly MalformedInput[];
   readonly alerts: readonly EngineAlert[];
   readonly error: string | null;
 }
@@ -45,7 +45,7 @@ export class AnalysisStore {
   }
 
   async run(label: string, paths: readonly string[], rules: readonly EngineRule[]): Promise<Analysis> {
-    const malformed: Diagnostic[] = [];
+    const malformed: MalformedInput[] = [];
     let events: Event[] = [];
     let alerts: EngineAlert[] = [];
     let error: string | null = null;

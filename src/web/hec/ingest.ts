@@ -13,7 +13,7 @@ export interface IngestDefaults {
   readonly index: string;
 }
 
-export async function toStoredEvents(envelopes: readonly HecEnvelope[], defaults: IngestDefaults, now: number): Promise<StoredEventInput[]> {
+export function toStoredEvents(envelopes: readonly HecEnvelope[], defaults: IngestDefaults, now: number): StoredEventInput[] {
   const out: StoredEventInput[] = [];
   for (const env of envelopes) {
     const declared = env.sourcetype ?? defaults.sourcetype ?? undefined;
@@ -22,10 +22,10 @@ export async function toStoredEvents(envelopes: readonly HecEnvelope[], defaults
     const index = env.index ?? defaults.index;
     let time = env.time;
     let sourcetype = declared ?? null;
-    if (env.record !== undefined && (time === null || sourcetype === null)) {
-      // Ingest knows each sourcetype's time field and how to recognise a record's sourcetype.
-      const ev = await makeEvent(env.record, env.raw, { ...(declared ? { sourcetype: declared } : {}), source, host, index, ...(time === null ? {} : { time }) });
-      sourcetype ??= ev.sourcetype;
+    if (env.record !== undefined) {
+      // Ingest knows each sourcetype's time field, its aliases, and how to recognise a record's sourcetype.
+      const ev = makeEvent(env.record, { ...(declared ? { sourcetype: declared } : {}), source, host, index, ...(time === null ? {} : { time }) });
+      sourcetype = ev.sourcetype;
       if (time === null && Number.isFinite(ev._time)) time = ev._time;
     }
     out.push({ time: time ?? now, sourcetype: sourcetype ?? 'httpevent', source, host, index, raw: env.raw });

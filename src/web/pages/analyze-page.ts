@@ -79,7 +79,7 @@ export function analysisPage(a: Analysis, rules: readonly RuleView[], query: Que
 <h1>Analysis: ${a.label}</h1>
 ${a.error ? html`<p class="error">${a.error}</p>` : ''}
 <p id="summary"><strong id="alert-count">${a.alerts.length}</strong> alerts from ${a.ruleIds.length} rules over <strong>${a.events.length}</strong> events${a.malformed.length ? html`, <span class="error">${a.malformed.length} malformed lines skipped</span>` : ''}.</p>
-${a.malformed.length ? html`<details><summary>Malformed input</summary><ul class="mono">${a.malformed.map((d) => html`<li>${d.file ?? ''} ${d.code}: ${d.message}</li>`)}</ul></details>` : ''}
+${a.malformed.length ? html`<details><summary>Malformed input</summary><ul class="mono">${a.malformed.map((m) => html`<li>${m.source}:${m.line}: ${m.message}</li>`)}</ul></details>` : ''}
 ${histogram(times, 'Alerts over time')}
 <table class="by-rule"><thead><tr><th>Rule</th><th>Alerts</th></tr></thead><tbody>
 ${[...byRule.entries()].map(([id, n]) => html`<tr><td><a href="/rules/${urlPart(id)}">${rules.find((r) => r.id === id)?.title ?? id}</a></td><td>${n}</td></tr>`)}

@@ -6,7 +6,7 @@
 import { html, safeHref, urlPart, type SafeHtml } from '../html.ts';
 import type { RuleView } from '../catalog/rule-view.ts';
 import { techniqueUrl, type AttackData } from '../catalog/attack.ts';
-import type { RuleTestResult, Translation } from '../engine.ts';
+import type { RuleTestResult, TranslationView as Translation } from '../engine.ts';
 import { highlightSpl } from './spl-highlight.ts';
 import { layout, severityBadge } from './layout.ts';
 
@@ -48,7 +48,8 @@ function testSection(rule: RuleView, test: RulePageData['test']): SafeHtml {
         : html`<p class="test-result ${test.passed ? 'pass' : 'fail'}">Live <code>sightline test</code> result: <strong>${test.passed ? 'PASS' : 'FAIL'}</strong></p>
            ${test.details.length ? html`<ul class="mono">${test.details.map((d) => html`<li>${d}</li>`)}</ul>` : ''}`;
   return html`<section id="testing"><h2>Testing methodology</h2>
-${rule.testing.length ? html`<ol>${rule.testing.map((t) => html`<li><strong>${t.name}</strong><br><span class="muted">Expected signal:</span> ${t.expected}</li>`)}</ol>` : html`<p class="muted">The rule declares its tests in its YAML; run <code>sightline test</code> to exercise them.</p>`}
+${rule.testing.length ? html`<ol>${rule.testing.map((t) => html`<li><strong>${t.name}</strong><br>${t.behaviour}<br><span class="muted">Expected signal:</span> ${t.expected}${t.test ? html`<br><span class="muted">Emulated by rule test</span> <code>${t.test}</code>` : ''}</li>`)}</ol>` : ''}
+${rule.testNames.length ? html`<p>Rule tests: ${rule.testNames.map((n, i) => html`${i > 0 ? ', ' : ''}<code>${n}</code>`)}</p>` : ''}
 ${live}</section>`;
 }
 
@@ -56,8 +57,8 @@ export function rulePage(d: RulePageData): SafeHtml {
   const r = d.rule;
   const tech = r.attack.technique ? d.attack.techniques.get(r.attack.technique) : undefined;
   const sub = r.attack.subtechnique ? d.attack.techniques.get(r.attack.subtechnique) : undefined;
-  const tactic = d.attack.tactics.find((t) => t.shortname === r.attack.tactic || t.name === r.attack.tactic || t.id === r.attack.tactic);
-  const canonical = r.techniqueId ? techniqueUrl(d.attack, r.techniqueId) : null;
+  const tactic = d.attack.tactics.find((t) => t.id === r.attack.tacticId || t.name === r.attack.tactic || t.shortname === r.attack.tactic);
+  const canonical = r.attack.reference ?? (r.techniqueId ? techniqueUrl(d.attack, r.techniqueId) : null);
   const related = d.allRules.filter((o) => o.id !== r.id && (r.related.includes(o.id) || (r.attack.technique !== null && o.attack.technique === r.attack.technique)));
   const relatedUnknown = r.related.filter((id) => !d.allRules.some((o) => o.id === id));
   const body = html`
@@ -69,12 +70,14 @@ export function rulePage(d: RulePageData): SafeHtml {
 <section id="attack"><h2>MITRE ATT&amp;CK</h2>
 <dl class="grid">
   <dt>Tactic</dt><dd>${tactic ? link(tactic.url, `${tactic.id} ${tactic.name}`) : r.attack.tactic ?? ''}</dd>
-  <dt>Technique</dt><dd>${r.attack.technique ? link(tech?.url ?? null, `${r.attack.technique} ${tech?.name ?? ''}`) : ''}</dd>
-  ${r.attack.subtechnique ? html`<dt>Sub-technique</dt><dd>${link(sub?.url ?? null, `${r.attack.subtechnique} ${sub?.name ?? ''}`)}</dd>` : ''}
+  <dt>Technique</dt><dd>${r.attack.technique ? link(tech?.url ?? null, `${r.attack.technique} ${tech?.name ?? r.attack.techniqueName ?? ''}`) : ''}</dd>
+  ${r.attack.subtechnique ? html`<dt>Sub-technique</dt><dd>${link(sub?.url ?? null, `${r.attack.subtechnique} ${sub?.name ?? r.attack.subtechniqueName ?? ''}`)}</dd>` : ''}
   <dt>Canonical reference</dt><dd>${canonical ? link(canonical, canonical) : ''}</dd>
 </dl></section>
 
-<section id="spl"><h2>SPL detection query</h2>${highlightSpl(r.spl)}</section>
+<section id="spl"><h2>SPL detection query</h2>${highlightSpl(r.spl)}
+<p class="muted">Alert types: ${r.alertTypes.join(', ')}</p>
+${r.notes.length ? html`<details><summary>Changes from the founding detection and why</summary>${list(r.notes, '')}</details>` : ''}</section>
 
 <section id="data-sources"><h2>Data sources</h2>${list(r.dataSources, 'Not declared.')}
 <h3>Required sourcetypes</h3>${list(r.sourcetypes, 'Not declared.')}</section>
@@ -98,7 +101,7 @@ ${testSection(r, d.test)}
 
 <section id="playbook"><h2>Response playbook</h2>${list(r.playbook, 'No playbook written yet.')}</section>
 <section id="investigation"><h2>Investigation guide</h2>${list(r.investigation, 'No investigation guide written yet.')}</section>
-<section id="hunting"><h2>Hunting queries</h2>${r.hunting.length ? r.hunting.map((h) => html`<h3>${h.title}</h3>${highlightSpl(h.spl)}`) : html`<p class="muted">None yet.</p>`}</section>
+<section id="hunting"><h2>Hunting queries</h2>${r.hunting.length ? r.hunting.map((h) => html`<h3>${h.title}</h3><p>${h.description}</p>${highlightSpl(h.spl)}`) : html`<p class="muted">None yet.</p>`}</section>
 <section id="related"><h2>Related detections</h2>
 ${related.length || relatedUnknown.length ? html`<ul>${related.map((o) => html`<li><a href="/rules/${urlPart(o.id)}">${o.title}</a> <span class="mono muted">${o.techniqueId ?? ''}</span></li>`)}${relatedUnknown.map((id) => html`<li class="mono">${id}</li>`)}</ul>` : html`<p class="muted">None.</p>`}</section>
 ${r.references.length ? html`<section id="references"><h2>References</h2><ul>${r.references.map((u) => html`<li>${link(u, u)}</li>`)}</ul></section>` : ''}`;

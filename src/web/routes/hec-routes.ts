@@ -47,7 +47,7 @@ async function ingest(ctx: RouteContext, kind: 'event' | 'raw'): Promise<void> {
   };
   const key = req.headers['idempotency-key'];
   try {
-    const events = await toStoredEvents(parsed.envelopes, defaults, Date.now() / 1000);
+    const events = toStoredEvents(parsed.envelopes, defaults, Date.now() / 1000);
     storeEvents(app.db, events, typeof key === 'string' && key.length > 0 && key.length <= 200 ? key : null);
   } catch (err) {
     app.opts.log(`HEC store failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -38,11 +38,10 @@ function emptyStatus() {
 
 async function runQuery(query: string, events: readonly Event[]): Promise<QueryOutcome> {
   try {
-    const { plan, diagnostics } = await planSpl(query);
-    if (!plan) return { query, diagnostics, rows: null, error: diagnostics.length ? null : 'the query did not parse' };
+    const plan = planSpl(query);
     const warnings: Diagnostic[] = [];
     const rows = await runPlan(plan, events, { onWarning: (d) => warnings.push(d) });
-    return { query, diagnostics: [...diagnostics, ...warnings], rows, error: null };
+    return { query, diagnostics: warnings, rows, error: null };
   } catch (err) {
     if (err instanceof SightlineError) return { query, diagnostics: [err.diagnostic], rows: null, error: null };
     return { query, diagnostics: [], rows: null, error: err instanceof Error ? err.message : String(err) };
@@ -147,7 +146,7 @@ export const PAGE_ROUTES: readonly Route[] = [
       const rule = ruleById(app, params.id!);
       if (!rule) return notFound(ctx, 'rule');
       const target = params.target!;
-      let text: string | null;
+      let text: string;
       if (target === 'spl') text = rule.spl.endsWith('\n') ? rule.spl : `${rule.spl}\n`;
       else {
         const t = (await app.translations(rule)).find((x) => x.target === target);
