@@ -1,0 +1,63 @@
+// Public entry of the SPL front end: macro expansion, lexing and parsing into the AST of ast/nodes.ts.
+// `parseSpl` never throws on bad input: it returns diagnostics (with spans in the caller's original
+// text, before macro expansion) and a null AST when any error was found.
+
+import { SightlineError, type Diagnostic, type Span } from '../core/diagnostics.ts';
+import type { Pipeline } from './ast/nodes.ts';
+import { tokenize } from './lexer.ts';
+import { expandMacros, MacroTable } from './macros.ts';
+import { Cursor } from './parser/cursor.ts';
+import { PipelineParser } from './parser/pipeline.ts';
+
+export interface ParseOptions {
+  /** Macro definitions; without a table every `macro` is SPL-UNKNOWN-MACRO. */
+  readonly macros?: MacroTable;
+}
+
+export interface ParseResult {
+  /** The AST, or null when there is at least one error. Spans refer to the original text. */
+  readonly ast: Pipeline | null;
+  readonly diagnostics: Diagnostic[];
+  /** The text after macro expansion (what was tokenised). */
+  readonly expandedText: string;
+}
+
+export function parseSpl(text: string, opts: ParseOptions = {}): ParseResult {
+  const expansion = expandMacros(text, opts.macros ?? new MacroTable());
+  if (expansion.diagnostics.length > 0) return { ast: null, diagnostics: expansion.diagnostics, expandedText: expansion.text };
+  const expanded = expansion.text;
+  const lexDiagnostics: Diagnostic[] = [];
+  const tokens = tokenize(expanded, lexDiagnostics);
+  const remap = (d: Diagnostic): Diagnostic => (d.span && expansion.changed ? { ...d, span: expansion.toSource(d.span) } : d);
+  if (lexDiagnostics.length > 0) return { ast: null, diagnostics: lexDiagnostics.map(remap), expandedText: expanded };
+  const parser = new PipelineParser(new Cursor(expanded, tokens), []);
+  const ast = parser.parseTop();
+  const diagnostics = parser.diagnostics.map(remap).sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
+  if (diagnostics.some((d) => d.severity === 'error')) return { ast: null, diagnostics, expandedText: expanded };
+  return { ast: expansion.changed ? (mapSpans(ast, expansion.toSource) as Pipeline) : ast, diagnostics, expandedText: expanded };
+}
+
+/** Parses or throws a SightlineError carrying the first error. */
+export function parseSplStrict(text: string, opts: ParseOptions = {}): Pipeline {
+  const { ast, diagnostics } = parseSpl(text, opts);
+  const first = diagnostics.find((d) => d.severity === 'error');
+  if (first || !ast) throw new SightlineError(first ?? { code: 'SPL-PARSE-FAILED', message: 'the search could not be parsed', severity: 'error' });
+  return ast;
+}
+
+/** Rewrites every span-valued property (`span`, `nameSpan`, `patternSpan`) through `map`. */
+function mapSpans(node: unknown, map: (s: Span) => Span): unknown {
+  if (Array.isArray(node)) return node.map((n) => mapSpans(n, map));
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    out[k] = /(^s|S)pan$/.test(k) && v && typeof v === 'object' ? map(v as Span) : mapSpans(v, map);
+  }
+  return out;
+}
+
+export { tokenize } from './lexer.ts';
+export { expandMacros, loadMacros, MacroTable, macroFromYaml, parseMacrosConf } from './macros.ts';
+export type { MacroDefinition, MacroTableOptions } from './macros.ts';
+export { printSpl } from './print.ts';
+export { toSexpr } from './sexpr.ts';

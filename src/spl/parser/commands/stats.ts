@@ -1,0 +1,92 @@
+// stats, eventstats and streamstats share one grammar: options, aggregations (`count`, `dc(x) as y`,
+// `count(eval(...))`), then `by a, b` or `by a b`. Output names default to the call text, as in Splunk
+// ("count", "dc(src)", "values(user)").
+
+import type { Aggregation, CommandOption } from '../../ast/nodes.ts';
+import { isKeyword, isOp } from '../../token.ts';
+import { atOption, checkOption, readFieldList, readOption } from '../args.ts';
+import type { CommandParser } from '../command-parser.ts';
+import type { Cursor } from '../cursor.ts';
+import { parseExpr } from '../expr.ts';
+
+const OPTIONS: Record<'stats' | 'eventstats' | 'streamstats', readonly string[]> = {
+  stats: ['allnum', 'delim', 'partitions', 'dedup_splitvals'],
+  eventstats: ['allnum'],
+  streamstats: ['allnum', 'current', 'window', 'global', 'reset_before', 'reset_after', 'reset_on_change', 'time_window'],
+};
+
+const AGGREGATES = new Set([
+  'avg', 'c', 'count', 'dc', 'distinct_count', 'earliest', 'earliest_time', 'estdc', 'estdc_error', 'first', 'last', 'latest',
+  'latest_time', 'list', 'max', 'mean', 'median', 'min', 'mode', 'range', 'rate', 'rate_avg', 'rate_sum', 'stdev', 'stdevp',
+  'sum', 'sumsq', 'values', 'var', 'varp',
+]);
+/** Percentile families take the percentile in the name: p95, perc99, exactperc50, upperperc90. */
+const PERCENTILE = /^(p|perc|exactperc|upperperc)\d+(\.\d+)?$/;
+
+export function isAggregateName(name: string): boolean {
+  return AGGREGATES.has(name) || PERCENTILE.test(name);
+}
+
+export const parseStats: CommandParser = ({ cur, name, nameTok }) => {
+  const variant = name as 'stats' | 'eventstats' | 'streamstats';
+  const options: CommandOption[] = [];
+  const aggregations: Aggregation[] = [];
+  while (atOption(cur)) {
+    const opt = readOption(cur);
+    checkOption(cur, variant, opt, OPTIONS[variant]);
+    options.push(opt);
+  }
+  while (!cur.atCommandEnd() && !isKeyword(cur.peek(), 'by')) {
+    if (cur.acceptOp(',')) continue;
+    aggregations.push(parseAggregation(cur));
+  }
+  if (aggregations.length === 0) {
+    throw cur.error('SPL-MISSING-ARGUMENT', `'${variant}' needs at least one aggregation`, nameTok.span, 'for example `stats count by user`');
+  }
+  let by: ReturnType<typeof readFieldList> = [];
+  if (isKeyword(cur.peek(), 'by')) {
+    const byTok = cur.next();
+    by = readFieldList(cur);
+    if (by.length === 0) throw cur.error('SPL-MISSING-ARGUMENT', "'by' needs at least one field", byTok.span);
+  }
+  return { kind: 'stats', variant, aggregations, by, options };
+};
+
+function parseAggregation(cur: Cursor): Aggregation {
+  const fnTok = cur.peek();
+  if (fnTok.kind !== 'ident') throw cur.unexpected('expected an aggregation such as count, dc(x) or values(x)');
+  const fn = fnTok.text.toLowerCase();
+  if (!isAggregateName(fn)) {
+    throw cur.error('SPL-UNKNOWN-AGGREGATE', `'${fnTok.text}' is not a statistical function`, fnTok.span, 'stats functions include count, dc, values, list, min, max, sum, avg, earliest, latest');
+  }
+  cur.next();
+  let arg: Aggregation['arg'] = null;
+  let defaultName = fn;
+  if (isOp(cur.peek(), '(') && !cur.peek().spaceBefore) {
+    const open = cur.next();
+    if (isKeyword(cur.peek(), 'eval') && isOp(cur.peek(1), '(')) {
+      cur.next();
+      cur.next();
+      const expr = parseExpr(cur);
+      cur.expectOp(')', 'eval(');
+      arg = { kind: 'expr', expr };
+    } else if (cur.peek().kind === 'quoted-field') {
+      arg = { kind: 'field', name: cur.next().value };
+    } else if (!isOp(cur.peek(), ')')) {
+      const w = cur.readWordOrString();
+      if (!w) throw cur.unexpected(`expected a field name inside ${fn}( )`);
+      arg = { kind: 'field', name: w.text };
+    }
+    cur.expectOp(')', `${fn}(`);
+    defaultName = arg?.kind === 'field' ? `${fn}(${arg.name})` : arg ? cur.text.slice(fnTok.span.start, cur.lastEnd()) : fn;
+    void open;
+  }
+  let as = defaultName;
+  if (isKeyword(cur.peek(), 'as')) {
+    cur.next();
+    const w = cur.readWordOrString();
+    if (!w) throw cur.unexpected("expected a name after 'as'");
+    as = w.text;
+  }
+  return { fn, arg, as, span: { start: fnTok.span.start, end: cur.lastEnd() } };
+}
