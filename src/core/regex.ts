@@ -359,6 +359,11 @@ function translateGroupOpen(pattern: string, i: number): { text: string; next: n
   if (/^\(\?(R|[+-]?\d|&|P>)/.test(rest)) unsupported(pattern, i, 'recursion or subroutine call', 'RE2 cannot recurse; expand the pattern');
   const named = /^\(\?(?:P?<([A-Za-z_][A-Za-z0-9_]*)>|'([A-Za-z_][A-Za-z0-9_]*)')/.exec(rest);
   if (named) return { text: `(?P<${named[1] ?? named[2]}>`, next: i + named[0].length };
+  if (/^\(\?P?[<']/.test(rest)) {
+    fail('SPL-REGEX-INVALID', `invalid group name at offset ${i} of ${JSON.stringify(pattern)}`, {
+      hint: 'group names start with a letter or underscore and contain only letters, digits and underscores',
+    });
+  }
   const flags = /^\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])/.exec(rest);
   if (flags) {
     const all = (flags[1] ?? '') + (flags[2] ?? '');
