@@ -29,6 +29,8 @@ function isEventHubLayout(r: Readonly<Record<string, unknown>>): boolean {
   if (resourceId.includes('/providers/microsoft.aadiam')) return false;
   const category = isString(r.category) ? r.category.toLowerCase() : '';
   if (ACTIVITY_CATEGORIES.has(category)) return true;
+  // AuditLogs is the Entra ID audit category, whatever resource it names.
+  if (category === 'auditlogs') return false;
   const envelope = r.resultType !== undefined || r.callerIpAddress !== undefined || r.identity !== undefined;
   return resourceId.startsWith('/subscriptions/') && envelope && category !== 'kube-audit';
 }
