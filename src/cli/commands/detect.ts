@@ -1,10 +1,95 @@
-// `sightline detect`: not built yet. Owned by the work on this command; replace this file.
+// `sightline detect <paths...> [--rules DIR] [--format table|json|csv|ocsf] [--suppress 1h]`: loads every rule,
+// runs those whose sourcetypes occur in the data in one pass over the files, prints alerts on stdout and a
+// summary on stderr. Exit 0 (alerts are output, not failure); 2 on usage errors or rules that cannot run.
+
 import { defineCommand } from 'citty';
+import { SightlineError, formatDiagnostic } from '../../core/diagnostics.ts';
+import type { Diagnostic } from '../../core/diagnostics.ts';
+import { readEvents } from '../../ingest/read.ts';
+import { formatAlerts, FORMATS, type AlertFormat } from '../../rules/format.ts';
+import { loadRules, type Rule } from '../../rules/load.ts';
+import { runRulesWithSummary } from '../../rules/run.ts';
+import { parseWindow } from '../../rules/suppress.ts';
 
 export default defineCommand({
-  meta: { name: 'detect', description: 'not built yet' },
-  run() {
-    process.stderr.write('sightline detect: not built yet\n');
-    process.exitCode = 2;
+  meta: { name: 'detect', description: 'Run every rule over log files in one pass and print alerts' },
+  args: {
+    rules: { type: 'string', default: 'rules', description: 'directory of rule files' },
+    format: { type: 'string', default: 'table', description: 'table | json (one alert per line) | csv | ocsf (Detection Finding per line)' },
+    suppress: { type: 'string', description: 'drop repeats of the same rule + entity within this window (e.g. 1h); off by default' },
+    untuned: { type: 'boolean', default: false, description: 'ignore the rules\' allowlists' },
+    now: { type: 'string', description: 'epoch seconds used as now() and for relative times' },
+  },
+  async run({ args }) {
+    process.exitCode = await runDetect({
+      paths: args._ as string[],
+      rulesDir: String(args.rules),
+      format: String(args.format),
+      suppress: args.suppress as string | undefined,
+      tuned: !args.untuned,
+      now: args.now as string | undefined,
+    });
   },
 });
+
+export interface DetectRequest {
+  readonly paths: readonly string[];
+  readonly rulesDir: string;
+  readonly format: string;
+  readonly suppress?: string;
+  readonly tuned: boolean;
+  readonly now?: string;
+}
+
+export async function runDetect(req: DetectRequest, out: (s: string) => void = (s) => void process.stdout.write(s)): Promise<number> {
+  const err = (t: string) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`);
+  if (!(FORMATS as readonly string[]).includes(req.format)) {
+    err(`sightline detect: CLI-BAD-FORMAT: unknown --format ${JSON.stringify(req.format)}\n  hint: use ${FORMATS.join(', ')}`);
+    return 2;
+  }
+  if (req.paths.length === 0) {
+    err('sightline detect: CLI-NO-INPUT: give log files or directories to scan');
+    return 2;
+  }
+  const window = req.suppress !== undefined ? parseWindow(req.suppress) : undefined;
+  if (window === null) {
+    err(`sightline detect: CLI-BAD-WINDOW: --suppress wants a window like 30m, 1h or 1d, got ${JSON.stringify(req.suppress)}`);
+    return 2;
+  }
+  const now = req.now !== undefined ? Number(req.now) : undefined;
+  if (now !== undefined && !Number.isFinite(now)) {
+    err(`sightline detect: CLI-BAD-NOW: --now must be epoch seconds, got ${JSON.stringify(req.now)}`);
+    return 2;
+  }
+  let rules: Rule[];
+  try {
+    rules = await loadRules(req.rulesDir);
+  } catch (e) {
+    if (e instanceof SightlineError) {
+      err(formatDiagnostic(e.diagnostic));
+      return 2;
+    }
+    err(`sightline detect: CLI-RULES: cannot read rules from ${req.rulesDir}: ${(e as Error).message}`);
+    return 2;
+  }
+  let malformed = 0;
+  const warnings: Diagnostic[] = [];
+  const events = readEvents([...req.paths], { onMalformed: () => void malformed++ });
+  const { alerts, summary } = await runRulesWithSummary(rules, events, {
+    tuned: req.tuned,
+    ...(now !== undefined ? { now } : {}),
+    ...(window !== undefined ? { suppressSeconds: window } : {}),
+    onWarning: (d) => void warnings.push(d),
+  });
+  out(formatAlerts(alerts, req.format as AlertFormat, new Map(rules.map((r) => [r.id, r]))));
+  for (const f of summary.failed) err(formatDiagnostic(f.diagnostic));
+  const st = [...summary.sourcetypes].map(([s, n]) => `${s}=${n}`).join(', ') || 'none';
+  err(
+    `sightline detect: ${summary.events} events (${st})${malformed ? `, ${malformed} malformed` : ''}; ` +
+      `${summary.ran.length} rules run, ${summary.skipped.length} skipped (no data for their sourcetypes)` +
+      `${summary.failed.length ? `, ${summary.failed.length} failed` : ''}; ` +
+      `${summary.alerts} alerts${window !== undefined ? ` (${summary.suppressed} suppressed within ${req.suppress})` : ''}` +
+      `${warnings.length ? `; ${warnings.length} warnings` : ''}`,
+  );
+  return summary.failed.length > 0 ? 2 : 0;
+}
