@@ -48,6 +48,8 @@ export const ActorSchema = z.object({
   ips: z.array(z.string()).min(1),
   ip_order: z.enum(['random', 'rotate']).default('random'),
   user_agent: z.string().optional(),
+  /** AWS service that calls on the principal's behalf (userIdentity.invokedBy), e.g. ssm.amazonaws.com. */
+  invoked_by: z.string().optional(),
   /** Whether the AWS session was created with MFA (sessionContext.attributes.mfaAuthenticated). */
   mfa: z.boolean().default(false),
   location: Location.optional(),

@@ -42,6 +42,7 @@ export function userIdentity(actor: Actor, time: number, withKey: boolean): Reco
           webIdFederationData: {},
           attributes: { creationDate: creation, mfaAuthenticated: mfa },
         },
+        ...(actor.spec.invoked_by ? { invokedBy: actor.spec.invoked_by } : {}),
       };
     case 'aws-root':
       return {
