@@ -233,10 +233,16 @@ function offsetText(offset: number, style: 'plain' | 'colon' | 'seconds' | 'hour
 function zoneName(epochSeconds: number, tz: string, offset: number): string {
   if (fixedOffset(tz) === 0) return 'UTC';
   if (fixedOffset(tz) !== null) return offsetText(offset, 'plain');
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'short' })
-    .formatToParts(new Date(Math.floor(epochSeconds) * 1000))
-    .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? tz;
+  // ICU knows American abbreviations under en-US and European ones under en-GB; otherwise it says GMT+h.
+  let name = tz;
+  for (const locale of ['en-US', 'en-GB']) {
+    const part = new Intl.DateTimeFormat(locale, { timeZone: tz, timeZoneName: 'short' })
+      .formatToParts(new Date(Math.floor(epochSeconds) * 1000))
+      .find((p) => p.type === 'timeZoneName');
+    name = part?.value ?? tz;
+    if (!/^GMT[+-]/.test(name)) return name;
+  }
+  return name;
 }
 
 function isoWeek(l: LocalTime): number {
