@@ -24,9 +24,17 @@ export interface BranchedPlan {
   readonly branches: readonly Branch[];
   /** The union node, when the plan has one. */
   readonly union: UnionNode | null;
-  /** Operators applied after the union, in execution order. */
+  /** Operators applied after the union, in execution order (the per-row ones are pushed into the branches). */
   readonly post: readonly PlanNode[];
+  /**
+   * Fields some branch creates (eval, rename). A pushed-down `table` naming one of them in a branch that
+   * does not create it reads a missing field there, not an unmapped log field.
+   */
+  readonly branchColumns: ReadonlySet<string>;
 }
+
+/** Per-row operators: applying them to each branch equals applying them after the union. */
+const PER_ROW = new Set<PlanNode['kind']>(['eval', 'filter', 'table', 'fields', 'rename']);
 
 /** Walks down single-input operators; returns them bottom-up with the node that ended the walk. */
 function linearise(top: PlanNode): { bottom: PlanNode; ops: PlanNode[] } {
@@ -43,24 +51,32 @@ export function splitBranches(plan: QueryPlan, problems: Problems): BranchedPlan
   const { bottom, ops } = linearise(plan.root);
   if (bottom.kind === 'scan') {
     const b = makeBranch(0, bottom, ops, problems);
-    return b ? { branches: [b], union: null, post: [] } : null;
+    return b ? { branches: [b], union: null, post: [], branchColumns: new Set() } : null;
   }
   if (bottom.kind !== 'union') {
     problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `a rule must start with a search; '${bottom.kind}' cannot be translated`, bottom);
     return null;
   }
+  let pushable = 0;
+  while (pushable < ops.length && PER_ROW.has(ops[pushable]!.kind)) pushable++;
+  const pushed = ops.slice(0, pushable);
   const branches: Branch[] = [];
+  const branchColumns = new Set<string>();
   bottom.inputs.forEach((input, i) => {
     const inner = linearise(input);
     if (inner.bottom.kind !== 'scan') {
       problems.unsupported('XLATE-NESTED-UNION', `branch ${i + 1} of ${bottom.mode} does not start with a search`, inner.bottom);
       return;
     }
-    const b = makeBranch(i, inner.bottom, inner.ops, problems);
+    for (const op of inner.ops) {
+      if (op.kind === 'eval') for (const a of op.assignments) branchColumns.add(a.field);
+      if (op.kind === 'rename') for (const p of op.pairs) branchColumns.add(p.to);
+    }
+    const b = makeBranch(i, inner.bottom, [...inner.ops, ...pushed], problems);
     if (b) branches.push(b);
   });
   if (branches.length !== bottom.inputs.length) return null;
-  return { branches, union: bottom, post: ops };
+  return { branches, union: bottom, post: ops.slice(pushable), branchColumns };
 }
 
 function makeBranch(index: number, scan: ScanNode, ops: PlanNode[], problems: Problems): Branch | null {

@@ -65,7 +65,10 @@ export function azureDirectVm(): PlanNode {
   return table(n, '_time', 'CallerUPN', 'operationName.value', 'VMName', 'SourceIP', 'AlertType');
 }
 
+/** The T1021.008 page as valid SPL: multisearch of streaming branches, then table and sort after the union. */
 export function directVmMultisearch(): QueryPlan {
-  const u: PlanNode = { kind: 'union', mode: 'multisearch', inputs: [awsDirectVm(), azureDirectVm()], maxout: null };
-  return plan({ kind: 'sort', input: u, keys: [{ field: '_time', descending: true, type: 'auto' }], limit: 10000 });
+  const strip = (n: PlanNode): PlanNode => (n.kind === 'table' ? n.input : n);
+  const u: PlanNode = { kind: 'union', mode: 'multisearch', inputs: [strip(awsDirectVm()), strip(azureDirectVm())], maxout: null };
+  const t = table(u, '_time', 'UserARN', 'CallerUPN', 'eventName', 'operationName.value', 'TargetInstance', 'VMName', 'SourceIP', 'AlertType');
+  return plan({ kind: 'sort', input: t, keys: [{ field: '_time', descending: true, type: 'auto' }], limit: 10000 });
 }

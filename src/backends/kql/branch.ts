@@ -25,7 +25,13 @@ export class KqlBranch {
   readonly scope = new Scope();
   readonly lines: string[] = [];
 
-  constructor(readonly problems: Problems, readonly sourcetype: string, readonly mapping: SourcetypeMapping) {}
+  constructor(
+    readonly problems: Problems,
+    readonly sourcetype: string,
+    readonly mapping: SourcetypeMapping,
+    /** Columns other branches of the union create; absent here, so they project as empty. */
+    readonly otherBranchColumns: ReadonlySet<string> = new Set(),
+  ) {}
 
   // ------------------------------------------------------------ fields
 
@@ -314,6 +320,11 @@ export class KqlBranch {
         continue;
       }
       const r = this.scope.resolve(f);
+      if (r.kind === 'source' && this.otherBranchColumns.has(f) && lookupField(this.mapping, f).kind === 'none') {
+        items.push(`${kqlIdent(f)} = ""`);
+        cols.push([f, 'string']);
+        continue;
+      }
       const c = this.field(f, n);
       items.push(r.kind === 'column' ? kqlIdent(f) : `${kqlIdent(f)} = ${c.text}`);
       cols.push([f, c.type === 'null' ? 'string' : c.type]);

@@ -7,7 +7,7 @@ import { Problems, type RuleMeta, type Translation } from '../backend.ts';
 import { splitBranches } from '../branches.ts';
 import { loadMappingData } from '../mapping-data.ts';
 import { Scope } from '../scope.ts';
-import type { SourcetypeMapping } from '../target-mapping.ts';
+import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
 import { KqlBranch } from './branch.ts';
 
 interface KqlMapping {
@@ -32,7 +32,11 @@ export function translateKql(plan: QueryPlan, meta: RuleMeta): Translation {
       problems.unsupported('XLATE-UNKNOWN-SOURCETYPE', `no Sentinel table for ${br.sourcetype}`, br.scan);
       continue;
     }
-    const b = new KqlBranch(problems, br.sourcetype, m);
+    // A union's table lists each branch's own fields; one that another branch's log has is absent here.
+    const others = split.branches.filter((o) => o !== br).map((o) => mapping.sourcetypes[o.sourcetype]).filter((o) => o !== undefined);
+    const elsewhere = new Set(split.branchColumns);
+    for (const op of br.ops) if (op.kind === 'table') for (const f of op.fields) if (others.some((o) => lookupField(o, f).kind !== 'none')) elsewhere.add(f);
+    const b = new KqlBranch(problems, br.sourcetype, m, elsewhere);
     const lines = [m.table];
     if (br.predicate) lines.push(`| where ${b.bool(br.predicate)}`);
     for (const op of br.ops) b.op(op);
