@@ -17,6 +17,14 @@ export function toSexpr(node: unknown): string {
   // Leaf expressions print compactly: (field a), (field 'a b'), (string "x"), (number 1).
   if (obj['kind'] === 'field' && keys.length === 3) return obj['quoted'] ? `(field '${String(obj['name'])}')` : `(field ${String(obj['name'])})`;
   if (obj['kind'] === 'string' && keys.length === 2) return `(string ${JSON.stringify(obj['value'])})`;
+  const kind = obj['kind'];
+  // Operators read as in Lisp: (and a b), (or a b), (OR a b), (+ a b), (NOT a), (compare f = "v").
+  if ((kind === 'and' || kind === 'or') && Array.isArray(obj['items'])) return `(${kind} ${(obj['items'] as unknown[]).map(toSexpr).join(' ')})`;
+  if (kind === 'compare') return `(compare ${JSON.stringify(obj['field'])} ${String(obj['op'])} ${toSexpr(obj['value'])})`;
+  if (kind === 'binary') return `(${String(obj['op'])} ${toSexpr(obj['left'])} ${toSexpr(obj['right'])})`;
+  if (kind === 'unary') return `(${String(obj['op'])} ${toSexpr(obj['operand'])})`;
+  if (kind === 'bool') return `(bool ${String(obj['value'])})`;
+  if (kind === 'call') return `(call ${String(obj['name'])}${(obj['args'] as unknown[]).map((a) => ' ' + toSexpr(a)).join('')})`;
   if (obj['kind'] === 'number' && keys.length === 3) {
     return obj['text'] === String(obj['value']) ? `(number ${String(obj['text'])})` : `(number ${String(obj['value'])} text:${JSON.stringify(obj['text'])})`;
   }

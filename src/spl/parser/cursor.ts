@@ -66,9 +66,18 @@ export class Cursor {
   expectOp(text: string, what: string): Token {
     const t = this.peek();
     if (isOp(t, text)) return this.next();
-    if (text === ')' && isOp(t, '|')) throw pipeInParens(t);
-    if (text === ')') throw this.error('SPL-UNBALANCED-PAREN', `expected ')' to close ${what}, found ${describe(t)}`, t.span, 'add the missing closing parenthesis');
     throw this.unexpected(`expected '${text}' ${what}`);
+  }
+
+  /**
+   * Consumes the `)` matching `open`. A `|` instead is SPL-PIPE-IN-PARENS; anything else is reported at
+   * the unclosed `(` (SPL-UNBALANCED-PAREN), which is where the user has to look.
+   */
+  expectClose(open: Token, what: string): Token {
+    const t = this.peek();
+    if (isOp(t, ')')) return this.next();
+    if (isOp(t, '|')) throw pipeInParens(t);
+    throw this.error('SPL-UNBALANCED-PAREN', `'(' of ${what} is never closed (found ${describe(t)})`, open.span, 'add the missing closing parenthesis');
   }
 
   /**

@@ -85,7 +85,7 @@ function parsePrefix(cur: Cursor): Expr {
     cur.next();
     if (isOp(cur.peek(), '|')) throw pipeInParens(cur.peek());
     const inner = parseExpr(cur);
-    cur.expectOp(')', 'the parenthesised expression');
+    cur.expectClose(t, 'this expression');
     return inner;
   }
   if (t.kind === 'number') {

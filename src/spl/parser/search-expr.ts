@@ -68,7 +68,7 @@ function parsePrimary(cur: Cursor, sub: SubsearchParser, depth: number): SearchE
     if (isOp(cur.peek(), ')')) throw cur.error('SPL-EMPTY-GROUP', 'empty parentheses in a search', { start: t.span.start, end: cur.peek().span.end });
     if (isOp(cur.peek(), '|')) throw pipeInParens(cur.peek());
     const inner = parseAnd(cur, sub, depth + 1);
-    cur.expectOp(')', 'the group opened here');
+    cur.expectClose(t, 'this group');
     return inner;
   }
   if (isOp(t, '[')) {
@@ -82,9 +82,9 @@ function parsePrimary(cur: Cursor, sub: SubsearchParser, depth: number): SearchE
   // CASE(term) and TERM(term): the directive touches its parenthesis.
   if (t.kind === 'ident' && (t.text === 'CASE' || t.text === 'TERM') && isOp(cur.peek(1), '(') && !cur.peek(1).spaceBefore) {
     cur.next();
-    cur.next();
+    const open = cur.next();
     const value = readValue(cur, `inside ${t.text}()`);
-    const close = cur.expectOp(')', `${t.text}(`);
+    const close = cur.expectClose(open, `${t.text}(`);
     return { kind: 'term', value, caseSensitive: t.text === 'CASE', termMode: t.text === 'TERM', span: { start: t.span.start, end: close.span.end } };
   }
 
@@ -102,7 +102,7 @@ function parsePrimary(cur: Cursor, sub: SubsearchParser, depth: number): SearchE
   }
   if (isUpper(op, 'IN') && isOp(cur.peek(1), '(')) {
     cur.next();
-    cur.next();
+    const open = cur.next();
     const values: SearchValue[] = [];
     while (!isOp(cur.peek(), ')')) {
       if (isOp(cur.peek(), '|')) throw pipeInParens(cur.peek());
@@ -110,7 +110,7 @@ function parsePrimary(cur: Cursor, sub: SubsearchParser, depth: number): SearchE
       values.push(readValue(cur, `in the IN list of '${first.text}'`));
       cur.acceptOp(',');
     }
-    const close = cur.expectOp(')', 'the IN list');
+    const close = cur.expectClose(open, 'the IN list');
     if (values.length === 0) throw cur.error('SPL-EMPTY-IN-LIST', `'${first.text} IN ()' has no values`, { start: first.span.start, end: close.span.end });
     return { kind: 'in', field: first.text, values, span: { start: first.span.start, end: close.span.end } };
   }

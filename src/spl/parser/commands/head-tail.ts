@@ -20,9 +20,9 @@ export const parseHead: CommandParser = ({ cur }) => {
       if (opt.name === 'count' || opt.name === 'limit') count = optionInt(cur, opt);
       else options.push(opt);
     } else if (isOp(cur.peek(), '(')) {
-      cur.next();
+      const open = cur.next();
       expr = parseExpr(cur);
-      cur.expectOp(')', 'the head condition');
+      cur.expectClose(open, 'the head condition');
     } else {
       count = readInt(cur, 'the number of results').value;
     }

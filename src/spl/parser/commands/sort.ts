@@ -40,9 +40,9 @@ function readSortKey(cur: Cursor): SortKey {
   const typeName = t.kind === 'ident' ? (SORT_TYPES as readonly string[]).find((s) => s === t.text.toLowerCase()) : undefined;
   if (typeName && isOp(cur.peek(1), '(')) {
     cur.next();
-    cur.next();
+    const open = cur.next();
     const field = readFieldName(cur);
-    cur.expectOp(')', `${typeName}(`);
+    cur.expectClose(open, `${typeName}(`);
     return { field: field.name, descending, type: typeName as SortKey['type'], span: { start, end: cur.lastEnd() } };
   }
   const field = readFieldName(cur, 'a field to sort by');

@@ -66,9 +66,9 @@ function parseAggregation(cur: Cursor): Aggregation {
     const open = cur.next();
     if (isKeyword(cur.peek(), 'eval') && isOp(cur.peek(1), '(')) {
       cur.next();
-      cur.next();
+      const evalOpen = cur.next();
       const expr = parseExpr(cur);
-      cur.expectOp(')', 'eval(');
+      cur.expectClose(evalOpen, 'eval(');
       arg = { kind: 'expr', expr };
     } else if (cur.peek().kind === 'quoted-field') {
       arg = { kind: 'field', name: cur.next().value };
@@ -77,9 +77,8 @@ function parseAggregation(cur: Cursor): Aggregation {
       if (!w) throw cur.unexpected(`expected a field name inside ${fn}( )`);
       arg = { kind: 'field', name: w.text };
     }
-    cur.expectOp(')', `${fn}(`);
+    cur.expectClose(open, `${fn}(`);
     defaultName = arg?.kind === 'field' ? `${fn}(${arg.name})` : arg ? cur.text.slice(fnTok.span.start, cur.lastEnd()) : fn;
-    void open;
   }
   let as = defaultName;
   if (isKeyword(cur.peek(), 'as')) {
