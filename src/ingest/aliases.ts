@@ -59,10 +59,11 @@ const awsUser: AliasFn = (get) => {
 };
 
 /** success/failure: ConsoleLogin reports its result in responseElements; other calls fail with an errorCode. */
-const awsAction: AliasFn = (get) => {
+const awsAction: AliasFn = (get, record) => {
   const login = firstOf(get('responseElements.ConsoleLogin'));
   if (login !== null) return scalarToString(login).toLowerCase() === 'success' ? 'success' : 'failure';
-  return get('errorCode') === null ? 'success' : 'failure';
+  // The record's own errorCode: through get() the errorCode alias would always answer "success".
+  return rawKey(record, 'errorCode') === null ? 'success' : 'failure';
 };
 
 const CLOUDTRAIL: AliasTable = {

@@ -155,9 +155,9 @@ export async function runSearch(req: SearchRequest): Promise<number> {
     const columns = resultColumns(rows);
     out.write(format === 'csv' ? renderCsv(columns, rows) : renderTable(columns, rows));
   }
+  await out.flush();
   for (const w of warnings) err(formatDiagnostic(w, w.span ? req.spl : undefined));
   err(formatSummary(stats, (performance.now() - started) / 1000));
-  await out.flush();
   return 0;
 }
 
