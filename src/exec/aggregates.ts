@@ -22,6 +22,17 @@ export interface BoundAggregation {
 
 const NO_ARG = (): Value => null;
 
+/**
+ * `count(eval(action="failure"))` counts only events where the expression is true: a false comparison
+ * is treated as no value, as the Splunk idiom relies on.
+ */
+function argValue(compiled: (row: Row) => Value): (row: Row) => Value {
+  return (row) => {
+    const v = compiled(row);
+    return v === false ? null : v;
+  };
+}
+
 export function bindAggregations(aggs: readonly PlanAggregation[], ctx: ExecContext): BoundAggregation[] {
   return aggs.map((a) => {
     const fn = getAggregate(a.fn);
@@ -29,7 +40,7 @@ export function bindAggregations(aggs: readonly PlanAggregation[], ctx: ExecCont
     const hasArg = a.arg !== null;
     return {
       as: a.as,
-      arg: a.arg ? compileExpr(a.arg, ctx) : NO_ARG,
+      arg: a.arg ? argValue(compileExpr(a.arg, ctx)) : NO_ARG,
       create: () => {
         const acc = fn.create({ hasArg });
         return { add: (value, row) => acc.add(value, row.time ?? 0), result: () => acc.result() };

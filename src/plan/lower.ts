@@ -15,8 +15,8 @@ import type { PlanAggregation, PlanNode, QueryPlan } from './nodes.ts';
 export const SORT_DEFAULT_LIMIT = 10000;
 export const APPEND_DEFAULT_MAXOUT = 10000;
 
-/** Commands that may appear inside a multisearch branch ("allows only streaming operations"). */
-const STREAMING = new Set<CommandKind>(['search', 'where', 'eval', 'table', 'fields', 'rename', 'rex', 'spath', 'bin', 'lookup', 'mvexpand']);
+/** Commands allowed in a multisearch branch ("allows only streaming operations"); table is transforming. */
+const STREAMING = new Set<CommandKind>(['search', 'where', 'eval', 'fields', 'rename', 'rex', 'spath', 'bin', 'lookup', 'mvexpand']);
 
 const SUPPORTED =
   'search, where, eval, stats, eventstats, streamstats, table, fields, rename, sort, head, tail, dedup, bin/bucket, fillnull, rex, spath, mvexpand, lookup, inputlookup, makeresults, multisearch, union, append';
