@@ -24,3 +24,15 @@ export const ENTRA_APPS: Readonly<Record<string, EntraApp>> = {
 };
 
 export const ENTRA_APP_KEYS = Object.keys(ENTRA_APPS) as [string, ...string[]];
+
+/** A third-party or in-house application, named in a scenario instead of by preset. */
+export interface CustomApp {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** The preset, or the custom app when given (custom apps sign in to Microsoft Graph in a browser). */
+export function resolveApp(preset: string, custom?: CustomApp): EntraApp {
+  if (custom) return { id: custom.id, name: custom.name, resourceId: '00000003-0000-0000-c000-000000000000', resourceName: 'Microsoft Graph', clientAppUsed: 'Browser' };
+  return ENTRA_APPS[preset]!;
+}

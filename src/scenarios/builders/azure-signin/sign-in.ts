@@ -8,12 +8,14 @@
 import { z } from 'zod';
 import { azureTime } from '../../time-format.ts';
 import type { ActionBuilder } from '../types.ts';
-import { ENTRA_APPS, ENTRA_APP_KEYS } from '../entra-apps.ts';
+import { ENTRA_APP_KEYS, resolveApp } from '../entra-apps.ts';
 
 const RISK = z.enum(['none', 'low', 'medium', 'high', 'hidden']);
 
 const Params = z.object({
   app: z.enum(ENTRA_APP_KEYS).default('azure-portal'),
+  /** An application that is not a Microsoft first-party preset. */
+  custom_app: z.object({ id: z.string(), name: z.string() }).optional(),
   error_code: z.number().int().default(0),
   failure_reason: z.string().optional(),
   risk_level: RISK.default('none'),
@@ -33,7 +35,7 @@ export const entraSignIn: ActionBuilder<z.infer<typeof Params>> = {
   params: Params,
   build(input) {
     const { actor, env, rng, time, ip, params: p } = input;
-    const app = ENTRA_APPS[p.app]!;
+    const app = resolveApp(p.app, p.custom_app);
     const id = rng.uuid();
     const correlationId = rng.uuid();
     const loc = actor.spec.location ?? { city: 'Redmond', state: 'Washington', country: 'US', lat: 47.68, lon: -122.12 };

@@ -6,10 +6,12 @@
 import { z } from 'zod';
 import { o365Time } from '../../time-format.ts';
 import type { ActionBuilder } from '../types.ts';
-import { ENTRA_APPS, ENTRA_APP_KEYS } from '../entra-apps.ts';
+import { ENTRA_APP_KEYS, resolveApp } from '../entra-apps.ts';
 
 const Params = z.object({
   app: z.enum(ENTRA_APP_KEYS).default('office-home'),
+  /** An application that is not a Microsoft first-party preset. */
+  custom_app: z.object({ id: z.string(), name: z.string() }).optional(),
   result: z.enum(['Success', 'Failed']).default('Success'),
   os: z.string().default('Windows 10'),
   browser: z.string().default('Edge'),
@@ -23,7 +25,7 @@ export const o365UserLoggedIn: ActionBuilder<z.infer<typeof Params>> = {
   params: Params,
   build(input) {
     const { actor, env, rng, time, ip, params: p } = input;
-    const app = ENTRA_APPS[p.app]!;
+    const app = resolveApp(p.app, p.custom_app);
     const ok = p.result === 'Success';
     const id = rng.uuid();
     const record: Record<string, unknown> = {
