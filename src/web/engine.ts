@@ -8,7 +8,9 @@ import { loadRules as loadRuleFiles, type Rule } from '../rules/load.ts';
 import { runRules as runRuleSet, planRule as planRuleWithTuning } from '../rules/run.ts';
 import { planQuery } from '../plan/index.ts';
 import type { QueryPlan } from '../plan/nodes.ts';
-import { runQuery } from '../exec/run.ts';
+import { runQuery, startQueries } from '../exec/run.ts';
+import { rowToAlert } from '../rules/alert.ts';
+import { dirname, join } from 'node:path';
 import { readEvents, type MalformedInput } from '../ingest/read.ts';
 import { makeEvent as makeIngestEvent } from '../ingest/make-event.ts';
 
@@ -30,6 +32,32 @@ export async function runRules(rules: readonly EngineRule[], events: readonly Ev
 /** The rule's plan as it runs (with its tuning filter). */
 export function planRule(rule: EngineRule): QueryPlan {
   return planRuleWithTuning(rule, true);
+}
+
+/** An alert with the event whose push produced it (null for rows only emitted at the end, e.g. after sort). */
+export interface AttributedAlert {
+  readonly alert: EngineAlert;
+  readonly eventIndex: number | null;
+}
+
+/**
+ * Streaming evaluation with attribution: the same tuned plans and alert shape as runRules, but each event is
+ * pushed alone, and the rows a streaming plan emits during that push belong to that event. This is what
+ * lets the server key an alert by the event that caused it.
+ */
+export function runStreamingRules(rules: readonly EngineRule[], events: readonly Event[], opts: { now?: number } = {}): AttributedAlert[] {
+  const plans = rules.map((r) => planRuleWithTuning(r, true));
+  const lookupDirs = [...new Set(rules.flatMap((r) => [join(r.dir, 'lookups'), r.dir, join(dirname(r.dir), 'lookups')]))];
+  const out: AttributedAlert[] = [];
+  let current: number | null = null;
+  const run = startQueries(plans, (i, row) => void out.push({ alert: { ...rowToAlert(rules[i]!, row) }, eventIndex: current }), { now: opts.now, lookupDirs });
+  for (let k = 0; k < events.length; k++) {
+    current = k;
+    run.push(events[k]!);
+  }
+  current = null;
+  run.end();
+  return out;
 }
 
 /** Plans an ad-hoc query; throws SightlineError (with the span) when it does not parse or lower. */

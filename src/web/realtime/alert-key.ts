@@ -1,6 +1,7 @@
-// Deterministic alert identities. Evaluating the same events again (after a crash, before the transaction
-// that advanced the cursor committed) yields the same keys, and the UNIQUE constraint drops the repeats.
-// Identical alerts from one evaluation stay distinct through their occurrence number.
+// Deterministic alert identities: rule + the journal event that caused the alert (streaming rules) or the
+// window it was computed over (stats rules) + content + occurrence. Evaluating the same events again yields
+// the same keys, and the UNIQUE constraint drops the repeats; identical alerts from one event or window stay
+// distinct through their occurrence number.
 
 import { createHash } from 'node:crypto';
 
@@ -21,4 +22,24 @@ export function alertKeys(scope: string, alerts: readonly Readonly<Record<string
     seen.set(content, n);
     return `${scope}|${String(a.rule_id ?? '')}|${content}|${n}`;
   });
+}
+
+/**
+ * Keys for streaming alerts: by the journal id of the event that produced each alert; alerts emitted only at
+ * the end of a batch (a rule ending in sort) fall back to the batch scope.
+ */
+export function streamingAlertKeys(batchScope: string, alerts: readonly { readonly alert: Readonly<Record<string, unknown>>; readonly eventId: number | null }[]): string[] {
+  const out = new Array<string>(alerts.length);
+  const groups = new Map<string, number[]>();
+  alerts.forEach((a, i) => {
+    const scope = a.eventId === null ? batchScope : `event:${a.eventId}`;
+    let g = groups.get(scope);
+    if (!g) groups.set(scope, (g = []));
+    g.push(i);
+  });
+  for (const [scope, idx] of groups) {
+    const keys = alertKeys(scope, idx.map((i) => alerts[i]!.alert));
+    idx.forEach((i, k) => (out[i] = keys[k]!));
+  }
+  return out;
 }

@@ -7,9 +7,9 @@ import type { Db } from '../store/db.ts';
 import { getProgress, setProgress } from '../store/db.ts';
 import { eventsAfter, eventsInWindow, type StoredEvent } from '../store/events.ts';
 import { insertAlerts, type NewAlert } from '../store/alerts.ts';
-import { runRules, type EngineAlert, type EngineRule } from '../engine.ts';
+import { runRules, runStreamingRules, type EngineAlert, type EngineRule } from '../engine.ts';
 import { toEngineEvent } from './stored-event.ts';
-import { alertKeys } from './alert-key.ts';
+import { alertKeys, streamingAlertKeys } from './alert-key.ts';
 import type { RuleMode } from './rule-mode.ts';
 
 export interface ProcessorRule {
@@ -118,16 +118,17 @@ export class RuleProcessor {
     if (batch.length === 0) return false;
     const first = batch[0]!.id;
     const last = batch[batch.length - 1]!.id;
-    const alerts = this.streaming.length > 0 ? await runRules(this.streaming.map((r) => r.rule), batch.map(toEngineEvent)) : [];
-    const keys = alertKeys(`events:${first}-${last}`, alerts);
-    const rows: NewAlert[] = alerts.map((a, i) => ({
+    const attributed = this.streaming.length > 0 ? runStreamingRules(this.streaming.map((r) => r.rule), batch.map(toEngineEvent)) : [];
+    const withIds = attributed.map((a) => ({ alert: a.alert, eventId: a.eventIndex === null ? null : batch[a.eventIndex]!.id }));
+    const keys = streamingAlertKeys(`events:${first}-${last}`, withIds);
+    const rows: NewAlert[] = withIds.map((a, i) => ({
       key: keys[i]!,
-      ruleId: String(a.rule_id ?? ''),
-      alert: a,
+      ruleId: String(a.alert.rule_id ?? ''),
+      alert: a.alert,
       windowStart: null,
       windowEnd: null,
-      firstEventId: first,
-      lastEventId: last,
+      firstEventId: a.eventId ?? first,
+      lastEventId: a.eventId ?? last,
     }));
     let inserted: number[] = [];
     this.db.transaction(() => {
