@@ -1,0 +1,52 @@
+// requiredSourcetypes and requiredTerms: what routing and byte prefilters may rely on. Table-driven over
+// SPL text; the expectations follow from search semantics (AND intersects, OR unions, NOT constrains nothing).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { planQuery } from '../../src/plan/index.ts';
+import { requiredSourcetypes } from '../../src/plan/required-sourcetypes.ts';
+import { requiredTerms } from '../../src/plan/required-terms.ts';
+import type { PlanNode } from '../../src/plan/nodes.ts';
+
+const predicate = (spl: string) => (planQuery(spl).root as Extract<PlanNode, { kind: 'scan' }>).predicate;
+
+const SOURCETYPES: [string, string[] | null][] = [
+  ['*', null],
+  ['sourcetype=aws:cloudtrail', ['aws:cloudtrail']],
+  ['sourcetype="AWS:CloudTrail" x=1', ['aws:cloudtrail']],
+  ['sourcetype=aws:cloudtrail OR sourcetype=azure:activity', ['aws:cloudtrail', 'azure:activity']],
+  ['sourcetype=aws:cloudtrail OR x=1', null],
+  ['sourcetype=aws:* x=1', null],
+  ['NOT sourcetype=aws:cloudtrail', null],
+  ['sourcetype IN (a, b) sourcetype=b', ['b']],
+  ['sourcetype=a sourcetype=b', []],
+];
+
+for (const [spl, want] of SOURCETYPES) {
+  test(`requiredSourcetypes: ${spl}`, () => assert.deepEqual(requiredSourcetypes(predicate(spl)), want));
+}
+
+const t = (text: string, caseSensitive = false) => ({ text, caseSensitive });
+const inRaw = { fieldValueInRaw: (f: string) => f === 'eventName' };
+
+const TERMS: [string, ReturnType<typeof t>[][], typeof inRaw | undefined][] = [
+  ['*', [], undefined],
+  ['error', [[t('error')]], undefined],
+  ['error* "access denied"', [[t('error')], [t('access denied')]], undefined],
+  ['*admin*', [[t('admin')]], undefined],
+  ['CASE(Admin)', [[t('Admin', true)]], undefined],
+  ['error OR warn', [[t('error'), t('warn')]], undefined],
+  ['error OR x=1', [], undefined],
+  ['NOT error', [], undefined],
+  // Field values are not required unless the caller says they appear verbatim in _raw.
+  ['eventName=ConsoleLogin', [], undefined],
+  ['eventName=ConsoleLogin', [[t('ConsoleLogin')]], inRaw],
+  ['eventName=Get* user=bob', [[t('Get')]], inRaw],
+  // Numbers may be written differently in the raw text (1 vs 1.0), and "/" may be escaped in JSON.
+  ['eventName=10', [], inRaw],
+  ['eventName="a/b"', [], inRaw],
+  ['eventName!=x', [], inRaw],
+];
+
+for (const [spl, want, opts] of TERMS) {
+  test(`requiredTerms: ${spl}${opts ? ' (eventName in raw)' : ''}`, () => assert.deepEqual(requiredTerms(predicate(spl), opts), want));
+}
