@@ -12,6 +12,7 @@ import { comparisonFunctions } from './scalar/comparison.ts';
 import { conditionalFunctions } from './scalar/conditional.ts';
 import { conversionFunctions } from './scalar/conversion.ts';
 import { hashFunctions } from './scalar/hash.ts';
+import { jsonFunctions } from './scalar/json.ts';
 import { mathFunctions } from './scalar/math.ts';
 import { multivalueFunctions } from './scalar/multivalue.ts';
 import { networkFunctions } from './scalar/network.ts';
@@ -40,6 +41,7 @@ const scalars = byName([
   ...timeFunctions,
   ...networkFunctions,
   ...hashFunctions,
+  ...jsonFunctions,
 ]);
 
 const aggregates = byName([
