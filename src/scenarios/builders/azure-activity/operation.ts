@@ -83,6 +83,7 @@ export function buildOperation(input: BuildInput<OperationInput>): OutputRecord[
   const correlationId = rng.uuid();
   const operationId = rng.uuid();
   const clientRequestId = rng.uuid();
+  const roleAssignmentId = rng.hex(32);
   const authorization = { action: p.operation, scope: resourceId };
   const identityClaims = claims(actor, env, time, ip);
   const out: OutputRecord[] = [];
@@ -111,7 +112,7 @@ export function buildOperation(input: BuildInput<OperationInput>): OutputRecord[
           durationMs: String(Math.round(ph.offset * 1000)),
           callerIpAddress: ip,
           correlationId,
-          identity: { authorization: { ...authorization, evidence: { role: 'Contributor', roleAssignmentScope: `/subscriptions/${env.subscription_id}`, principalType: actor.spec.kind === 'entra-service-principal' ? 'ServicePrincipal' : 'User' } }, claims: identityClaims },
+          identity: { authorization: { ...authorization, evidence: { role: 'Contributor', roleAssignmentScope: `/subscriptions/${env.subscription_id}`, roleAssignmentId: roleAssignmentId, roleDefinitionId: 'b24988ac618042a0ab8820f7382dd24c', principalId: actor.objectId.replace(/-/g, ''), principalType: actor.spec.kind === 'entra-service-principal' ? 'ServicePrincipal' : 'User' } }, claims: identityClaims },
           level: 'Information',
           location: 'global',
           properties,
