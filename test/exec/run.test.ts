@@ -1,0 +1,64 @@
+// The driver: one pass feeds every plan, `done` stops reading early, append truncation warns.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startQueries, runQuery } from '../../src/exec/run.ts';
+import { planQuery } from '../../src/plan/index.ts';
+import type { Diagnostic } from '../../src/core/diagnostics.ts';
+import type { Row } from '../../src/exec/row.ts';
+import { ev } from './helpers.ts';
+
+const events = Array.from({ length: 20 }, (_, i) => ev({ i, kind: i % 2 === 0 ? 'even' : 'odd' }, { _time: 1000 + i }));
+
+test('one pass over the events feeds every plan', () => {
+  const plans = [planQuery('kind=even | stats count'), planQuery('kind=odd | table i')];
+  const got: [number, Row][] = [];
+  const run = startQueries(plans, (p, row) => got.push([p, row]));
+  for (const e of events) run.push(e);
+  run.end();
+  assert.deepEqual(got.filter(([p]) => p === 0).map(([, r]) => r.get('count')), [10]);
+  assert.equal(got.filter(([p]) => p === 1).length, 10);
+});
+
+test('done turns true once every head is satisfied, and runQuery stops reading', async () => {
+  const run = startQueries([planQuery('* | head 3')], () => {});
+  let pushed = 0;
+  for (const e of events) {
+    if (run.done) break;
+    run.push(e);
+    pushed++;
+  }
+  assert.equal(pushed, 3);
+  let pulled = 0;
+  function* counting() {
+    for (const e of events) {
+      pulled++;
+      yield e;
+    }
+  }
+  const rows = await runQuery(planQuery('kind=odd | head 2'), counting());
+  assert.deepEqual(rows.map((r) => r.get('i')), [1, 3]);
+  assert.equal(pulled, 4);
+});
+
+test('a plan with only generators is done before any event', () => {
+  const run = startQueries([planQuery('| makeresults')], () => {});
+  assert.equal(run.done, true);
+});
+
+test('append keeps at most maxout subsearch rows and warns once', async () => {
+  const warnings: Diagnostic[] = [];
+  const rows = await runQuery(planQuery('i=0 | append maxout=3 [search kind=odd]'), events, { onWarning: (d) => warnings.push(d) });
+  assert.deepEqual(rows.map((r) => r.get('i')), [0, 1, 3, 5]);
+  assert.equal(warnings.length, 1);
+  assert.equal(warnings[0]?.code, 'SPL-SUBSEARCH-TRUNCATED');
+});
+
+test('a missing lookup table fails before reading events', async () => {
+  await assert.rejects(runQuery(planQuery('* | lookup nope.csv user'), events, { lookupDirs: [] }), /SPL-LOOKUP-NOT-FOUND/);
+});
+
+test('eval of a null result removes an existing event field', async () => {
+  const rows = await runQuery(planQuery('i=1 | eval kind=nosuch'), events);
+  assert.equal(rows[0]?.get('kind'), null);
+  assert.ok(!rows[0]?.fieldNames().includes('kind'));
+});
