@@ -1,8 +1,9 @@
 // Mathematical and statistical eval functions: abs, ceiling/ceil, floor, round, exp, ln, log, pow, sqrt,
-// pi, exact, sigfig, min, max, random. Non-numeric arguments give null; results that are not finite
+// pi, exact, min, max, random. sigfig is not offered: it depends on the precision of the operands of the
+// expression, which values do not carry. Non-numeric arguments give null; results that are not finite
 // numbers (sqrt(-1), ln(0)) give null rather than NaN or Infinity.
 
-import { numberToString, scalarToNumber, scalarToString, valuesOf, type Value } from '../../core/value.ts';
+import { scalarToNumber, scalarToString, valuesOf, type Value } from '../../core/value.ts';
 import { argInt, argNumber, compareLexical, finite, fn } from '../args.ts';
 import type { ScalarFunction } from '../types.ts';
 
@@ -52,12 +53,6 @@ export const mathFunctions: readonly ScalarFunction[] = [
     const digits = d === undefined ? 0 : argInt(d);
     if (x === null || digits === null) return null;
     return finite(roundHalfAway(x, digits));
-  }),
-  fn('sigfig', 1, 1, ([v]) => {
-    const x = argNumber(v);
-    if (x === null) return null;
-    // Without the operands' precision we keep the number's own significant digits.
-    return Number(numberToString(x));
   }),
   fn('log', 1, 2, ([v, b]) => {
     const x = argNumber(v);
