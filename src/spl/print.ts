@@ -22,13 +22,18 @@ export function printSpl(p: Pipeline): string {
 
 // ---------------------------------------------------------------- quoting
 
-/** Double-quotes a string so the lexer reads back exactly `s` (only `\"` and `\\` are escapes). */
-export function quoteString(s: string): string {
+/**
+ * Double-quotes a string so the lexer reads back exactly `s`: `\"` and `\\` are escapes everywhere, and in
+ * eval strings `\t` is too (so a backslash before `t` must be doubled there). Other backslashes stay single.
+ */
+export function quoteString(s: string, context: 'search' | 'eval' = 'search'): string {
+  const escapedAfterBackslash = context === 'eval' ? '\\"t' : '\\"';
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s[i] as string;
+    const next = s[i + 1];
     if (c === '"') out += '\\"';
-    else if (c === '\\') out += s[i + 1] === undefined || s[i + 1] === '\\' || s[i + 1] === '"' ? '\\\\' : '\\';
+    else if (c === '\\') out += next === undefined || escapedAfterBackslash.includes(next) ? '\\\\' : '\\';
     else out += c;
   }
   return out + '"';
@@ -115,7 +120,7 @@ export function printExpr(e: Expr): string {
     case 'field':
       return fieldRef(e.name, e.quoted);
     case 'string':
-      return quoteString(e.value);
+      return quoteString(e.value, 'eval');
     case 'number':
       return e.text;
     case 'bool':

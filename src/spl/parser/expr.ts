@@ -1,8 +1,9 @@
-// Pratt parser for eval/where expressions. Precedence (Search Manual, "Boolean expressions"):
-// () > NOT > AND > OR for eval and where, the reverse of search's OR-before-AND. Below the boolean
-// operators sit comparisons, LIKE and IN; then `.`, `+`, `-` (concatenation and addition); then `*`, `/`, `%`;
-// then unary minus. Boolean keywords are accepted in any case here (`where a > 1 and b > 2` is valid).
-// 'single quotes' name a field, "double quotes" make a string, function names are lower-cased.
+// Pratt parser for eval/where expressions. Search Manual, "Boolean expressions with logical operators":
+// "The eval and where commands evaluate AND before OR operators", order () > NOT > AND > OR > XOR.
+// Tighter than the boolean operators sit comparisons, LIKE and IN; then `.`, `+`, `-` (concatenation
+// and addition); then `*`, `/`, `%`; then unary minus. Boolean keywords are accepted in any case here
+// (security_content writes `where a > 1 and b > 2`). 'single quotes' name a field, "double quotes" make
+// a string (where `\`, `"` and `	` are escapes), function names are lower-cased.
 
 import type { BinaryOp, Expr } from '../ast/nodes.ts';
 import { isOp, type Token } from '../token.ts';
@@ -10,8 +11,8 @@ import { Cursor, pipeInParens } from './cursor.ts';
 
 /** Binding power of each infix operator; higher binds tighter. */
 const INFIX: Record<string, { op: BinaryOp; bp: number }> = {
+  XOR: { op: 'XOR', bp: 5 },
   OR: { op: 'OR', bp: 10 },
-  XOR: { op: 'XOR', bp: 15 },
   AND: { op: 'AND', bp: 20 },
   '=': { op: '=', bp: 40 },
   '==': { op: '==', bp: 40 },
@@ -94,7 +95,7 @@ function parsePrefix(cur: Cursor): Expr {
   }
   if (t.kind === 'string') {
     cur.next();
-    return { kind: 'string', value: t.value, span: t.span };
+    return { kind: 'string', value: evalStringValue(t.text), span: t.span };
   }
   if (t.kind === 'quoted-field') {
     cur.next();
@@ -141,4 +142,14 @@ function parseArgs(cur: Cursor, open: Token): Expr[] {
     }
     throw cur.unexpected("expected ',' or ')' in the argument list");
   }
+}
+
+/**
+ * The value of an eval string literal from its source text. Search Manual, "Types of expressions":
+ * in "C:\\windows\temp" "The \t in the path is interpreted as a tab"; `\\` is a backslash and `\"` a
+ * quote. Other backslashes stay (regular expressions such as "\d+" keep working).
+ */
+export function evalStringValue(quotedText: string): string {
+  const body = quotedText.endsWith('"') && quotedText.length >= 2 ? quotedText.slice(1, -1) : quotedText.slice(1);
+  return body.replace(/\\([\\"t])/g, (_, c: string) => (c === 't' ? '\t' : c));
 }

@@ -88,6 +88,9 @@ function parsePrimary(cur: Cursor, sub: SubsearchParser, depth: number): SearchE
     return { kind: 'term', value, caseSensitive: t.text === 'CASE', termMode: t.text === 'TERM', span: { start: t.span.start, end: close.span.end } };
   }
 
+  if (isUpper(t, 'XOR')) {
+    throw cur.error('SPL-XOR-IN-SEARCH', 'XOR is not supported in the search command', t.span, 'Search Manual: "The search command evaluates OR before AND operators (XOR is not supported)"; use where/eval for XOR');
+  }
   const first = cur.readWordOrString();
   if (!first) throw cur.unexpected('expected a search term');
   const op = cur.peek();
