@@ -126,7 +126,13 @@ const NEXT: Lowerers = {
     checkOptions(cmd.options, [], 'spath');
     return { kind: 'spath', input, inputField: cmd.input, output: cmd.output, path: cmd.path, span: cmd.span };
   },
-  mvexpand: (cmd, input) => ({ kind: 'mvexpand', input, field: cmd.field, limit: cmd.limit, span: cmd.span }),
+  mvexpand: (cmd, input) => {
+    // mvexpand docs: "mvexpand command can't be applied to internal fields".
+    if (cmd.field.startsWith('_')) {
+      fail('SPL-MVEXPAND-INTERNAL-FIELD', `mvexpand cannot expand the internal field ${cmd.field}`, { span: cmd.span, hint: 'copy it first: | eval f=' + cmd.field + ' | mvexpand f' });
+    }
+    return { kind: 'mvexpand', input, field: cmd.field, limit: cmd.limit, span: cmd.span };
+  },
   lookup: (cmd, input) => {
     checkOptions(cmd.options, ['local', 'update'], 'lookup');
     return { kind: 'lookup', input, table: cmd.table, keys: cmd.keys, outputs: cmd.outputs, overwrite: cmd.outputMode !== 'OUTPUTNEW', span: cmd.span };
@@ -138,6 +144,7 @@ const NEXT: Lowerers = {
     }),
   union: (cmd, input) => lowerUnion(cmd, input),
   append: (cmd, input) => {
+    // maxtime/timeout only bound Splunk's run time; honouring none of them can only return more rows.
     checkOptions(cmd.options, ['maxout', 'maxtime', 'timeout', 'extendtimerange'], 'append');
     return {
       kind: 'union',

@@ -1,5 +1,6 @@
-// `head N` (default 10) passes the first N rows; `head (expr)` passes rows while expr is true, with
-// `keeplast` keeping the row that ended it and `null=true` treating a null result as true.
+// `head N` (default 10) passes the first N rows; `head (expr)` passes rows while expr is true and at most N
+// (the docs' example: "Returns up to 10 results, which is the default number, or until ..."). `keeplast`
+// keeps "the result that caused the eval-expression to evaluate to false or NULL"; null=true reads null as true.
 import { Operator, type Sink } from './operator.ts';
 import type { Row } from '../row.ts';
 import type { Compiled } from '../compile-expr.ts';

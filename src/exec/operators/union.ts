@@ -1,6 +1,7 @@
 // Merges several inputs. multisearch/union: rows pass through as they arrive, so branches fed by the same
-// event stream interleave in event order. append: rows of input 0 pass through; rows of later inputs are
-// held until input 0 ends, then emitted after them, at most `maxout` per appended input.
+// event stream interleave in event order (Splunk interleaves streaming branches on _time; for time-ordered
+// input that is the same order). append: rows of input 0 pass through; rows of later inputs are held until
+// input 0 ends, then emitted after them. `maxout` caps each appended input (append) or each input (union).
 import type { Row } from '../row.ts';
 import type { Sink } from './operator.ts';
 import type { Diagnostic } from '../../core/diagnostics.ts';
@@ -24,7 +25,7 @@ export class UnionOperator {
     let seen = 0;
     let truncated = false;
     const next = this.next;
-    const limit = this.append && i > 0 ? this.maxout : null;
+    const limit = this.append ? (i > 0 ? this.maxout : null) : this.maxout;
     return {
       push: (row) => {
         seen++;
