@@ -171,6 +171,19 @@ test('Azure Activity: the seed query fields resolve on both the REST and the Eve
   ]);
 });
 
+test('--earliest/--latest keep [earliest, latest); ISO, epoch and relative modifiers against --now', () => {
+  const p = join(dir, 'days.json');
+  const day = (d: number) => JSON.stringify({ eventVersion: '1.08', eventSource: 's', eventName: `D${d}`, eventTime: `2024-01-0${d}T00:00:00Z` });
+  writeFileSync(p, [1, 2, 3, 4].map(day).join('\n'));
+  const names = (args: string[]) => jsonLines(sightline(['search', 'index=aws | table eventName', p, '--format', 'json', ...args]).stdout).map((o) => o.eventName);
+  assert.deepEqual(names(['--earliest', '2024-01-02T00:00:00Z', '--latest', '2024-01-04T00:00:00Z']), ['D2', 'D3']);
+  // now = 2024-01-04T00:00:00Z; -2d = 2024-01-02; latest defaults to now and is exclusive.
+  assert.deepEqual(names(['--now', String(Date.UTC(2024, 0, 4) / 1000), '--earliest=-2d']), ['D2', 'D3']);
+  const bad = sightline(['search', 'index=aws', p, '--earliest=yesterday-ish']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /SPL-TIME-MODIFIER-INVALID/);
+});
+
 test('missing input and bad flags exit 2 with a coded message', () => {
   const missing = sightline(['search', 'index=aws', join(dir, 'does-not-exist-*.json')]);
   assert.equal(missing.code, 2);

@@ -54,6 +54,11 @@ test('gzip is detected by magic bytes and streamed; the file name does not matte
   assert.deepEqual(r.malformed, []);
 });
 
+test('concatenated gzip members read as one stream', async () => {
+  const g = file('members.gz', Buffer.concat([gzipSync(`${ct('M1')}\n${ct('M2')}\n`), gzipSync(`${ct('M3')}\n`)]));
+  assert.deepEqual((await readAll([g])).names, ['M1', 'M2', 'M3']);
+});
+
 test('a truncated gzip is an error with the compressed byte offset; events before it are kept', async () => {
   const lines: string[] = [];
   for (let i = 0; i < 5000; i++) lines.push(ct(`T${i}`));

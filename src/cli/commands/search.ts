@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { defineCommand } from 'citty';
 import { SightlineError, formatDiagnostic, type Diagnostic } from '../../core/diagnostics.ts';
-import { parseRelativeTime } from '../../core/time.ts';
+import { parseRelativeTime, parseTimestamp } from '../../core/time.ts';
 import { startQueries } from '../../exec/run.ts';
 import type { Row } from '../../exec/row.ts';
 import { expandPaths } from '../../ingest/glob.ts';
@@ -32,8 +32,8 @@ export default defineCommand({
     sourcetype: { type: 'string', description: 'force this sourcetype instead of detecting it per record' },
     macros: { type: 'string', description: 'macro definitions file (macros.conf or YAML)' },
     lookups: { type: 'string', description: 'directory holding lookup tables' },
-    earliest: { type: 'string', description: 'only events at or after this time (epoch, ISO, or -24h@h)' },
-    latest: { type: 'string', description: 'only events before this time' },
+    earliest: { type: 'string', description: 'only events at or after this time (ISO, epoch, or a modifier like -24h@h)' },
+    latest: { type: 'string', description: 'only events before this time (default with --earliest: now)' },
     now: { type: 'string', description: 'epoch seconds used as now() and for relative times' },
   },
   async run({ args }) {
@@ -84,8 +84,9 @@ export async function runSearch(req: SearchRequest): Promise<number> {
     const macros = req.macros ? await (await import('../../spl/macros.ts')).loadMacros(req.macros) : undefined;
     plan = planQuery(req.spl, macros ? { macros } : undefined);
     window = {
-      earliest: req.earliest !== undefined ? parseRelativeTime(req.earliest, now) : null,
-      latest: req.latest !== undefined ? parseRelativeTime(req.latest, now) : null,
+      earliest: req.earliest !== undefined ? parseTimeArg(req.earliest, now) : null,
+      // As with Splunk's time range picker, an earliest bound alone runs up to now (latest is exclusive).
+      latest: req.latest !== undefined ? parseTimeArg(req.latest, now) : req.earliest !== undefined ? now : null,
     };
   } catch (e) {
     err(describeError(e, req.spl));
@@ -159,6 +160,11 @@ export async function runSearch(req: SearchRequest): Promise<number> {
   for (const w of warnings) err(formatDiagnostic(w, w.span ? req.spl : undefined));
   err(formatSummary(stats, (performance.now() - started) / 1000));
   return 0;
+}
+
+/** --earliest/--latest: an ISO timestamp, or anything Splunk's time modifiers accept (-24h@h, epoch, now). */
+function parseTimeArg(spec: string, now: number): number {
+  return parseTimestamp(spec, 'UTC') ?? parseRelativeTime(spec, now);
 }
 
 function describeError(e: unknown, spl: string): string {
