@@ -74,7 +74,7 @@ export function resolveActor(key: string, spec: ActorSpec, env: Environment, see
     roleArn,
     roleId,
     upn,
-    objectId: rng.uuid(),
+    objectId: spec.object_id ?? rng.uuid(),
     displayName: spec.display_name ?? name,
     userAgent: spec.user_agent ?? DEFAULT_AGENT,
     ip(r: Prng): string {

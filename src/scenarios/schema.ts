@@ -42,6 +42,8 @@ export const ActorSchema = z.object({
   /** Entra user principal name (also the O365 UserId). */
   upn: z.string().optional(),
   display_name: z.string().optional(),
+  /** Entra object id (users, service principals, managed identities); derived from the seed when absent. */
+  object_id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/).optional(),
   /** Entra app id of a service principal. */
   app_id: z.string().optional(),
   /** Source addresses; each event picks one (rotate: in order, else at random). */

@@ -1,4 +1,4 @@
-// An Entra ID interactive sign-in as Azure Monitor diagnostic settings stream it to Event Hub: the common
+// An Entra ID sign-in (interactive, or non-interactive token use) as Azure Monitor diagnostic settings stream it to Event Hub: the common
 // envelope (time, resourceId, operationName "Sign-in activity", category SignInLogs, resultType...) around
 // the Microsoft Graph signIn resource in `properties` (status.errorCode, riskLevelDuringSignIn,
 // networkLocationDetails, deviceDetail, location...).
@@ -25,12 +25,16 @@ const Params = z.object({
   /** networkLocationDetails entries, e.g. {networkType: namedNetwork, networkNames: [HQ]}. */
   network_locations: z.array(z.object({ networkType: z.string(), networkNames: z.array(z.string()) })).default([]),
   mfa: z.boolean().default(true),
+  /** false: a non-interactive sign-in (token refresh by a client), category NonInteractiveUserSignInLogs. */
+  interactive: z.boolean().default(true),
+  /** The session the sign-in belongs to (properties.sessionId); a fresh one per event when absent. */
+  session_id: z.string().optional(),
 });
 
 export const entraSignIn: ActionBuilder<z.infer<typeof Params>> = {
   action: 'entra.SignIn',
   sourcetype: 'azure:monitor:aad:signin',
-  summary: 'Entra ID interactive user sign-in (SignInLogs via Event Hub)',
+  summary: 'Entra ID user sign-in, interactive or not (SignInLogs / NonInteractiveUserSignInLogs)',
   reference: 'https://learn.microsoft.com/graph/api/resources/signin',
   params: Params,
   build(input) {
@@ -59,7 +63,8 @@ export const entraSignIn: ActionBuilder<z.infer<typeof Params>> = {
       correlationId,
       conditionalAccessStatus: 'notApplied',
       originalRequestId: id,
-      isInteractive: true,
+      isInteractive: p.interactive,
+      sessionId: p.session_id ?? rng.uuid(),
       tokenIssuerName: '',
       tokenIssuerType: 'AzureAD',
       authenticationRequirement: p.mfa ? 'multiFactorAuthentication' : 'singleFactorAuthentication',
@@ -99,7 +104,7 @@ export const entraSignIn: ActionBuilder<z.infer<typeof Params>> = {
       resourceId: `/tenants/${env.tenant_id}/providers/Microsoft.aadiam`,
       operationName: 'Sign-in activity',
       operationVersion: '1.0',
-      category: 'SignInLogs',
+      category: p.interactive ? 'SignInLogs' : 'NonInteractiveUserSignInLogs',
       tenantId: env.tenant_id,
       resultType: String(p.error_code),
       resultSignature: 'None',
