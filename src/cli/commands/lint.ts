@@ -36,7 +36,7 @@ export interface LintRequest {
 
 function render(d: Diagnostic, source: string): string {
   const text = formatDiagnostic(d, source);
-  const fix = d.fix && d.fix.edits.length === 1 && d.fix.edits[0]!.replacement.length < 2000 ? `\n  fix (${d.fix.description}):\n${indent(d.fix.edits[0]!.replacement)}` : '';
+  const fix = d.fix && d.fix.edits.length === 1 && d.fix.edits[0]!.replacement.length < 20000 ? `\n  fix (${d.fix.description}):\n${indent(d.fix.edits[0]!.replacement)}` : '';
   return text + fix;
 }
 
