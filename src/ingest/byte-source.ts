@@ -80,10 +80,16 @@ async function* gunzipChunks(head: Buffer, rest: AsyncIterator<Buffer>, stats: B
     if (chunk === null) gunzip.end();
     else if (!gunzip.write(chunk)) {
       // Wait for room, but also wake on failure: a destroyed stream never drains.
-      await new Promise<void>((r) => {
-        gunzip.once('drain', r);
-        gunzip.once('error', () => r());
-        gunzip.once('close', r);
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          gunzip.off('drain', done);
+          gunzip.off('error', done);
+          gunzip.off('close', done);
+          resolve();
+        };
+        gunzip.on('drain', done);
+        gunzip.on('error', done);
+        gunzip.on('close', done);
       });
     }
   };
