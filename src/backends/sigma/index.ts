@@ -1,0 +1,318 @@
+// The Sigma target: one detection rule per branch; a `stats` branch becomes a detection rule for its events
+// plus a correlation rule (event_count / value_count / value_sum / value_avg) with group-by and a timespan.
+// Evals are substituted into later conditions, so `eval MFA=... | where MFA="No"` tests the log field.
+// Output-only steps (constant evals, table, sort) have no Sigma form and are reported as notes.
+
+import { createHash } from 'node:crypto';
+import { stringify } from 'yaml';
+import type { PlanExpr, PlanNode, QueryPlan, CompareOp } from '../../plan/nodes.ts';
+import { Problems, type RuleMeta, type Translation } from '../backend.ts';
+import { splitBranches, type Branch } from '../branches.ts';
+import { loadMappingData } from '../mapping-data.ts';
+import { DetectionBuilder } from './detection.ts';
+import type { SigmaCorrelationRule, SigmaCountCondition, SigmaDocument, SigmaLevel, SigmaLogsource, SigmaRule } from './model.ts';
+
+interface SigmaSourcetype {
+  readonly logsource: SigmaLogsource;
+  readonly identity: boolean;
+  readonly fields: Readonly<Record<string, string>>;
+}
+interface SigmaMapping {
+  readonly default_timespan: string;
+  readonly sourcetypes: Readonly<Record<string, SigmaSourcetype>>;
+}
+
+export function sigmaMapping(): SigmaMapping {
+  return loadMappingData<SigmaMapping>('sigma/mapping.yml');
+}
+
+/** A stable UUID (v5 layout) from a name, so regenerated rules keep their ids. */
+export function stableUuid(name: string): string {
+  const h = createHash('sha1').update(`sightline:${name}`).digest('hex');
+  const v = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${v}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const COUNT_KEY: Record<CompareOp, keyof SigmaCountCondition> = { '=': 'eq', '!=': 'neq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' };
+const FLIP: Record<CompareOp, CompareOp> = { '=': '=', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+const LEVELS = new Set(['informational', 'low', 'medium', 'high', 'critical']);
+
+function tagsOf(meta: RuleMeta): string[] {
+  const tags: string[] = [];
+  if (meta.tactic) tags.push(`attack.${meta.tactic.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`);
+  if (meta.technique) tags.push(`attack.${meta.technique.toLowerCase()}`);
+  return tags;
+}
+
+function common(meta: RuleMeta) {
+  return {
+    status: 'experimental' as const,
+    ...(meta.description ? { description: meta.description } : {}),
+    ...(meta.references?.length ? { references: [...meta.references] } : {}),
+    author: 'sightline (generated from the SPL rule)',
+    ...(meta.date ? { date: meta.date } : {}),
+  };
+}
+
+/** Replaces eval-defined fields by their definitions (evaluated in order), `sourcetype` by its value. */
+function substitute(e: PlanExpr, env: ReadonlyMap<string, PlanExpr>, sourcetype: string): PlanExpr {
+  const s = (x: PlanExpr) => substitute(x, env, sourcetype);
+  switch (e.kind) {
+    case 'field':
+      if (env.has(e.name)) return env.get(e.name)!;
+      return e.name === 'sourcetype' ? { kind: 'literal', value: sourcetype } : e;
+    case 'literal':
+    case 'searchTerm':
+      return e;
+    case 'searchMatch':
+      return env.has(e.field) ? { kind: 'compare', op: e.op, left: env.get(e.field)!, right: { kind: 'literal', value: e.pattern.text } } : e;
+    case 'call':
+      return { ...e, args: e.args.map(s) };
+    case 'arith':
+    case 'xor':
+      return { ...e, left: s(e.left), right: s(e.right) };
+    case 'concat':
+      return { ...e, left: s(e.left), right: s(e.right) };
+    case 'compare':
+      return { ...e, left: s(e.left), right: s(e.right) };
+    case 'neg':
+      return { ...e, operand: s(e.operand) };
+    case 'not':
+      return { ...e, operand: s(e.operand) };
+    case 'like':
+      return { ...e, expr: s(e.expr), pattern: s(e.pattern) };
+    case 'inList':
+      return { ...e, expr: s(e.expr), list: e.list.map(s) };
+    case 'and':
+    case 'or':
+      return { ...e, items: e.items.map(s) };
+  }
+}
+
+function fieldsIn(e: PlanExpr, out: Set<string>): Set<string> {
+  switch (e.kind) {
+    case 'field': out.add(e.name); break;
+    case 'searchMatch': out.add(e.field); break;
+    case 'call': e.args.forEach((a) => fieldsIn(a, out)); break;
+    case 'arith': case 'xor': case 'concat': case 'compare': fieldsIn(e.left, out); fieldsIn(e.right, out); break;
+    case 'neg': case 'not': fieldsIn(e.operand, out); break;
+    case 'like': fieldsIn(e.expr, out); fieldsIn(e.pattern, out); break;
+    case 'inList': fieldsIn(e.expr, out); e.list.forEach((a) => fieldsIn(a, out)); break;
+    case 'and': case 'or': e.items.forEach((a) => fieldsIn(a, out)); break;
+    default: break;
+  }
+  return out;
+}
+
+interface Grouping {
+  /** Output names of the BY fields (Splunk) and their Sigma field names. */
+  readonly byNames: readonly string[];
+  readonly groupBy: string[];
+  readonly aggs: Map<string, { fn: string; field: string | null }>;
+  readonly conditions: { agg: string; op: CompareOp; value: number }[];
+}
+
+function translateBranch(br: Branch, meta: RuleMeta, mapping: SigmaMapping, problems: Problems, multi: boolean): SigmaDocument[] {
+  const stm = mapping.sourcetypes[br.sourcetype];
+  if (!stm) {
+    problems.unsupported('XLATE-UNKNOWN-SOURCETYPE', `no Sigma logsource for ${br.sourcetype}`, br.scan);
+    return [];
+  }
+  const fieldName = (f: string): string | null => {
+    const mapped = stm.fields[f];
+    if (mapped) return mapped;
+    if (stm.identity && !f.includes('{')) return f;
+    problems.unsupported('XLATE-UNMAPPED-FIELD', `field '${f}' of ${br.sourcetype} has no Sigma field name`, null, 'add it to src/backends/sigma/mapping.yml');
+    return null;
+  };
+  const builder = new DetectionBuilder(problems, fieldName);
+  const env = new Map<string, PlanExpr>();
+  const sub = (e: PlanExpr) => substitute(e, env, br.sourcetype);
+  if (br.predicate) builder.add(br.predicate);
+  let fields: string[] = [];
+  // Fields this branch itself reads: a union's table also lists other branches' fields, absent here.
+  const ownFields = new Set<string>();
+  if (br.predicate) fieldsIn(br.predicate, ownFields);
+  let grouping: Grouping | null = null;
+  const dropped = new Set<string>();
+  for (const op of br.ops) {
+    if (grouping) groupedOp(op, grouping, env, sub, builder, problems, dropped);
+    else if (op.kind === 'aggregate') grouping = startGrouping(op, sub, fieldName, problems);
+    else {
+      if (op.kind === 'eval') for (const a of op.assignments) fieldsIn(a.expr, ownFields);
+      if (op.kind === 'filter') fieldsIn(op.predicate, ownFields);
+      eventOp(op, env, sub, builder, problems, dropped, (fs) => (fields = fs.map((f) => {
+        const e = sub({ kind: 'field', name: f });
+        const own = env.has(f) || ownFields.has(f);
+        return e.kind === 'field' && f !== '_time' && own ? fieldName(e.name) : null;
+      }).filter((x): x is string => x !== null)));
+    }
+  }
+  if (dropped.size) problems.note('XLATE-OUTPUT-ONLY', `Sigma carries no output shaping; not translated: ${[...dropped].join(', ')}`);
+  const detection = builder.render();
+  if (!detection) return [];
+  const suffix = multi ? `-${br.index + 1}` : '';
+  const name = `${meta.id}${suffix}`;
+  const level = meta.severity && LEVELS.has(meta.severity) ? (meta.severity as SigmaLevel) : undefined;
+  const rule: SigmaRule = {
+    title: multi ? `${meta.title} (${br.sourcetype})` : meta.title,
+    id: stableUuid(`${name}/detection`),
+    name,
+    ...common(meta),
+    ...(tagsOf(meta).length ? { tags: tagsOf(meta) } : {}),
+    logsource: stm.logsource,
+    detection: { ...detection.selections, condition: detection.condition },
+    ...(fields.length && !grouping ? { fields: [...new Set(fields)] } : {}),
+    ...(meta.falsePositives?.length ? { falsepositives: [...meta.falsePositives] } : {}),
+    ...(level ? { level } : {}),
+  };
+  if (!grouping) return [{ kind: 'rule', doc: rule }];
+  return [{ kind: 'rule', doc: rule }, { kind: 'correlation', doc: correlation(grouping, rule, meta, mapping, problems, level) }];
+}
+
+function eventOp(op: PlanNode, env: Map<string, PlanExpr>, sub: (e: PlanExpr) => PlanExpr, builder: DetectionBuilder, problems: Problems, dropped: Set<string>, setFields: (f: string[]) => void): void {
+  switch (op.kind) {
+    case 'eval':
+      for (const a of op.assignments) env.set(a.field, sub(a.expr));
+      return;
+    case 'filter':
+      builder.add(sub(op.predicate));
+      return;
+    case 'table':
+      setFields([...op.fields]);
+      return;
+    case 'fields':
+      if (!op.remove) setFields([...op.fields]);
+      return;
+    case 'rename':
+      for (const p of op.pairs) {
+        env.set(p.to, sub({ kind: 'field', name: p.from }));
+        env.set(p.from, { kind: 'literal', value: null });
+      }
+      return;
+    case 'sort':
+      dropped.add('sort');
+      return;
+    default:
+      problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `'${op.kind}' has no Sigma form`, op);
+  }
+}
+
+function startGrouping(op: Extract<PlanNode, { kind: 'aggregate' }>, sub: (e: PlanExpr) => PlanExpr, fieldName: (f: string) => string | null, problems: Problems): Grouping {
+  const g: Grouping = { byNames: [...op.by], groupBy: [], aggs: new Map(), conditions: [] };
+  if (op.mode !== 'stats' || Object.keys(op.options).length) {
+    problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `${op.mode}${Object.keys(op.options).length ? ' with options' : ''} has no Sigma correlation form`, op);
+    return g;
+  }
+  for (const b of op.by) {
+    const e = sub({ kind: 'field', name: b });
+    if (e.kind !== 'field') problems.unsupported('XLATE-SIGMA-EXPRESSION', `group-by '${b}' is computed; Sigma groups by log fields`, op);
+    else {
+      const n = fieldName(e.name);
+      if (n) g.groupBy.push(n);
+    }
+  }
+  for (const a of op.aggregations) {
+    const arg = a.arg ? sub(a.arg) : null;
+    if (arg && arg.kind !== 'field') {
+      problems.unsupported('XLATE-SIGMA-EXPRESSION', `${a.fn}() of a computed value`, op);
+      continue;
+    }
+    g.aggs.set(a.as, { fn: a.fn, field: arg && arg.kind === 'field' ? fieldName(arg.name) : null });
+  }
+  return g;
+}
+
+function groupedOp(op: PlanNode, g: Grouping, env: Map<string, PlanExpr>, sub: (e: PlanExpr) => PlanExpr, builder: DetectionBuilder, problems: Problems, dropped: Set<string>): void {
+  const byNames = g.byNames;
+  switch (op.kind) {
+    case 'filter': {
+      const used = [...fieldsIn(op.predicate, new Set())];
+      if (used.every((f) => byNames.includes(f))) {
+        // A condition on group keys only: the same as filtering the events before grouping.
+        builder.add(sub(op.predicate));
+        return;
+      }
+      const parts = op.predicate.kind === 'and' ? op.predicate.items : [op.predicate];
+      for (const p of parts) {
+        if (p.kind === 'compare') {
+          const [l, r, o] = p.left.kind === 'field' ? [p.left, p.right, p.op] : [p.right, p.left, FLIP[p.op]];
+          if (l.kind === 'field' && g.aggs.has(l.name) && r.kind === 'literal' && typeof r.value === 'number' && Number.isInteger(r.value)) {
+            g.conditions.push({ agg: l.name, op: o, value: r.value });
+            continue;
+          }
+        }
+        problems.unsupported('XLATE-SIGMA-CORRELATION', 'a condition after stats must compare one aggregate with an integer', op);
+      }
+      return;
+    }
+    case 'eval':
+      for (const a of op.assignments) {
+        if (a.expr.kind !== 'literal') problems.unsupported('XLATE-SIGMA-CORRELATION', `eval ${a.field} after stats computes a value Sigma cannot carry`, op);
+        else dropped.add(`eval ${a.field}`);
+        env.set(a.field, a.expr);
+      }
+      return;
+    case 'table':
+    case 'fields':
+    case 'sort':
+      dropped.add(op.kind);
+      return;
+    default:
+      problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `'${op.kind}' after stats has no Sigma form`, op);
+  }
+}
+
+function correlation(g: Grouping, base: SigmaRule, meta: RuleMeta, mapping: SigmaMapping, problems: Problems, level: SigmaLevel | undefined): SigmaCorrelationRule {
+  const aggNames = new Set(g.conditions.map((c) => c.agg));
+  if (aggNames.size > 1) problems.unsupported('XLATE-SIGMA-CORRELATION', 'conditions on several aggregates: a Sigma correlation counts one thing');
+  const aggName = [...aggNames][0];
+  const agg = aggName ? g.aggs.get(aggName)! : { fn: 'count', field: null };
+  const unused = [...g.aggs.keys()].filter((k) => k !== aggName);
+  if (unused.length) problems.note('XLATE-OUTPUT-ONLY', `aggregates only shown in the output are not carried by the correlation: ${unused.join(', ')}`);
+  const TYPE: Record<string, SigmaCorrelationRule['correlation']['type']> = { count: 'event_count', dc: 'value_count', distinct_count: 'value_count', sum: 'value_sum', avg: 'value_avg' };
+  const type = TYPE[agg.fn];
+  if (!type) problems.unsupported('XLATE-SIGMA-CORRELATION', `aggregate ${agg.fn}() has no Sigma correlation type`);
+  if (type === 'event_count' && agg.field) problems.unsupported('XLATE-SIGMA-CORRELATION', 'count(field) counts events with the field: no Sigma correlation type');
+  const condition: Record<string, number | string> = {};
+  for (const c of g.conditions) condition[COUNT_KEY[c.op]] = c.value;
+  if (!g.conditions.length) condition.gte = 1;
+  if (type && type !== 'event_count' && agg.field) condition.field = agg.field;
+  return {
+    title: `${base.title}: correlation`,
+    id: stableUuid(`${base.name}/correlation`),
+    name: `${base.name}-correlation`,
+    ...common(meta),
+    correlation: {
+      type: type ?? 'event_count',
+      rules: [base.name!],
+      ...(g.groupBy.length ? { 'group-by': g.groupBy } : {}),
+      timespan: meta.window ?? mapping.default_timespan,
+      condition: condition as SigmaCountCondition,
+    },
+    ...(meta.falsePositives?.length ? { falsepositives: [...meta.falsePositives] } : {}),
+    ...(level ? { level } : {}),
+  };
+}
+
+export function translateSigmaDocuments(plan: QueryPlan, meta: RuleMeta): { docs: SigmaDocument[]; problems: Problems } {
+  const problems = new Problems();
+  const split = splitBranches(plan, problems);
+  if (!split) return { docs: [], problems };
+  for (const op of split.post) {
+    if (op.kind === 'sort') problems.note('XLATE-OUTPUT-ONLY', 'sort after the union: Sigma rules have no order');
+    else problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `'${op.kind}' after the union has no Sigma form`, op);
+  }
+  const mapping = sigmaMapping();
+  const docs = split.branches.flatMap((br) => translateBranch(br, meta, mapping, problems, split.branches.length > 1));
+  return { docs, problems };
+}
+
+export function renderSigma(docs: readonly SigmaDocument[]): string {
+  return docs.map((d) => stringify(d.doc, { lineWidth: 0 })).join('---\n');
+}
+
+export function translateSigma(plan: QueryPlan, meta: RuleMeta): Translation {
+  const { docs, problems } = translateSigmaDocuments(plan, meta);
+  return { target: 'sigma', ok: !problems.failed, text: renderSigma(docs), diagnostics: problems.list };
+}
