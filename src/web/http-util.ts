@@ -9,7 +9,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   // No inline script or style may run: a log value that slipped through escaping still could not execute.
   'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
   'cache-control': 'no-store',
 };
@@ -78,10 +78,11 @@ export function redirect(res: ServerResponse, location: string): void {
 
 /** True when a browser request comes from our own pages (or from a non-browser client that sends no Origin). */
 export function isSameOrigin(req: IncomingMessage): boolean {
+  // Browsers send Sec-Fetch-Site on every request; it is the reliable signal (Origin may be "null").
   const site = req.headers['sec-fetch-site'];
-  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return false;
+  if (typeof site === 'string') return site === 'same-origin' || site === 'none';
   const origin = req.headers.origin;
-  if (origin === undefined || origin === 'null') return origin === undefined;
+  if (origin === undefined) return true; // not a browser (curl, scripts): nothing to forge
   return origin === `http://${req.headers.host}`;
 }
 
