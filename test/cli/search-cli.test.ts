@@ -171,6 +171,27 @@ test('Azure Activity: the seed query fields resolve on both the REST and the Eve
   ]);
 });
 
+test('the T1021.007 seed AWS branch, run alone, finds the console logins without MFA in the AWS docs examples', () => {
+  const items = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'real', 'awsdocs-cloudtrail-user-guide', 'awsdocs_cloudtrail_examples.json'), 'utf8')) as {
+    record: { eventName: string; responseElements?: { ConsoleLogin?: string } | null; additionalEventData?: { MFAUsed?: string }; userIdentity: { arn: string } };
+  }[];
+  const p = join(dir, 'awsdocs.ndjson');
+  writeFileSync(p, items.map((i) => JSON.stringify(i.record)).join('\n'));
+  // Search terms match values case-insensitively; `where MFA="No"` is case-sensitive, so "YES"/"Yes" and "NO" differ.
+  const expected = items
+    .map((i) => i.record)
+    .filter((r) => r.eventName === 'ConsoleLogin' && r.responseElements?.ConsoleLogin?.toLowerCase() === 'success' && r.additionalEventData?.MFAUsed === 'No')
+    .map((r) => ({ UserArn: r.userIdentity.arn, MFA: 'No', AlertType: 'AWSConsoleLoginNoMFA' }));
+  assert.ok(expected.length > 0);
+  const spl =
+    'index=aws sourcetype="aws:cloudtrail" eventName="ConsoleLogin" responseElements.ConsoleLogin="Success" ' +
+    "| eval UserArn='userIdentity.arn' | eval MFA='additionalEventData.MFAUsed' | where MFA=\"No\" " +
+    '| eval AlertType="AWSConsoleLoginNoMFA" | table UserArn, MFA, AlertType';
+  const r = sightline(['search', spl, p, '--format', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(jsonLines(r.stdout), expected);
+});
+
 test('--earliest/--latest keep [earliest, latest); ISO, epoch and relative modifiers against --now', () => {
   const p = join(dir, 'days.json');
   const day = (d: number) => JSON.stringify({ eventVersion: '1.08', eventSource: 's', eventName: `D${d}`, eventTime: `2024-01-0${d}T00:00:00Z` });
