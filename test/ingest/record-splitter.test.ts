@@ -51,6 +51,18 @@ const layouts: { name: string; input: string; records: unknown[]; lines: number[
     records: [{ a: 1 }, { b: 2 }, { a: 3 }, { a: 4 }],
     lines: [1, 2, 3, 3],
   },
+  {
+    name: 'Records wrapper with keys after the array',
+    input: '{"Records":[{"a":1}],"digest":{"x":[{"y":1}]}}\n{"a":2}\n',
+    records: [{ a: 1 }, { a: 2 }],
+    lines: [1, 2],
+  },
+  {
+    name: 'Records as a later key is one record (the reader expands it)',
+    input: '{"version":1,"Records":[{"a":1}]}\n',
+    records: [{ version: 1, Records: [{ a: 1 }] }],
+    lines: [1],
+  },
   { name: 'pretty-printed objects', input: '{\n  "a": 1\n}\n{\n  "a": 2\n}\n', records: [{ a: 1 }, { a: 2 }], lines: [1, 4] },
   {
     name: 'strings holding brackets, quotes and escapes',
