@@ -45,7 +45,9 @@ export function loadRuleSource(text: string, file: string): LoadedRuleSource {
   const parsed = ruleSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      const base = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      // An unknown key is reported on the key itself, not on the object that holds it.
+      const path = issue.code === 'unrecognized_keys' && issue.keys.length > 0 ? [...base, issue.keys[0]!] : base;
       diagnostics.push({
         code: 'RULE-SCHEMA',
         message: `${path.length ? path.join('.') : '(rule)'}: ${issue.message}`,
@@ -111,6 +113,13 @@ function splInfo(doc: Document.Parsed, text: string): LoadedRuleSource['spl'] {
 }
 
 function spanOfPath(doc: Document.Parsed, path: readonly (string | number)[]): Span {
+  // The key node of the last step, when the parent is a map that has it.
+  const parent = path.length === 0 ? null : path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (isMap(parent)) {
+    const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+    const key = pair?.key as Node | undefined;
+    if (key && key.range) return { start: key.range[0], end: key.range[1] };
+  }
   // Walk down as far as the path exists; a missing key points at its parent.
   for (let n = path.length; n >= 0; n--) {
     const node = (n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true)) as Node | undefined;

@@ -19,7 +19,8 @@ export function entityKey(alert: Alert, entities: readonly string[]): string {
 
 /** Returns the kept alerts (in time order) and how many were suppressed. */
 export function suppressRepeats(alerts: readonly Alert[], entitiesOf: (ruleId: string) => readonly string[], windowSeconds: number): { kept: Alert[]; suppressed: number } {
-  const ordered = [...alerts].sort((a, b) => (a._time ?? -Infinity) - (b._time ?? -Infinity));
+  // Time order, alerts without a time last (as runRules orders them).
+  const ordered = [...alerts].sort((a, b) => (a._time ?? Infinity) - (b._time ?? Infinity));
   const lastKept = new Map<string, number>();
   const kept: Alert[] = [];
   let suppressed = 0;

@@ -1,0 +1,77 @@
+// Lint checks one by one, table-driven: each case is a query, the expected codes with the text the span
+// covers, and the fix when one is offered. Splunk citations per check:
+// - where: "You can only specify a wildcard with the where command by using the like function" (where docs)
+// - search: boolean operators AND, OR, NOT must be upper case; lower case words are search terms
+// - multisearch: "allows only streaming operations in each subsearch" (multisearch docs)
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintSpl } from '../../src/rules/lint/index.ts';
+
+interface Case {
+  readonly name: string;
+  readonly spl: string;
+  readonly sourcetypes?: readonly string[];
+  /** [code, text under the span] */
+  readonly expect: readonly (readonly [string, string])[];
+  readonly fixed?: string;
+}
+
+const CASES: readonly Case[] = [
+  { name: 'clean query', spl: 'sourcetype="aws:cloudtrail" eventName=ConsoleLogin | eval u=\'userIdentity.arn\' | table u', expect: [] },
+  {
+    name: 'wildcard in where =',
+    spl: 'sourcetype="aws:cloudtrail" | where eventName="Console*"',
+    expect: [['SPL-WHERE-WILDCARD', 'eventName="Console*"']],
+    fixed: 'sourcetype="aws:cloudtrail" | where like(eventName, "Console%")',
+  },
+  {
+    name: 'wildcard in where !=',
+    spl: 'sourcetype="aws:cloudtrail" | where eventName!="Get*"',
+    expect: [['SPL-WHERE-WILDCARD', 'eventName!="Get*"']],
+    fixed: 'sourcetype="aws:cloudtrail" | where NOT like(eventName, "Get%")',
+  },
+  {
+    name: 'lower-case or in a search',
+    spl: 'sourcetype="aws:cloudtrail" eventName=StartSession or eventName=SendCommand',
+    expect: [['SPL-LOWERCASE-BOOLEAN', 'or']],
+    fixed: 'sourcetype="aws:cloudtrail" eventName=StartSession OR eventName=SendCommand',
+  },
+  { name: 'values() in eval', spl: 'sourcetype="aws:cloudtrail" | eval ips=values(sourceIPAddress)', expect: [['SPL-STATS-FUNCTION-IN-EVAL', 'values(sourceIPAddress)']] },
+  {
+    name: 'table inside multisearch',
+    spl: '| multisearch [search sourcetype="aws:cloudtrail" | table eventName] [search sourcetype="azure:activity" | fields caller]',
+    expect: [['SPL-MULTISEARCH-NOT-STREAMING', 'table']],
+    fixed: '| multisearch [search sourcetype="aws:cloudtrail" | fields eventName] [search sourcetype="azure:activity" | fields caller]',
+  },
+  { name: 'stats inside multisearch', spl: '| multisearch [search sourcetype="aws:cloudtrail" | stats count] [search sourcetype="azure:activity"]', expect: [['SPL-MULTISEARCH-NOT-STREAMING', 'stats']] },
+  { name: 'field a sourcetype never has', spl: 'sourcetype="o365:management:activity" | eval app=ApplicationName', expect: [['SPL-UNKNOWN-FIELD', 'ApplicationName']] },
+  { name: 'unknown field in a search term', spl: 'sourcetype="aws:cloudtrail" eventname=ConsoleLogin', expect: [['SPL-UNKNOWN-FIELD', 'eventname']] },
+  { name: 'open-ended object fields are known', spl: 'sourcetype="aws:cloudtrail" requestParameters.bucketName=x | eval k=\'responseElements.credentials.accessKeyId\'', expect: [] },
+  { name: 'add-on aliases are known', spl: 'sourcetype="aws:cloudtrail" | stats count by src, user_agent', expect: [] },
+  { name: 'fields made by eval, rename and stats are known', spl: 'sourcetype="aws:cloudtrail" | eval a=1 | rename a AS b | stats count as n by b | where n > 1 AND b=1', expect: [] },
+  { name: 'raw field after stats', spl: 'sourcetype="aws:cloudtrail" | stats count by eventName | where sourceIPAddress="1.2.3.4"', expect: [['SPL-FIELD-NOT-AVAILABLE', 'sourceIPAddress']] },
+  { name: 'no sourcetype, no field check', spl: 'index=main | eval x=anything', expect: [] },
+  { name: 'sourcetype given by the caller', spl: 'eventName=ConsoleLogin foo=1', sourcetypes: ['aws:cloudtrail'], expect: [['SPL-UNKNOWN-FIELD', 'foo']] },
+  { name: 'AND of sourcetypes narrows, OR widens', spl: '(sourcetype="aws:cloudtrail" OR sourcetype="azure:activity") sourcetype="azure:activity" eventName=x', expect: [['SPL-UNKNOWN-FIELD', 'eventName']] },
+  { name: 'syntax error from the parser', spl: 'sourcetype="aws:cloudtrail" | eval x=(1', expect: [['*', '*']] },
+];
+
+describe('lint checks', () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      const r = lintSpl(c.spl, c.sourcetypes ? { sourcetypes: c.sourcetypes } : {});
+      if (c.expect[0]?.[0] === '*') {
+        assert.ok(r.diagnostics.some((d) => d.severity === 'error' && d.span), 'a positioned parse error');
+        return;
+      }
+      assert.deepEqual(
+        r.diagnostics.map((d) => [d.code, c.spl.slice(d.span!.start, d.span!.end)]),
+        c.expect.map(([code, text]) => [code, text]),
+      );
+      for (const d of r.diagnostics) assert.ok(d.hint, `${d.code} has a hint`);
+      assert.equal(r.fixed, c.fixed ?? null);
+      if (c.fixed) assert.deepEqual(lintSpl(c.fixed).diagnostics, [], 'the fix lints clean');
+    });
+  }
+});
