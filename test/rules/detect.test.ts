@@ -1,0 +1,89 @@
+// `sightline detect`: one pass over files with every rule whose sourcetypes are present; json prints one alert
+// per line with the required keys, csv a header and rows, ocsf Detection Findings; --suppress folds repeats;
+// exit code 0 with a summary on stderr, 2 on usage errors.
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runDetect } from '../../src/cli/commands/detect.ts';
+import { RULES_DIR } from './helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'sl-detect-'));
+const ct = (t: string, name: string, ip: string) => ({ eventTime: t, eventSource: 'ssm.amazonaws.com', eventName: name, sourceIPAddress: ip, userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/intruder' }, requestParameters: { target: 'i-0abc' } });
+// Three StartSession calls by one principal within 20 minutes, one benign call, and a malformed line.
+writeFileSync(
+  join(dir, 'cloudtrail.json'),
+  [ct('2026-11-20T16:00:00Z', 'StartSession', '198.51.100.66'), ct('2026-11-20T16:10:00Z', 'StartSession', '198.51.100.66'), ct('2026-11-20T16:20:00Z', 'StartSession', '198.51.100.66'), ct('2026-11-20T16:30:00Z', 'DescribeInstanceInformation', '198.51.100.66')]
+    .map((r) => JSON.stringify(r))
+    .join('\n') + '\n{"broken": \n',
+);
+
+async function detect(args: { format?: string; suppress?: string; paths?: string[] }) {
+  let out = '';
+  const code = await runDetect({ paths: args.paths ?? [dir], rulesDir: RULES_DIR, format: args.format ?? 'json', tuned: true, ...(args.suppress ? { suppress: args.suppress } : {}) }, (s) => void (out += s));
+  return { code, out };
+}
+
+describe('detect', () => {
+  it('json: one alert per line with the required keys, from the rules that match', async () => {
+    const { code, out } = await detect({});
+    assert.equal(code, 0);
+    const alerts = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const byRule = new Map<string, number>();
+    for (const a of alerts) byRule.set(a.rule_id as string, (byRule.get(a.rule_id as string) ?? 0) + 1);
+    assert.deepEqual(Object.fromEntries(byRule), { 'direct-cloud-vm-connection-t1021-008': 3, 'aws-ssm-session-new-principal-t1021-008': 1 });
+    for (const a of alerts) {
+      for (const k of ['rule_id', 'rule_title', 'technique', 'tactic', 'severity', 'confidence', 'AlertType', '_time']) assert.ok(k in a, `${k} missing`);
+      assert.equal(a.technique, 'T1021.008');
+      assert.equal(a.tactic, 'Lateral Movement');
+    }
+    const direct = alerts.find((a) => a.rule_id === 'direct-cloud-vm-connection-t1021-008')!;
+    assert.equal(direct.UserARN, 'arn:aws:iam::111122223333:user/intruder');
+    assert.equal(direct.TargetInstance, 'i-0abc');
+    assert.equal(direct._time, Date.parse('2026-11-20T16:00:00Z') / 1000);
+  });
+
+  it('--suppress 1h keeps the first alert per rule and entity', async () => {
+    const { out } = await detect({ suppress: '1h' });
+    const alerts = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.equal(alerts.filter((a) => a.rule_id === 'direct-cloud-vm-connection-t1021-008').length, 1);
+  });
+
+  it('csv: fixed columns then the table fields', async () => {
+    const { out } = await detect({ format: 'csv' });
+    const [header, ...rows] = out.trim().split('\n');
+    assert.match(header!, /^_time,rule_id,rule_title,technique,tactic,severity,confidence,AlertType,/);
+    assert.equal(rows.length, 4);
+    assert.match(rows[0]!, /^2026-11-20T16:00:00.000Z,/);
+  });
+
+  it('ocsf: one Detection Finding per alert', async () => {
+    const { out } = await detect({ format: 'ocsf' });
+    const findings = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.equal(findings.length, 4);
+    for (const f of findings) assert.equal(f.class_uid, 2004);
+  });
+
+  it('table: a header and one line per alert', async () => {
+    const { out } = await detect({ format: 'table' });
+    const lines = out.trim().split('\n');
+    assert.match(lines[0]!, /^TIME\s+SEVERITY\s+TECHNIQUE\s+RULE/);
+    assert.equal(lines.length, 5);
+  });
+
+  it('usage errors exit 2', async () => {
+    assert.equal((await detect({ format: 'xml' })).code, 2);
+    assert.equal((await detect({ suppress: 'soon' })).code, 2);
+    assert.equal((await detect({ paths: [] })).code, 2);
+  });
+
+  it('no data for a rule: no alert, even from aggregate rules', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'sl-detect-empty-'));
+    writeFileSync(join(empty, 'x.json'), JSON.stringify({ eventTime: '2026-11-20T16:00:00Z', eventSource: 's3.amazonaws.com', eventName: 'GetObject', userIdentity: { arn: 'a' } }) + '\n');
+    const { code, out } = await detect({ paths: [empty] });
+    assert.equal(code, 0);
+    assert.equal(out, '');
+  });
+});
