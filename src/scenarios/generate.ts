@@ -35,13 +35,13 @@ export function generateScenario(scenario: Scenario, opts: GenerateOptions = {})
       fail('SCENARIO-PARAMS', `${scenario.id}: timeline[${index}] (${step.action}) params.${issue.path.join('.')}: ${issue.message}`);
     }
     const rng = root.fork(`step:${index}`);
-    for (const t of stepTimes(step, start, scenario.volume * (opts.volume ?? 1), rng)) {
-      const eventRng = rng.fork(`t:${t}`);
+    stepTimes(step, start, scenario.volume * (opts.volume ?? 1), rng.fork('times')).forEach((t, i) => {
+      const eventRng = rng.fork(`event:${i}`);
       const ip = actor.ip(eventRng);
       for (const rec of builder.build({ time: t, rng: eventRng, actor, ip, env: scenario.environment, params: parsed.data })) {
         out.push({ ...rec, scenario: scenario.id });
       }
-    }
+    });
   });
   // Stable sort: equal times keep timeline order.
   return out.sort((a, b) => a.time - b.time);

@@ -4,16 +4,17 @@
 
 export class Prng {
   private state: number;
+  /** The seed this stream started from: forks derive from it, not from the current state. */
+  private readonly origin: string;
 
   constructor(seed: string | number) {
-    this.state = hashSeed(String(seed));
+    this.origin = String(seed);
+    this.state = hashSeed(this.origin);
   }
 
   /** A new generator whose stream depends only on this generator's seed and the label. */
   fork(label: string): Prng {
-    const child = new Prng(0);
-    child.state = hashSeed(`${this.state}:${label}`);
-    return child;
+    return new Prng(`${this.origin}/${label}`);
   }
 
   /** Uniform float in [0, 1). */
