@@ -5,6 +5,7 @@
 import { fail } from '../core/diagnostics.ts';
 import { parseRelativeTime } from '../core/time.ts';
 import type { PlanNode, PlanNodeKind } from '../plan/nodes.ts';
+import { requiredSourcetypes } from '../plan/required-sourcetypes.ts';
 import { bindAggregations } from './aggregates.ts';
 import { compileExpr, compilePredicate } from './compile-expr.ts';
 import type { ExecContext } from './context.ts';
@@ -45,7 +46,9 @@ const STREAMSTATS_OPTIONS = new Set(['window', 'current', 'global']);
 const BUILDERS: Builders = {
   scan: (n, next, ctx, leaves) => {
     const bound = (b: { spec: string } | null) => (b ? parseRelativeTime(b.spec, ctx.now) : null);
-    leaves.scans.push(new ScanOperator(next, n.predicate ? compilePredicate(n.predicate, ctx) : null, bound(n.earliest), bound(n.latest)));
+    const sourcetypes = requiredSourcetypes(n.predicate);
+    const predicate = n.predicate ? compilePredicate(n.predicate, ctx) : null;
+    leaves.scans.push(new ScanOperator(next, predicate, bound(n.earliest), bound(n.latest), sourcetypes ? new Set(sourcetypes) : null));
   },
   filter: (n, next, ctx, leaves) => build(n.input, new FilterOperator(next, compilePredicate(n.predicate, ctx)), ctx, leaves),
   eval: (n, next, ctx, leaves) =>

@@ -10,10 +10,15 @@ const DELETED = Symbol('deleted');
 type Slot = Value | typeof DELETED;
 
 export class Row {
-  private readonly own = new Map<string, Slot>();
+  /** Fields set or deleted on this row; most rows never get one, so the map is created on first write. */
+  private ownMap: Map<string, Slot> | undefined;
   private lowerRawCache: string | undefined;
 
   private constructor(private readonly event: Event | null) {}
+
+  private get own(): Map<string, Slot> {
+    return (this.ownMap ??= new Map());
+  }
 
   static fromEvent(event: Event): Row {
     return new Row(event);
@@ -27,7 +32,7 @@ export class Row {
   }
 
   get(name: string): Value {
-    const slot = this.own.get(name);
+    const slot = this.ownMap?.get(name);
     if (slot === DELETED) return null;
     if (slot !== undefined) return slot;
     return this.event ? this.event.get(name) : null;

@@ -2,6 +2,7 @@
 // search matches (case-insensitive, so names are lower-cased): AND intersects, OR unions (only when every
 // branch is constrained). null means unconstrained (any sourcetype may match). Used for routing events.
 
+import { scalarToNumber } from '../core/value.ts';
 import type { PlanExpr } from './nodes.ts';
 
 export function requiredSourcetypes(predicate: PlanExpr | null): string[] | null {
@@ -13,6 +14,8 @@ function derive(e: PlanExpr | null): Set<string> | null {
   if (e === null) return null;
   if (e.kind === 'searchMatch') {
     if (e.field !== 'sourcetype' || e.op !== '=' || (e.pattern.wildcard && e.pattern.text.includes('*'))) return null;
+    // A numeric pattern also matches numerically equal text ("1" = "1.0"), which a name set cannot express.
+    if (scalarToNumber(e.pattern.text) !== null) return null;
     return new Set([e.pattern.text.toLowerCase()]);
   }
   if (e.kind === 'and') {

@@ -62,3 +62,22 @@ test('eval of a null result removes an existing event field', async () => {
   assert.equal(rows[0]?.get('kind'), null);
   assert.ok(!rows[0]?.fieldNames().includes('kind'));
 });
+
+test('scans skip events of sourcetypes their search cannot match, without reading any field', async () => {
+  const untouchable = {
+    _time: 0,
+    _raw: '{}',
+    sourcetype: 'other:type',
+    source: 's',
+    index: 'main',
+    host: 'h',
+    get(): never {
+      throw new Error('a field of a routed-away event was read');
+    },
+    fieldNames(): never {
+      throw new Error('fieldNames of a routed-away event was read');
+    },
+  };
+  const rows = await runQuery(planQuery('sourcetype=AWS:CloudTrail eventName=x'), [untouchable, ev({ eventName: 'x' }, { sourcetype: 'aws:cloudtrail' })]);
+  assert.equal(rows.length, 1);
+});

@@ -50,3 +50,7 @@ const TERMS: [string, ReturnType<typeof t>[][], typeof inRaw | undefined][] = [
 for (const [spl, want, opts] of TERMS) {
   test(`requiredTerms: ${spl}${opts ? ' (eventName in raw)' : ''}`, () => assert.deepEqual(requiredTerms(predicate(spl), opts), want));
 }
+
+test('a numeric sourcetype pattern is not turned into a name set (1 matches 1.0 numerically)', () => {
+  assert.equal(requiredSourcetypes(predicate('sourcetype=1')), null);
+});

@@ -1,6 +1,7 @@
-// The leaf that receives events: checks the time bounds (earliest inclusive, latest exclusive, per the time
-// modifiers docs: "greater than or equal to earliest and less than latest"), then the leading search's
-// predicate, and pushes matching events downstream as lazily resolved rows.
+// The leaf that receives events: routes on sourcetype first (the set the predicate requires, so events of
+// other sourcetypes are skipped without reading a field), checks the time bounds (earliest inclusive,
+// latest exclusive, per the time modifiers docs: "greater than or equal to earliest and less than latest"),
+// then the leading search's predicate, and pushes matching events downstream as lazily resolved rows.
 import type { Event } from '../../core/event.ts';
 import { Row } from '../row.ts';
 import type { Sink } from './operator.ts';
@@ -11,8 +12,10 @@ export class ScanOperator {
     private readonly predicate: ((row: Row) => boolean) | null,
     private readonly earliest: number | null,
     private readonly latest: number | null,
+    private readonly sourcetypes: ReadonlySet<string> | null,
   ) {}
   pushEvent(event: Event): void {
+    if (this.sourcetypes !== null && !this.sourcetypes.has(event.sourcetype.toLowerCase())) return;
     if (this.earliest !== null && !(event._time >= this.earliest)) return;
     if (this.latest !== null && !(event._time < this.latest)) return;
     const row = Row.fromEvent(event);
