@@ -5,11 +5,14 @@
 import { defineCommand } from 'citty';
 import { SightlineError, formatDiagnostic } from '../../core/diagnostics.ts';
 import type { Diagnostic } from '../../core/diagnostics.ts';
-import { readEvents } from '../../ingest/read.ts';
+import { readEvents, type MalformedInput } from '../../ingest/read.ts';
 import { formatAlerts, FORMATS, type AlertFormat } from '../../rules/format.ts';
 import { loadRules, type Rule } from '../../rules/load.ts';
 import { runRulesWithSummary } from '../../rules/run.ts';
 import { parseWindow } from '../../rules/suppress.ts';
+
+/** How many malformed inputs and warnings are listed before the rest are only counted. */
+const MALFORMED_SHOWN = 5;
 
 export default defineCommand({
   meta: { name: 'detect', description: 'Run every rule over log files in one pass and print alerts' },
@@ -72,20 +75,30 @@ export async function runDetect(req: DetectRequest, out: (s: string) => void = (
     err(`sightline detect: CLI-RULES: cannot read rules from ${req.rulesDir}: ${(e as Error).message}`);
     return 2;
   }
-  let malformed = 0;
+  const malformed: MalformedInput[] = [];
   const warnings: Diagnostic[] = [];
-  const events = readEvents([...req.paths], { onMalformed: () => void malformed++ });
-  const { alerts, summary } = await runRulesWithSummary(rules, events, {
-    tuned: req.tuned,
-    ...(now !== undefined ? { now } : {}),
-    ...(window !== undefined ? { suppressSeconds: window } : {}),
-    onWarning: (d) => void warnings.push(d),
-  });
+  const events = readEvents([...req.paths], { onMalformed: (m) => void malformed.push(m) });
+  let result: Awaited<ReturnType<typeof runRulesWithSummary>>;
+  try {
+    result = await runRulesWithSummary(rules, events, {
+      tuned: req.tuned,
+      ...(now !== undefined ? { now } : {}),
+      ...(window !== undefined ? { suppressSeconds: window } : {}),
+      onWarning: (d) => void warnings.push(d),
+    });
+  } catch (e) {
+    if (!(e instanceof SightlineError)) throw e;
+    err(`sightline detect: ${formatDiagnostic(e.diagnostic)}`);
+    return 2;
+  }
+  const { alerts, summary } = result;
   out(formatAlerts(alerts, req.format as AlertFormat, new Map(rules.map((r) => [r.id, r]))));
   for (const f of summary.failed) err(formatDiagnostic(f.diagnostic));
+  for (const m of malformed.slice(0, MALFORMED_SHOWN)) err(`  malformed: ${m.source}:${m.line} (byte ${m.offset}): ${m.message}`);
+  for (const w of warnings.slice(0, MALFORMED_SHOWN)) err(`  warning: ${formatDiagnostic(w)}`);
   const st = [...summary.sourcetypes].map(([s, n]) => `${s}=${n}`).join(', ') || 'none';
   err(
-    `sightline detect: ${summary.events} events (${st})${malformed ? `, ${malformed} malformed` : ''}; ` +
+    `sightline detect: ${summary.events} events (${st})${malformed.length ? `, ${malformed.length} malformed` : ''}; ` +
       `${summary.ran.length} rules run, ${summary.skipped.length} skipped (no data for their sourcetypes)` +
       `${summary.failed.length ? `, ${summary.failed.length} failed` : ''}; ` +
       `${summary.alerts} alerts${window !== undefined ? ` (${summary.suppressed} suppressed within ${req.suppress})` : ''}` +

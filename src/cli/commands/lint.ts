@@ -53,8 +53,8 @@ function ruleFiles(paths: readonly string[]): string[] {
 }
 
 /** Returns the exit code: 0 clean (warnings allowed), 1 errors found, 2 usage error. */
-export function runLint(req: LintRequest): number {
-  const err = (t: string) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`);
+export function runLint(req: LintRequest, io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) }): number {
+  const err = (t: string) => io.err(t.endsWith('\n') ? t : `${t}\n`);
   const unknown = req.sourcetypes.filter((s) => !(SOURCETYPES as readonly string[]).includes(s));
   if (unknown.length) {
     err(`sightline lint: CLI-BAD-SOURCETYPE: unknown sourcetype ${unknown.join(', ')}\n  hint: use ${SOURCETYPES.join(', ')}`);
@@ -70,7 +70,7 @@ export function runLint(req: LintRequest): number {
     for (const d of r.diagnostics) err(render({ ...d, file: d.file ?? '<query>' }, req.query));
     count(r.diagnostics);
     if (req.fix && r.fixed !== null) {
-      process.stdout.write(r.fixed + '\n');
+      io.out(r.fixed + '\n');
       // The fixed query is what the user takes away: it must lint without errors itself.
       const again = lintSpl(r.fixed, { sourcetypes: req.sourcetypes }).diagnostics.filter((d) => d.severity === 'error');
       if (again.length) err(`sightline lint: the rewrite still has ${again.length} error(s); fix them by hand`);
