@@ -18,6 +18,8 @@ export interface AppOptions {
   readonly dataDir: string;
   readonly rulesDir: string;
   readonly demoDir: string | null;
+  /** Scenario library for the live `sightline test` results on rule pages (null: not shown). */
+  readonly scenariosDir: string | null;
   readonly hecToken: string;
   readonly maxHecBytes: number;
   readonly maxUploadBytes: number;
@@ -87,6 +89,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const webhook = opts.webhookUrl ? new WebhookDelivery(db, { url: opts.webhookUrl, log: opts.log }) : null;
   const translationCache = new Map<string, Promise<TranslationView[]>>();
   let tests: Promise<Map<string, RuleTestResult> | null> | null = null;
+  const startTests = () =>
+    (tests ??= opts.scenariosDir && existsSync(opts.scenariosDir)
+      ? testRules(rules, opts.scenariosDir).catch((err) => {
+          opts.log(`live rule tests failed: ${message(err)}`);
+          return null;
+        })
+      : Promise.resolve(null));
   const app: App = {
     opts,
     db,
@@ -108,11 +117,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       return p;
     },
     async testResult(ruleId) {
-      tests ??= testRules(rules).catch((err) => {
-        opts.log(`live rule tests failed: ${message(err)}`);
-        return null;
-      });
-      const map = await tests;
+      const map = await startTests();
       if (map === null) return 'unavailable';
       return map.get(ruleId) ?? null;
     },
@@ -124,5 +129,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   };
   // Events journaled before a restart are analysed now.
   void processor?.wake();
+  // Run the scenario tests in the background once the server is up, so rule pages rarely wait for them.
+  setTimeout(() => void startTests(), 2000).unref();
   return app;
 }

@@ -1,6 +1,6 @@
-// The web layer's only door into the engine: rules (load, run, alert JSON), planner, executor, ingest, and
-// the translation backends and scenario runner. The backends and scenario runner are looked up by name
-// when first needed, so a target that is not built yet shows as "not available" instead of breaking the server.
+// The web layer's only door into the engine: rules (load, run, alert JSON), planner, executor, ingest, the
+// scenario harness behind `sightline test`, and the translation backends. Backends are looked up by target
+// name when first needed, so a target that is not built yet shows as "not available" instead of breaking.
 
 import type { Event } from '../core/event.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
@@ -13,6 +13,8 @@ import { rowToAlert } from '../rules/alert.ts';
 import { dirname, join } from 'node:path';
 import { readEvents, type MalformedInput } from '../ingest/read.ts';
 import { makeEvent as makeIngestEvent } from '../ingest/make-event.ts';
+import { testRules as harnessTestRules } from '../scenarios/harness.ts';
+import { loadScenarios } from '../scenarios/load.ts';
 
 export type EngineRule = Rule;
 /** An alert in the flat JSON form `detect --format json` prints. */
@@ -137,28 +139,18 @@ export async function translateRule(rule: EngineRule): Promise<TranslationView[]
 export interface RuleTestResult {
   readonly ruleId: string;
   readonly passed: boolean;
-  readonly details: readonly string[];
+  readonly checks: readonly { readonly scenario: string; readonly kind: string; readonly passed: boolean; readonly alerts: number; readonly detail: string }[];
+  readonly gaps: readonly string[];
 }
 
-/** The live result of `sightline test` per rule, or null when the test runner is not available. */
-export async function testRules(rules: readonly EngineRule[]): Promise<Map<string, RuleTestResult> | null> {
-  for (const path of ['../rules/test-rules.ts', '../rules/testing.ts', '../scenarios/test-rules.ts']) {
-    const mod = await optionalImport(path);
-    const fn = mod?.testRules ?? mod?.runRuleTests;
-    if (typeof fn !== 'function') continue;
-    const results = (await fn(rules)) as unknown[];
-    const map = new Map<string, RuleTestResult>();
-    for (const r of results) {
-      const o = r as Record<string, unknown>;
-      const ruleId = String(o.ruleId ?? o.rule_id ?? o.rule ?? '');
-      const cases = Array.isArray(o.cases) ? o.cases : Array.isArray(o.results) ? o.results : [];
-      const details = cases.map((c) => {
-        const x = c as Record<string, unknown>;
-        return `${x.passed ?? x.ok ? 'pass' : 'FAIL'} ${String(x.name ?? '')}${x.message ? `: ${String(x.message)}` : ''}`;
-      });
-      map.set(ruleId, { ruleId, passed: Boolean(o.passed ?? o.ok), details });
-    }
-    return map;
-  }
-  return null;
+/** What `sightline test` reports per rule: each attack and benign scenario run against the rule. */
+export async function testRules(rules: readonly EngineRule[], scenariosDir: string): Promise<Map<string, RuleTestResult>> {
+  const scenarios = loadScenarios(scenariosDir).map((l) => l.scenario);
+  const reports = await harnessTestRules(rules, scenarios);
+  return new Map(
+    reports.map((r) => [
+      r.rule.id,
+      { ruleId: r.rule.id, passed: r.passed, gaps: r.gaps, checks: r.checks.map((c) => ({ scenario: c.scenario, kind: c.kind, passed: c.passed, alerts: c.alerts, detail: c.detail })) },
+    ]),
+  );
 }

@@ -76,7 +76,7 @@ const stored = { id: 1, ruleId: 'evil-rule', time: 1767225600, severity: EVIL, w
 
 const PAGES: [string, () => string, boolean][] = [
   ['index', () => indexPage([rule], { q: EVIL, severity: EVIL, technique: '', sourcetype: '' }, EVIL).text, true],
-  ['rule', () => rulePage({ rule, attack: loadAttack(), translations: [{ target: 'sigma', text: null, error: EVIL }, { target: 'kql', text: EVIL, error: null }], test: { ruleId: 'evil-rule', passed: false, details: [EVIL] }, allRules: [rule] }).text, true],
+  ['rule', () => rulePage({ rule, attack: loadAttack(), translations: [{ target: 'sigma', text: null, error: EVIL }, { target: 'kql', text: EVIL, error: null }], test: { ruleId: 'evil-rule', passed: false, gaps: [EVIL], checks: [{ scenario: EVIL, kind: EVIL, passed: false, alerts: 1, detail: EVIL }] }, allRules: [rule] }).text, true],
   // The matrix shows ATT&CK names and counts, no rule text: only the no-markup checks apply (false).
   ['coverage', () => coveragePage(loadAttack(), [rule]).text, false],
   ['analyse form', () => analyzeFormPage([rule], [analysis], { demoAvailable: true, pathsAllowed: true, error: EVIL }).text, true],

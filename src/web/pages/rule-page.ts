@@ -42,11 +42,14 @@ export interface RulePageData {
 function testSection(rule: RuleView, test: RulePageData['test']): SafeHtml {
   const live =
     test === 'unavailable'
-      ? html`<p class="muted">Live test results are not available (the scenario runner is not installed).</p>`
+      ? html`<p class="muted">Live test results are not available (no scenario library, or the run failed: see the server log).</p>`
       : test === null
         ? html`<p class="muted">No scenario exercises this rule yet: <code>sightline test</code> has no result for it.</p>`
-        : html`<p class="test-result ${test.passed ? 'pass' : 'fail'}">Live <code>sightline test</code> result: <strong>${test.passed ? 'PASS' : 'FAIL'}</strong></p>
-           ${test.details.length ? html`<ul class="mono">${test.details.map((d) => html`<li>${d}</li>`)}</ul>` : ''}`;
+        : html`<p class="test-result ${test.passed ? 'pass' : 'fail'}">Live <code>sightline test</code> result: <strong>${test.passed ? 'PASS' : 'FAIL'}</strong> (${test.checks.filter((c) => c.passed).length}/${test.checks.length} scenarios)</p>
+           ${test.gaps.length ? html`<p class="error">Coverage gaps: ${test.gaps.join('; ')}</p>` : ''}
+           <table class="tests"><thead><tr><th>Scenario</th><th>Kind</th><th>Result</th><th>Alerts</th><th>Detail</th></tr></thead><tbody>
+           ${test.checks.map((c) => html`<tr><td class="mono">${c.scenario}</td><td>${c.kind}</td><td class="${c.passed ? 'pass' : 'fail'}">${c.passed ? 'pass' : 'FAIL'}</td><td>${c.alerts}</td><td>${c.detail}</td></tr>`)}
+           </tbody></table>`;
   return html`<section id="testing"><h2>Testing methodology</h2>
 ${rule.testing.length ? html`<ol>${rule.testing.map((t) => html`<li><strong>${t.name}</strong><br>${t.behaviour}<br><span class="muted">Expected signal:</span> ${t.expected}${t.test ? html`<br><span class="muted">Emulated by rule test</span> <code>${t.test}</code>` : ''}</li>`)}</ol>` : ''}
 ${rule.testNames.length ? html`<p>Rule tests: ${rule.testNames.map((n, i) => html`${i > 0 ? ', ' : ''}<code>${n}</code>`)}</p>` : ''}
@@ -87,9 +90,11 @@ ${r.tuning.length ? html`<h3>Tuning</h3>${list(r.tuning, '')}` : ''}</section>
 
 <section id="downloads"><h2>Downloads</h2>
 <ul class="downloads">
-  <li><a class="download" data-target="sigma" href="/rules/${urlPart(r.id)}/download/sigma" download>Download portable Sigma rule (.yml)</a>${(() => {
+  <li>${(() => {
     const s = d.translations.find((t) => t.target === 'sigma');
-    return s && s.error ? html` <span class="error">(${s.error})</span>` : '';
+    return s && s.text !== null
+      ? html`<a class="download" data-target="sigma" href="/rules/${urlPart(r.id)}/download/sigma" download>Download portable Sigma rule (.yml)</a>`
+      : html`Portable Sigma rule: <span class="error">not translatable: ${s?.error ?? 'translator not available'}</span>`;
   })()}</li>
   ${d.translations
     .filter((t) => t.target !== 'sigma')

@@ -23,6 +23,7 @@ export async function startTestServer(opts: { dataDir?: string; maxHecBytes?: nu
     dataDir,
     rulesDir: join(FIXTURES, 'rules'),
     demoDir: opts.demoDir === undefined ? join(FIXTURES, 'demo') : opts.demoDir,
+    scenariosDir: null,
     hecToken: TOKEN,
     maxHecBytes: opts.maxHecBytes ?? 64 * 1024,
     maxUploadBytes: 1024 * 1024,
