@@ -48,5 +48,5 @@ ${col.map((t) => {
 })}</ul></section>`;
 })}
 </div>`;
-  return layout('ATT&CK coverage', '/coverage', body);
+  return layout('ATT&CK coverage', '/coverage', body, { wide: true });
 }

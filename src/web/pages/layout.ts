@@ -10,7 +10,7 @@ const NAV: readonly { href: string; label: string }[] = [
   { href: '/alerts', label: 'Alerts' },
 ];
 
-export function layout(title: string, active: string, body: SafeHtml): SafeHtml {
+export function layout(title: string, active: string, body: SafeHtml, opts: { wide?: boolean } = {}): SafeHtml {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -25,7 +25,7 @@ export function layout(title: string, active: string, body: SafeHtml): SafeHtml 
   <a class="brand" href="/">sightline</a>
   <nav>${NAV.map((n) => html`<a href="${n.href}"${n.href === active ? html` aria-current="page"` : ''}>${n.label}</a>`)}</nav>
 </header>
-<main>
+<main${opts.wide ? html` class="wide"` : ''}>
 ${body}
 </main>
 <footer>sightline · cloud lateral movement detections (T1021.007, T1021.008) ·
