@@ -105,9 +105,10 @@ function addRecord(
     return;
   }
   const record = parsed as Record<string, unknown>;
-  // A CloudTrail file whose Records key was not first (so not streamed): expand it here.
-  if (Array.isArray(record.Records) && !ctx.sourcetype && Object.keys(record).length <= 2) {
-    for (const element of record.Records) {
+  // A CloudTrail/Azure wrapper whose records key was not first (so not streamed): expand it here.
+  const wrapped = Array.isArray(record.Records) ? record.Records : Array.isArray(record.records) ? record.records : null;
+  if (wrapped && !ctx.sourcetype && Object.keys(record).length <= 2) {
+    for (const element of wrapped) {
       if (element !== null && typeof element === 'object' && !Array.isArray(element)) {
         out.push(eventFromParsed(JSON.stringify(element), element as Record<string, unknown>, ctx));
       } else report(line, offset, 'Records element is not a JSON object; skipped');

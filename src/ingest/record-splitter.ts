@@ -1,6 +1,6 @@
 // Splits a byte stream into JSON record texts without holding more than one record in memory: NDJSON
-// (one record per line), a top-level JSON array of records, CloudTrail `{"Records":[...]}` files (alone or
-// one per NDJSON line) and pretty-printed objects. It tracks strings, escapes and depth itself, so a 1 GB
+// (one record per line), a top-level JSON array of records, CloudTrail `{"Records":[...]}` files and Azure
+// diagnostic / Event Hub `{"records":[...]}` batches (alone or one per NDJSON line), and pretty-printed objects. It tracks strings, escapes and depth itself, so a 1 GB
 // array is cut into its elements as the bytes arrive. It never parses; the reader JSON.parses each record.
 
 import type { IngestLimits } from './limits.ts';
@@ -40,7 +40,7 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const RECORDS_PREFIX = /^\{\s*"Records"\s*:\s*\[$/;
+const RECORDS_PREFIX = /^\{\s*"[Rr]ecords"\s*:\s*\[$/;
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === NEWLINE;
@@ -259,7 +259,7 @@ export class RecordSplitter {
       if (rec.baseDepth === 0 && this.layout === 'lines') this.abandonLine(rec, `nesting deeper than ${this.limits.maxDepth} levels; record skipped`);
       return;
     }
-    // `{"Records":[` as the first key of a top-level object: stream the array's elements instead.
+    // `{"Records":[` (CloudTrail) or `{"records":[` (Azure) as the first key: stream the array's elements.
     if (c === OPEN_BRACKET && rec.baseDepth === 0 && this.depth === 2 && rec.size + (i - rec.segStart) < 64) {
       const head = Buffer.concat([...rec.parts, buf.subarray(rec.segStart, i + 1)]).toString('latin1');
       if (RECORDS_PREFIX.test(head)) {
@@ -372,7 +372,7 @@ export class RecordSplitter {
 
   private startsRecordsWrapper(buf: Buffer, start: number, end: number): boolean {
     const head = buf.toString('latin1', start, Math.min(end, start + 64));
-    return /^\{\s*"Records"\s*:\s*\[/.test(head);
+    return /^\{\s*"[Rr]ecords"\s*:\s*\[/.test(head);
   }
 
   /** NDJSON fast path: a whole line is one record; JSON.parse will judge it. */

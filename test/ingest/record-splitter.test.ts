@@ -52,6 +52,12 @@ const layouts: { name: string; input: string; records: unknown[]; lines: number[
     lines: [1, 2, 3, 3],
   },
   {
+    name: 'Azure diagnostic / Event Hub batches {"records":[...]}',
+    input: '{"records":[{"a":1},{"a":2}]}\n{"records":[{"a":3}]}\n',
+    records: [{ a: 1 }, { a: 2 }, { a: 3 }],
+    lines: [1, 1, 2],
+  },
+  {
     name: 'Records wrapper with keys after the array',
     input: '{"Records":[{"a":1}],"digest":{"x":[{"y":1}]}}\n{"a":2}\n',
     records: [{ a: 1 }, { a: 2 }],

@@ -114,18 +114,25 @@ const timeCases: { name: string; record: Record<string, unknown>; sourcetype: st
     time: utc(2020, 9, 14, 0, 44, 23),
   },
   {
-    name: 'Entra sign-in envelope time with 7 fractional digits',
+    name: 'Entra sign-in: properties.createdDateTime (7 fractional digits), not the later envelope time',
     record: { time: '2023-10-24T20:13:31.4449614Z', category: 'SignInLogs', operationName: 'Sign-in activity', properties: { createdDateTime: '2023-10-24T20:01:11.9490387+00:00' } },
     sourcetype: 'azure:monitor:aad:signin',
     index: 'azure',
-    time: utc(2023, 10, 24, 20, 13, 31) + 0.444961,
+    time: utc(2023, 10, 24, 20, 1, 11) + 0.949039,
   },
   {
-    name: 'Entra sign-in without envelope time uses properties.createdDateTime with its offset',
+    name: 'Entra sign-in createdDateTime with an offset',
     record: { category: 'NonInteractiveUserSignInLogs', properties: { createdDateTime: '2023-10-24T22:01:11+02:00' } },
     sourcetype: 'azure:monitor:aad:signin',
     index: 'azure',
     time: utc(2023, 10, 24, 20, 1, 11),
+  },
+  {
+    name: 'Entra sign-in without createdDateTime falls back to the envelope time',
+    record: { time: '2023-10-24T20:13:31.4449614Z', category: 'SignInLogs', properties: {} },
+    sourcetype: 'azure:monitor:aad:signin',
+    index: 'azure',
+    time: utc(2023, 10, 24, 20, 13, 31) + 0.444961,
   },
   {
     name: 'O365 CreationTime is UTC without a Z',

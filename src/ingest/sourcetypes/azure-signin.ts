@@ -1,6 +1,7 @@
 // azure:monitor:aad:signin: Entra ID sign-in logs as diagnostic settings / Event Hub deliver them: an
 // envelope (time, category, operationName, resultType, callerIpAddress...) around `properties`, the Graph
-// signIn object. Recognised by a sign-in log category, or by operationName "Sign-in activity".
+// signIn object. Recognised by a sign-in log category, or by operationName "Sign-in activity". _time is the
+// sign-in's own properties.createdDateTime, falling back to the envelope time.
 
 import { timeFromJson } from '../parse-time.ts';
 import { dig, isObject, isString, type SourcetypeDef } from './types.ts';
@@ -25,6 +26,8 @@ export const azureSignin: SourcetypeDef = {
     return r.operationName === 'Sign-in activity';
   },
   timeOf(r) {
-    return timeFromJson(r.time) ?? timeFromJson(dig(r, 'properties', 'createdDateTime'));
+    // The sign-in happened at createdDateTime; the envelope `time` is when the log entry was emitted,
+    // often minutes later (ESCU's sample: 20:01:11 vs 20:13:31).
+    return timeFromJson(dig(r, 'properties', 'createdDateTime')) ?? timeFromJson(r.time);
   },
 };
