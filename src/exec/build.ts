@@ -2,7 +2,7 @@
 // the leaves: scan leaves receive events, generator leaves (makeresults, inputlookup) produce rows on start.
 // One builder per PlanNode kind in a Record table; all checks that can fail happen here, before any event.
 
-import { fail } from '../core/diagnostics.ts';
+import { fail, SightlineError } from '../core/diagnostics.ts';
 import { parseRelativeTime } from '../core/time.ts';
 import type { PlanNode, PlanNodeKind } from '../plan/nodes.ts';
 import { requiredSourcetypes } from '../plan/required-sourcetypes.ts';
@@ -103,7 +103,13 @@ const BUILDERS: Builders = {
 };
 
 export function build(node: PlanNode, next: Sink, ctx: ExecContext, leaves: Leaves): void {
-  (BUILDERS[node.kind] as Builder<PlanNodeKind>)(node as never, next, ctx, leaves);
+  try {
+    (BUILDERS[node.kind] as Builder<PlanNodeKind>)(node as never, next, ctx, leaves);
+  } catch (err) {
+    // Point errors raised while building (missing lookup, bad span...) at the command they came from.
+    if (err instanceof SightlineError && !err.diagnostic.span && node.span) throw new SightlineError({ ...err.diagnostic, span: node.span });
+    throw err;
+  }
 }
 
 function isTrue(v: string): boolean {

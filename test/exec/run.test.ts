@@ -81,3 +81,15 @@ test('scans skip events of sourcetypes their search cannot match, without readin
   const rows = await runQuery(planQuery('sourcetype=AWS:CloudTrail eventName=x'), [untouchable, ev({ eventName: 'x' }, { sourcetype: 'aws:cloudtrail' })]);
   assert.equal(rows.length, 1);
 });
+
+test('errors raised while building point at the command that caused them', () => {
+  const spl = 'x=1 | lookup nope.csv user';
+  try {
+    startQueries([planQuery(spl)], () => {}, { lookupDirs: [] });
+    assert.fail('expected SPL-LOOKUP-NOT-FOUND');
+  } catch (err) {
+    const d = (err as { diagnostic?: { code: string; span?: { start: number; end: number } } }).diagnostic;
+    assert.equal(d?.code, 'SPL-LOOKUP-NOT-FOUND');
+    assert.equal(spl.slice(d?.span?.start, d?.span?.end), 'lookup nope.csv user');
+  }
+});

@@ -1,7 +1,8 @@
 // `spath [input=f] [output=o] [path=p]`: reads JSON from a field (default _raw). With a path, one field
 // (named by output=, else the path); without, every leaf as KV_MODE=json names it. Path syntax and
 // multivalue rules are the ingest module's (JsonEvent), so spath and auto-extraction always agree.
-// Text that is not JSON leaves the row unchanged.
+// A path that ends at an object or array gives its JSON text, as spath does. Text that is not JSON leaves
+// the row unchanged.
 import { Operator, type Sink } from './operator.ts';
 import type { Row } from '../row.ts';
 import { firstOf, scalarToString } from '../../core/value.ts';
@@ -21,7 +22,7 @@ export class SpathOperator extends Operator {
       if (doc !== undefined) {
         const ev = new JsonEvent(scalarToString(text), NO_META, doc);
         if (this.path !== null) {
-          row.set(this.output ?? this.path, ev.get(this.path));
+          row.set(this.output ?? this.path, ev.get(this.path) ?? subDocument(doc, this.path));
         } else {
           for (const name of ev.fieldNames()) if (!DEFAULT_FIELDS.has(name)) row.set(name, ev.get(name));
         }
@@ -39,4 +40,15 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The JSON text of the object or array at a plain dotted path (`a.b`), or null. */
+function subDocument(doc: unknown, path: string): string | null {
+  if (/[{}]/.test(path)) return null;
+  let node: unknown = doc;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return null;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node !== null && typeof node === 'object' ? JSON.stringify(node) : null;
 }
