@@ -59,7 +59,7 @@ function optString(v: unknown): string | null {
 
 /** HEC `time`: epoch seconds as a number or numeric string (fractions allowed). */
 export function parseHecTime(v: unknown): number | null {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;
   if (typeof v === 'string' && /^\d{1,12}(\.\d{1,9})?$/.test(v)) return Number(v);
   return null;
 }
