@@ -79,8 +79,7 @@ test('ingest reads CloudTrail .json.gz, Activity Log REST arrays and O365 blobs 
   assert.equal(counts.get('_json'), undefined);
 });
 
-// Needs the ingest reader to unwrap Event Hub {"records":[...]} batches (owned by ingest; reported).
-test('ingest reads Event Hub {"records":[...]} batches back as sign-ins and activity records', { todo: 'ingest does not unwrap {"records":[...]} yet' }, async () => {
+test('ingest reads Event Hub {"records":[...]} batches back as sign-ins and activity records', async () => {
   const counts = await readBack((p) => p.startsWith('eventhub/'));
   assert.equal(counts.get('azure:monitor:aad:signin'), expected('azure:monitor:aad:signin'));
   assert.equal(counts.get('azure:activity'), expected('azure:activity', 'eventhub-activity'));
