@@ -7,6 +7,9 @@ import { fail } from './diagnostics.ts';
 // ---------------------------------------------------------------------------------------------------------
 // Time zones and calendar fields
 
+/** Largest |epoch seconds| a JS Date can represent (±100,000,000 days). */
+export const MAX_EPOCH = 8.64e12;
+
 export interface LocalTime {
   readonly year: number;
   readonly month: number; // 1-12
@@ -208,6 +211,7 @@ export function parseRelativeTime(spec: string, now: number, tz = 'UTC'): number
       t = snap(t, unit, weekday, tz);
     }
   }
+  if (!Number.isFinite(t) || Math.abs(t) > MAX_EPOCH) badModifier(spec, 'the result is out of the representable time range');
   return t;
 }
 

@@ -120,6 +120,11 @@ test('regex: replace supports \\N backreferences, global and nth (sed flags)', (
   assert.equal(re.replace('none', 'z', { global: true }), 'none');
 });
 
+test('regex: indexes are UTF-16 offsets and . matches a whole code point', () => {
+  assert.equal(compileRegex('a').exec('😀a')?.index, 2);
+  assert.equal(compileRegex('(.)').replace('é😀', '[\\1]', { global: true }), '[é][😀]');
+});
+
 test('regex: case-insensitive compile option', () => {
   assert.equal(compileRegex('abc', { caseInsensitive: true }).test('xABCx'), true);
   assert.equal(compileRegex('abc').test('xABCx'), false);

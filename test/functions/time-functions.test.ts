@@ -17,6 +17,7 @@ const rows: Row[] = [
   ['relative_time', [NOW, 'bogus'], null, 'an invalid specifier gives NULL'],
   ['relative_time', [null, '-1d'], null],
   ['relative_time', ['abc', '-1d'], null],
+  ['relative_time', [NOW, '-999999999y'], null, 'a result out of range is NULL'],
   // strftime: "takes an epochtime value, X, as the first argument and renders it as a string using the
   // format specified by Y."
   ['strftime', [NOW, '%Y-%m-%dT%H:%M:%S'], '2026-11-27T09:18:57'],
@@ -25,6 +26,7 @@ const rows: Row[] = [
   ['strftime', ['x', '%Y'], null],
   ['strftime', [null, '%Y'], null],
   ['strftime', [NOW, null], null],
+  ['strftime', [1e20, '%Y'], null, 'outside the representable time range'],
   // strptime: "takes a time represented by a string, X, and parses it into a timestamp using the format
   // specified by Y."
   ['strptime', ['2026-11-27 09:18:57', '%Y-%m-%d %H:%M:%S'], NOW],

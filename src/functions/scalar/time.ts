@@ -3,7 +3,7 @@
 // An invalid time modifier or an unparsable time string gives null.
 
 import { SightlineError } from '../../core/diagnostics.ts';
-import { parseRelativeTime, strftime, strptime } from '../../core/time.ts';
+import { MAX_EPOCH, parseRelativeTime, strftime, strptime } from '../../core/time.ts';
 import { scalarToNumber, scalarToString } from '../../core/value.ts';
 import { argNumber, argString, fn, mapValues } from '../args.ts';
 import type { ScalarFunction } from '../types.ts';
@@ -27,7 +27,7 @@ export const timeFunctions: readonly ScalarFunction[] = [
     if (fmt === null) return null;
     return mapValues(t, (s) => {
       const n = scalarToNumber(s);
-      return n === null ? null : strftime(n, fmt, ctx.tz ?? 'UTC');
+      return n === null || Math.abs(n) > MAX_EPOCH ? null : strftime(n, fmt, ctx.tz ?? 'UTC');
     });
   }),
   fn('strptime', 2, 2, ([text, format], ctx) => {
