@@ -49,9 +49,17 @@ export async function runQuery(plan: QueryPlan, events: Iterable<Event> | AsyncI
   const collect = new CollectSink();
   const run = startQueries([plan], (_, row) => collect.push(row), opts);
   if (!run.done) {
-    for await (const event of events) {
-      run.push(event);
-      if (run.done) break;
+    // A synchronous iterable is read without an await per event (a microtask each adds up on big inputs).
+    if (Symbol.iterator in events) {
+      for (const event of events as Iterable<Event>) {
+        run.push(event);
+        if (run.done) break;
+      }
+    } else {
+      for await (const event of events) {
+        run.push(event);
+        if (run.done) break;
+      }
     }
   }
   run.end();
