@@ -1,6 +1,6 @@
-// Comparison and information eval functions: match, like, in, searchmatch is not here (it needs the
-// event), isnull/isnotnull, isnum/isint/isstr/isbool, typeof. Pattern arguments are compiled with the safe
-// regex module; a bad pattern throws SPL-REGEX-INVALID / SPL-REGEX-UNSUPPORTED.
+// Comparison and information eval functions: match, like, in, isnull/isnotnull, isnum/isint/isstr/isbool
+// and typeof. Pattern arguments go through the safe regex module, so a pattern RE2 cannot run throws
+// SPL-REGEX-UNSUPPORTED and an invalid one SPL-REGEX-INVALID (the planner also checks literal patterns).
 
 import { compileRegex } from '../../core/regex.ts';
 import { scalarToNumber, scalarToString, valuesOf, type Scalar, type Value } from '../../core/value.ts';
