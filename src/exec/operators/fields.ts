@@ -1,5 +1,6 @@
-// `fields a b` keeps the listed fields plus the internal _raw and _time ("Internal fields ... are always
-// retained unless explicitly removed"); `fields - a b` removes the listed ones. Wildcards allowed.
+// `fields a b` keeps the listed fields plus the internal _raw and _time (fields docs: "The fields command
+// does not remove these internal fields unless you explicitly specify"); `fields - a b` removes the listed
+// ones (`fields - _*` drops internal fields). Wildcards allowed.
 import { Operator, type Sink } from './operator.ts';
 import type { Row } from '../row.ts';
 import { fieldPattern, type FieldPattern } from './field-patterns.ts';
