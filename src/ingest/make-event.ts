@@ -25,19 +25,24 @@ export interface EventContext {
   readonly index?: string;
   readonly source: string;
   readonly host: string;
-  /** _time for records whose source has no time field (file mtime, or the time reading started). */
+  /** _time for records with no time before any timed record of this input (file mtime, or start time). */
   readonly fallbackTime: number;
+  /** The last time found in this input; Splunk gives a timeless event its predecessor's time. */
+  lastTime?: number;
 }
 
 /** An event over a record whose JSON text is `raw` and whose parse is `record`. */
 export function eventFromParsed(raw: string, record: Record<string, unknown>, ctx: EventContext): JsonEvent {
   const def = ctx.sourcetype ?? detectSourcetypeDef(record);
+  let time = def.timeOf(record);
+  if (time === null) time = ctx.lastTime ?? ctx.fallbackTime;
+  else ctx.lastTime = time;
   const meta: EventMeta = {
     sourcetype: def.name,
     index: ctx.index ?? def.index,
     source: ctx.source,
     host: ctx.host,
-    time: def.timeOf(record) ?? ctx.fallbackTime,
+    time,
   };
   return new JsonEvent(raw, meta, record);
 }

@@ -118,7 +118,10 @@ function addRecord(
   out.push(eventFromParsed(text, record, ctx));
 }
 
-/** Splunk's fallback for a file without timestamps is its modification time; stdin uses the start time. */
+/**
+ * Splunk's fallback for a file without timestamps is its modification time ("For file sources, if no time
+ * or date can be identified in the file name, use the modification time on the file"); stdin: start time.
+ */
 function fallbackTime(file: string): number {
   if (file !== '-') {
     try {

@@ -2,7 +2,8 @@
 // come from what each file is documented to hold (test/fixtures/real/SOURCES.md), never from our detector.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectSourcetype, makeEvent } from '../../src/ingest/make-event.ts';
 import { readEvents } from '../../src/ingest/read.ts';
@@ -175,13 +176,27 @@ for (const c of timeCases) {
   });
 }
 
-test('records without a time field take the file modification time, as Splunk does for files', async () => {
-  const f = join(REAL, 'otrf-security-datasets', 'OfficeActivityEvents.json');
-  // This export has TimeGenerated, so use a fixture without one: the awsdocs wrapper objects.
+// Splunk "How timestamp assignment works", precedence rules: "3. If an event doesn't have a time or date,
+// use the timestamp from the most recent previous event of the same source." ... "5. For file sources, if
+// no time or date can be identified in the file name, use the modification time on the file."
+test("a timeless record takes the previous event's time, or the file mtime when none came before", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sightline-time-'));
+  try {
+    const p = join(dir, 'mixed-times.json');
+    const timed = { eventVersion: '1', eventSource: 's', eventName: 'T', eventTime: '2024-03-01T10:00:00Z' };
+    writeFileSync(p, [{ n: 1 }, timed, { n: 3 }, { n: 4 }].map((r) => JSON.stringify(r)).join('\n'));
+    const mtime = Math.floor(statSync(p).mtimeMs / 1000);
+    const times: number[] = [];
+    for await (const e of readEvents([p])) times.push(e._time);
+    const t = utc(2024, 3, 1, 10, 0, 0);
+    assert.deepEqual(times, [mtime, t, t, t]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // The awsdocs wrapper objects carry no time field at all: every one gets the file's mtime.
   const wrapped = join(REAL, 'awsdocs-cloudtrail-user-guide', 'awsdocs_cloudtrail_examples.json');
   const mtime = Math.floor(statSync(wrapped).mtimeMs / 1000);
   for await (const e of readEvents([wrapped])) assert.equal(e._time, mtime);
-  for await (const e of readEvents([f])) assert.equal(e._time, utc(2021, 8, 2, 13, 32, 7));
 });
 
 test('every fixture file reads without malformed-input reports, one event per record', async () => {
