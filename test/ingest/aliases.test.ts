@@ -1,6 +1,8 @@
 // Add-on field aliases and calculated fields per sourcetype (docs/fields.md). Table-driven: each row is a
 // record, a field and the value the add-on definition gives, including rows where the source field is
-// missing (null) and where it is multivalue. Fields the record has itself always win over aliases.
+// missing (null) and where it is multivalue. Fields the record has itself always win over aliases: Splunk's
+// "Create field aliases": "An alias does not replace or remove the original field name" and "Overwrite field
+// values is not selected by default" (an existing field keeps its value).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeEvent } from '../../src/ingest/make-event.ts';
