@@ -2,7 +2,8 @@
 // `like()`/LIKE -> like, `in()`/IN -> inList, other calls -> call (checked against the function registry:
 // unknown names fail with SPL-UNKNOWN-FUNCTION, wrong arity with SPL-FUNCTION-ARITY, both at the call).
 
-import { fail } from '../core/diagnostics.ts';
+import { fail, SightlineError } from '../core/diagnostics.ts';
+import { compileRegex } from '../core/regex.ts';
 import type { BinaryOp, Expr } from '../spl/ast/nodes.ts';
 import { getScalarFunction } from '../functions/registry.ts';
 import type { ArithOp, CompareOp, PlanExpr } from './nodes.ts';
@@ -69,7 +70,24 @@ function lowerCall(e: Extract<Expr, { kind: 'call' }>): PlanExpr {
   arity(e, name, args.length, fn.minArgs, fn.maxArgs);
   const extra = fn.checkArgCount?.(args.length);
   if (extra) fail('SPL-FUNCTION-ARITY', `${name}(): ${extra}`, { span: e.span });
+  checkRegexArg(e, name);
   return { kind: 'call', fn: name, args };
+}
+
+/** Which argument of a function is a regular expression (0-based). */
+const REGEX_ARG: Readonly<Record<string, number>> = { match: 1, replace: 1, mvfind: 1 };
+
+/** A literal regex argument is compiled now, so a bad pattern fails at plan time, pointing at the call. */
+function checkRegexArg(e: Extract<Expr, { kind: 'call' }>, name: string): void {
+  const at = REGEX_ARG[name];
+  const arg = at === undefined ? undefined : e.args[at];
+  if (arg?.kind !== 'string') return;
+  try {
+    compileRegex(arg.value);
+  } catch (err) {
+    if (err instanceof SightlineError) throw new SightlineError({ ...err.diagnostic, span: arg.span });
+    throw err;
+  }
 }
 
 function arity(e: { span: Expr['span'] }, name: string, n: number, min: number, max: number): void {

@@ -30,6 +30,9 @@ const ERRORS: { spl: string; code: string; at: string }[] = [
   { spl: 'x=1 | bin _time bins=10', code: 'SPL-UNSUPPORTED-OPTION', at: 'bins=10' },
   { spl: 'x=1 | rex field=x "(?<a>y)(?=z)"', code: 'SPL-REGEX-UNSUPPORTED', at: '"(?<a>y)(?=z)"' },
   { spl: 'x=1 | dedup x keepevents=true', code: 'SPL-UNSUPPORTED-OPTION', at: 'keepevents=true' },
+  { spl: 'x=1 | where match(x, "a(?=b)")', code: 'SPL-REGEX-UNSUPPORTED', at: '"a(?=b)"' },
+  { spl: 'x=1 | eval y=replace(x, "(", "")', code: 'SPL-REGEX-INVALID', at: '"("' },
+  { spl: 'x=1 | mvexpand _raw', code: 'SPL-MVEXPAND-INTERNAL-FIELD', at: 'mvexpand _raw' },
 ];
 
 for (const e of ERRORS) {
