@@ -81,6 +81,10 @@ export async function checkScenario(rule: Rule, s: Scenario, e: Expectation, cac
     return { ...base, passed: false, alerts: 0, detail: `rule did not run: ${msg}` };
   }
   if (e.alert) {
+    // An attack test must pin down who did it: at least one of the rule's entity fields.
+    if (!rule.entities.some((f) => f in e.entities)) {
+      return { ...base, passed: false, alerts: alerts.length, detail: `the expectation checks none of the rule's entities (${rule.entities.join(', ')})` };
+    }
     if (alerts.length < e.min_alerts) return { ...base, passed: false, alerts: alerts.length, detail: `expected at least ${e.min_alerts} alert(s), got ${alerts.length}` };
     const typed = alerts.filter((a) => a.AlertType === e.alert_type);
     if (typed.length === 0) {

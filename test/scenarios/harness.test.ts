@@ -76,12 +76,17 @@ test('a tuning claim is checked: naming an allowlist that does not silence the s
 test('attack expectations check AlertType and entities', async () => {
   const r = await rule('direct-cloud-vm-connection-t1021-008');
   const s = scenario('t1021-008-test1-ssm-send-command');
-  const wrongType = await checkScenario(r, s, { alert: true, alert_type: 'Azure_DirectVMConnection', entities: {}, min_alerts: 1 });
+  const wrongType = await checkScenario(r, s, { alert: true, alert_type: 'Azure_DirectVMConnection', entities: { UserARN: 'x' }, min_alerts: 1 });
   assert.equal(wrongType.passed, false);
   assert.match(wrongType.detail, /no alert has AlertType=Azure_DirectVMConnection \(got AWS_DirectVMConnection\)/);
-  const wrongEntity = await checkScenario(r, s, { alert: true, alert_type: 'AWS_DirectVMConnection', entities: { TargetInstance: 'i-ffffffffffffffff0' }, min_alerts: 1 });
+  const user = 'arn:aws:iam::111122223333:user/ci-deployer';
+  const wrongEntity = await checkScenario(r, s, { alert: true, alert_type: 'AWS_DirectVMConnection', entities: { UserARN: user, TargetInstance: 'i-ffffffffffffffff0' }, min_alerts: 1 });
   assert.equal(wrongEntity.passed, false);
-  const tooFew = await checkScenario(r, s, { alert: true, alert_type: 'AWS_DirectVMConnection', entities: {}, min_alerts: 5 });
+  assert.match(wrongEntity.detail, /no AWS_DirectVMConnection alert has UserARN=.* TargetInstance=i-ffffffffffffffff0/);
+  const noEntity = await checkScenario(r, s, { alert: true, alert_type: 'AWS_DirectVMConnection', entities: { eventName: 'SendCommand' }, min_alerts: 1 });
+  assert.equal(noEntity.passed, false);
+  assert.match(noEntity.detail, /checks none of the rule's entities \(UserARN, CallerUPN\)/);
+  const tooFew = await checkScenario(r, s, { alert: true, alert_type: 'AWS_DirectVMConnection', entities: { UserARN: user }, min_alerts: 5 });
   assert.equal(tooFew.passed, false);
   assert.match(tooFew.detail, /at least 5 alert\(s\), got 2/);
 });

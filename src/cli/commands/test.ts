@@ -25,7 +25,8 @@ export default defineCommand({
       if (args.format !== 'table' && args.format !== 'json') fail('CLI-BAD-ARG', `--format must be table or json, got ${args.format}`);
       const volume = Number(args.volume);
       if (!Number.isFinite(volume) || volume <= 0) fail('CLI-BAD-ARG', `--volume must be a positive number, got ${args.volume}`);
-      let rules = await loadRules(args.rules);
+      const allRules = await loadRules(args.rules);
+      let rules = allRules;
       const wanted = args._.map(String);
       if (wanted.length) {
         const unknown = wanted.filter((id) => !rules.some((r) => r.id === id));
@@ -34,7 +35,7 @@ export default defineCommand({
       }
       if (rules.length === 0) fail('TEST-NO-RULES', `no rules in ${args.rules}`);
       const scenarios = loadScenarios(args.scenarios).map((l) => l.scenario);
-      const known = new Set((await loadRules(args.rules)).map((r) => r.id));
+      const known = new Set(allRules.map((r) => r.id));
       for (const s of scenarios) {
         for (const id of Object.keys(s.expect)) if (!known.has(id)) fail('SCENARIO-UNKNOWN-RULE', `scenario ${s.id} expects something of rule "${id}", which does not exist in ${args.rules}`);
       }
