@@ -93,3 +93,10 @@ test('errors raised while building point at the command that caused them', () =>
     assert.equal(spl.slice(d?.span?.start, d?.span?.end), 'lookup nope.csv user');
   }
 });
+
+test('sort with a limit keeps the same rows as a full sort when it trims its buffer', async () => {
+  // 3000 rows with many ties on k: sort 5 must return the first five rows in (k, arrival) order.
+  const many = Array.from({ length: 3000 }, (_, i) => ev({ i, k: (i * 7) % 4 }));
+  const rows = await runQuery(planQuery('* | sort 5 k'), many);
+  assert.deepEqual(rows.map((r) => r.get('i')), [0, 4, 8, 12, 16]);
+});

@@ -1,5 +1,6 @@
 // `eventstats aggs [BY f...]`: computes the same aggregates as stats, then adds them to every row of the
 // group (rows keep all their fields and their order). Rows missing a BY field pass through without them.
+// A multivalue BY field joins every value's group, but the row shows the first value's aggregates.
 // Buffers all rows until the end.
 import { Operator, type Sink } from './operator.ts';
 import type { Row } from '../row.ts';

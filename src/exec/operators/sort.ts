@@ -1,5 +1,6 @@
-// `sort [N] [-]a, b`: buffers every row, sorts stably by the keys, emits the first `limit` (0 = all).
-// Key order rules live in compare-values.ts (missing last, numbers numerically, strings by code unit).
+// `sort [N] [-]a, b`: buffers rows, sorts stably by the keys, emits the first `limit` (0 = all). With a
+// limit the buffer is cut back to the best `limit` rows whenever it doubles, so memory stays O(limit);
+// stability makes the cut exact (ties keep arrival order). Key order rules live in compare-values.ts.
 import { Operator, type Sink } from './operator.ts';
 import type { Row } from '../row.ts';
 import type { PlanSortKey } from '../../plan/nodes.ts';
@@ -16,15 +17,20 @@ export function compareRows(keys: readonly PlanSortKey[]): (a: Row, b: Row) => n
 }
 
 export class SortOperator extends Operator {
-  private readonly rows: Row[] = [];
+  private rows: Row[] = [];
+  private readonly compare: (a: Row, b: Row) => number;
   constructor(next: Sink, private readonly keys: readonly PlanSortKey[], private readonly limit: number) {
     super(next);
+    this.compare = compareRows(keys);
   }
   push(row: Row): void {
     this.rows.push(row);
+    if (this.limit > 0 && this.rows.length >= 2 * this.limit + 1024) {
+      this.rows = this.rows.sort(this.compare).slice(0, this.limit);
+    }
   }
   override end(): void {
-    const sorted = this.rows.sort(compareRows(this.keys)); // Array.prototype.sort is stable
+    const sorted = this.rows.sort(this.compare); // Array.prototype.sort is stable
     const n = this.limit > 0 ? Math.min(this.limit, sorted.length) : sorted.length;
     for (let i = 0; i < n && !this.next.done; i++) this.next.push(sorted[i] as Row);
     this.rows.length = 0;

@@ -1,6 +1,7 @@
 // `streamstats aggs [BY f...] [window=N] [current=true|false] [global=true]`: running aggregates in row
 // order, per group. With window=N only the last N rows of the group count (recomputed from the window);
-// current=false leaves the current row out. Streams; memory is one window (or accumulator) per group.
+// current=false leaves the current row out. A multivalue BY field uses its first value's group.
+// Streams; memory is one window (or accumulator) per group.
 import { Operator, type Sink } from './operator.ts';
 import type { Row } from '../row.ts';
 import type { Value } from '../../core/value.ts';
