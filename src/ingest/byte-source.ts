@@ -1,5 +1,6 @@
-// Opens one input (a file or stdin) as a stream of decompressed byte chunks. Gzip is recognised by its
-// magic bytes (1f 8b), not the file name, and streamed through zlib. A truncated or corrupt gzip ends the
+// Opens one input (a file or stdin) as a stream of decompressed UTF-8 byte chunks. Gzip is recognised by its
+// magic bytes (1f 8b), not the file name, and streamed through zlib; UTF-16 text is transcoded; other
+// archives (zip, bzip2, xz, zstd, 7z) are refused with one message. A truncated or corrupt gzip ends the
 // stream with a GzipError carrying the compressed byte offset; chunks already delivered stay delivered.
 
 import { createReadStream } from 'node:fs';
@@ -15,6 +16,28 @@ export class GzipError extends Error {
     super(message);
     this.name = 'GzipError';
   }
+}
+
+/** An input in a container or encoding we do not read (zip, bzip2...): reported once, file skipped. */
+export class UnsupportedInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsupportedInputError';
+  }
+}
+
+/** Magic numbers of archives and compressors that are not gzip. */
+const UNSUPPORTED_MAGIC: readonly { bytes: readonly number[]; name: string }[] = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], name: 'a zip archive' },
+  { bytes: [0x42, 0x5a, 0x68], name: 'bzip2 data' },
+  { bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], name: 'xz data' },
+  { bytes: [0x28, 0xb5, 0x2f, 0xfd], name: 'zstd data' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], name: 'a 7-zip archive' },
+];
+
+function unsupportedKind(head: Buffer): string | null {
+  for (const m of UNSUPPORTED_MAGIC) if (head.length >= m.bytes.length && m.bytes.every((b, i) => head[i] === b)) return m.name;
+  return null;
 }
 
 export interface ByteChunkStats {
@@ -39,12 +62,22 @@ export async function* openBytes(path: string, stats: ByteChunkStats, signal?: A
       yield* gunzipChunks(head, iterator, stats, signal);
       return;
     }
-    yield head;
+    const kind = unsupportedKind(head);
+    if (kind) throw new UnsupportedInputError(`${kind}, not JSON text: extract it first (gzip is read directly)`);
+    const utf16 = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+    // UTF-16 text (Windows PowerShell exports) is transcoded to UTF-8 as it streams.
+    const decoder = utf16 ? new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be') : null;
+    const convert = (b: Buffer) => (decoder ? Buffer.from(decoder.decode(b, { stream: true }), 'utf8') : b);
+    yield convert(head);
     while (!signal?.aborted) {
       const next = await iterator.next();
-      if (next.done) return;
+      if (next.done) break;
       stats.bytesRead += next.value.length;
-      yield next.value;
+      yield convert(next.value);
+    }
+    if (decoder) {
+      const rest = decoder.decode();
+      if (rest) yield Buffer.from(rest, 'utf8');
     }
   } finally {
     await iterator.return?.();

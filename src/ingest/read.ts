@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import type { Event } from '../core/event.ts';
 import { fail } from '../core/diagnostics.ts';
-import { GzipError, openBytes, type ByteChunkStats } from './byte-source.ts';
+import { GzipError, UnsupportedInputError, openBytes, type ByteChunkStats } from './byte-source.ts';
 import { expandPaths } from './glob.ts';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits.ts';
 import { defaultHost, eventFromParsed, type EventContext } from './make-event.ts';
@@ -73,6 +73,7 @@ export async function* readEventBatches(paths: readonly string[], opts: ReadOpti
       splitter.end();
     } catch (err) {
       if (err instanceof GzipError) report(0, err.compressedOffset, `${err.message} (at compressed byte ${err.compressedOffset}); events before it were kept`);
+      else if (err instanceof UnsupportedInputError) report(0, 0, err.message);
       else report(0, stats.bytesRead, `cannot read input: ${err instanceof Error ? err.message : String(err)}`);
     }
     if (batch.length > 0) yield batch;

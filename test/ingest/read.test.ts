@@ -59,6 +59,31 @@ test('concatenated gzip members read as one stream', async () => {
   assert.deepEqual((await readAll([g])).names, ['M1', 'M2', 'M3']);
 });
 
+test('UTF-16 text (with its byte order mark) is transcoded, in both byte orders', async () => {
+  const text = `${ct('U1')}\r\n${ct('U2')}\r\n`;
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const be = Buffer.from(le);
+  be.swap16();
+  assert.deepEqual((await readAll([file('ps-export-le.json', le)])).names, ['U1', 'U2']);
+  assert.deepEqual((await readAll([file('ps-export-be.json', be)])).names, ['U1', 'U2']);
+});
+
+test('zip, bzip2, xz and zstd inputs are refused with one message each, not read as garbage', async () => {
+  const kinds: [string, number[]][] = [
+    ['a zip archive', [0x50, 0x4b, 0x03, 0x04, 1, 2, 10, 3]],
+    ['bzip2 data', [0x42, 0x5a, 0x68, 0x39, 10, 0]],
+    ['xz data', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 10]],
+    ['zstd data', [0x28, 0xb5, 0x2f, 0xfd, 10, 10]],
+  ];
+  for (const [name, bytes] of kinds) {
+    const p = file(`archive-${bytes[0]}.bin`, Buffer.from(bytes));
+    const r = await readAll([p, file('after.json', ct('AFTER'))]);
+    assert.deepEqual(r.names, ['AFTER']);
+    assert.equal(r.malformed.length, 1);
+    assert.match(r.malformed[0]!.message, new RegExp(`^${name}, not JSON text`));
+  }
+});
+
 test('a truncated gzip is an error with the compressed byte offset; events before it are kept', async () => {
   const lines: string[] = [];
   for (let i = 0; i < 5000; i++) lines.push(ct(`T${i}`));
