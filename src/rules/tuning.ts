@@ -79,24 +79,24 @@ export function checkAllowlistFiles(rule: Rule): Diagnostic[] {
   for (const a of rule.tuning.allowlists) {
     const path = ruleRelative(rule, a.file);
     if (!existsSync(path)) {
-      out.push({ code: 'RULE-TUNING-FILE', message: `allowlist ${a.id}: file ${a.file} does not exist`, severity: 'error' });
+      out.push({ code: 'RULE-TUNING-FILE', message: `allowlist ${a.id}: file ${a.file} does not exist`, severity: 'error', hint: 'paths are relative to the rule file; allowlists live in rules/lookups/' });
       continue;
     }
     const table = parseCsv(readFileSync(path, 'utf8'));
     for (const column of Object.keys(a.fields)) {
-      if (!table.header.includes(column)) out.push({ code: 'RULE-TUNING-COLUMN', message: `allowlist ${a.id}: ${a.file} has no column "${column}" (header: ${table.header.join(', ')})`, severity: 'error' });
+      if (!table.header.includes(column)) out.push({ code: 'RULE-TUNING-COLUMN', message: `allowlist ${a.id}: ${a.file} has no column "${column}" (header: ${table.header.join(', ')})`, severity: 'error', hint: 'fix the column name in `fields:` or the CSV header' });
     }
     for (const field of Object.values(a.fields)) {
-      if (!rule.spl.includes(field)) out.push({ code: 'RULE-TUNING-FIELD', message: `allowlist ${a.id}: field "${field}" is not an output field of the rule's SPL`, severity: 'error' });
+      if (!rule.spl.includes(field)) out.push({ code: 'RULE-TUNING-FIELD', message: `allowlist ${a.id}: field "${field}" is not an output field of the rule's SPL`, severity: 'error', hint: 'allowlists filter the rule\'s output rows: map columns to fields the SPL tables' });
     }
     table.rows.forEach((row, k) => {
       const cells = Object.keys(a.fields).map((c) => row[c] ?? '');
-      if (cells.every((c) => c === '')) out.push({ code: 'RULE-TUNING-EMPTY-ROW', message: `allowlist ${a.id}: ${a.file}:${table.lines[k]} has no value in any mapped column`, severity: 'warning' });
+      if (cells.every((c) => c === '')) out.push({ code: 'RULE-TUNING-EMPTY-ROW', message: `allowlist ${a.id}: ${a.file}:${table.lines[k]} has no value in any mapped column`, severity: 'warning', hint: 'the row is ignored; fill a mapped column or delete it' });
       if (a.match === 'cidr') {
         for (const c of cells) {
           const m = IPV4_CIDR.exec(c);
           const ok = c === '' || (m ? m.slice(1, 5).every((o) => Number(o) <= 255) && Number(m[5]) <= 32 : IPV6_CIDR.test(c));
-          if (!ok) out.push({ code: 'RULE-TUNING-CIDR', message: `allowlist ${a.id}: ${a.file}:${table.lines[k]}: "${c}" is not a CIDR range`, severity: 'error' });
+          if (!ok) out.push({ code: 'RULE-TUNING-CIDR', message: `allowlist ${a.id}: ${a.file}:${table.lines[k]}: "${c}" is not a CIDR range`, severity: 'error', hint: 'write a.b.c.d/n with n <= 32, or an IPv6 prefix' });
         }
       }
     });
