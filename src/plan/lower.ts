@@ -6,8 +6,9 @@
 import { fail, SightlineError } from '../core/diagnostics.ts';
 import { compileRegex } from '../core/regex.ts';
 import { getAggregate } from '../functions/registry.ts';
-import type { Aggregation, Command, CommandKind, CommandOption, Pipeline } from '../spl/ast/nodes.ts';
+import type { Aggregation, Command, CommandKind, Pipeline } from '../spl/ast/nodes.ts';
 import { lowerExpr } from './lower-expr.ts';
+import { boolOption, checkOptions, hasOption, intOption, optionRecord, unsupportedOption } from './lower-options.ts';
 import { lowerSearch, splitLeadingSearch } from './lower-search.ts';
 import type { PlanAggregation, PlanNode, QueryPlan } from './nodes.ts';
 
@@ -47,6 +48,7 @@ function lowerFirst(cmd: Command): PlanNode {
     }
     case 'makeresults':
       checkOptions(cmd.options, ['count', 'annotate'], 'makeresults');
+      if (boolOption(cmd.options, 'annotate', false)) unsupportedOption(cmd.options, 'annotate', 'makeresults');
       return { kind: 'makeresults', count: intOption(cmd.options, 'count', 1), annotate: boolOption(cmd.options, 'annotate', false), span: cmd.span };
     case 'inputlookup':
       checkOptions(cmd.options, [], 'inputlookup');
@@ -228,48 +230,4 @@ function lowerAggregation(a: Aggregation): PlanAggregation {
   }
   const arg = a.arg === null ? null : a.arg.kind === 'field' ? ({ kind: 'field', name: a.arg.name } as const) : lowerExpr(a.arg.expr);
   return { fn: a.fn, arg, as: a.as };
-}
-
-// ---------------------------------------------------------------- options
-
-function optionRecord(options: readonly CommandOption[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const o of options) out[o.name] = o.value;
-  return out;
-}
-
-function hasOption(options: readonly CommandOption[], name: string): boolean {
-  return options.some((o) => o.name === name);
-}
-
-function findOption(options: readonly CommandOption[], name: string): CommandOption | undefined {
-  return [...options].reverse().find((o) => o.name === name);
-}
-
-function intOption(options: readonly CommandOption[], name: string, dflt: number): number {
-  const o = findOption(options, name);
-  if (!o) return dflt;
-  const n = Number(o.value);
-  if (!Number.isInteger(n) || n < 0) fail('SPL-BAD-OPTION', `${name}=${o.value} must be a whole number`, { span: o.span });
-  return n;
-}
-
-function boolOption(options: readonly CommandOption[], name: string, dflt: boolean): boolean {
-  const o = findOption(options, name);
-  if (!o) return dflt;
-  if (/^(true|t|1|yes)$/i.test(o.value)) return true;
-  if (/^(false|f|0|no)$/i.test(o.value)) return false;
-  return fail('SPL-BAD-OPTION', `${name}=${o.value} must be true or false`, { span: o.span });
-}
-
-/** Fails closed on options the command has but sightline does not implement. */
-function checkOptions(options: readonly CommandOption[], allowed: readonly string[], command: string): void {
-  for (const o of options) if (!allowed.includes(o.name)) unsupportedOption(options, o.name, command);
-}
-
-function unsupportedOption(options: readonly CommandOption[], name: string, command: string): never {
-  return fail('SPL-UNSUPPORTED-OPTION', `${command} option ${name}= is not supported`, {
-    span: findOption(options, name)?.span,
-    hint: 'remove the option; sightline fails closed rather than ignore it',
-  });
 }
