@@ -78,6 +78,14 @@ test('csv and table formats carry the same results; multivalue cells are newline
   assert.equal(mv.stdout, `user,names\r\nchristophe,"${[...names].sort().join('\n')}"\r\n`);
 });
 
+test('--macros expands ESCU-style source macros and filter macros from a macros.conf', () => {
+  const conf = join(dir, 'macros.conf');
+  writeFileSync(conf, '[cloudtrail]\ndefinition = sourcetype=aws:cloudtrail\n\n[password_data_filter]\ndefinition = search *\n');
+  const r = sightline(['search', '`cloudtrail` eventName=GetPasswordData | stats count | `password_data_filter`', STRATUS, '--macros', conf, '--format', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(jsonLines(r.stdout), [{ count: expectedCounts().get('GetPasswordData') }]);
+});
+
 test('invalid SPL exits 2 with line:col: CODE: message and a caret under the problem', () => {
   const r = sightline(['search', 'index=aws | stats count(', STRATUS]);
   assert.equal(r.code, 2);
