@@ -57,26 +57,59 @@ export function splitBranches(plan: QueryPlan, problems: Problems): BranchedPlan
     problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `a rule must start with a search; '${bottom.kind}' cannot be translated`, bottom);
     return null;
   }
+  const after = commuteFilters(ops);
   let pushable = 0;
-  while (pushable < ops.length && PER_ROW.has(ops[pushable]!.kind)) pushable++;
-  const pushed = ops.slice(0, pushable);
+  while (pushable < after.length && PER_ROW.has(after[pushable]!.kind)) pushable++;
+  const pushed = after.slice(0, pushable);
+  const flat: { scan: ScanNode; ops: PlanNode[] }[] = [];
+  if (!flatten(bottom, [], flat, problems)) return null;
   const branches: Branch[] = [];
   const branchColumns = new Set<string>();
-  bottom.inputs.forEach((input, i) => {
-    const inner = linearise(input);
-    if (inner.bottom.kind !== 'scan') {
-      problems.unsupported('XLATE-NESTED-UNION', `branch ${i + 1} of ${bottom.mode} does not start with a search`, inner.bottom);
-      return;
-    }
-    for (const op of inner.ops) {
+  for (const [i, f] of flat.entries()) {
+    for (const op of f.ops) {
       if (op.kind === 'eval') for (const a of op.assignments) branchColumns.add(a.field);
       if (op.kind === 'rename') for (const p of op.pairs) branchColumns.add(p.to);
+      if (op.kind === 'aggregate') for (const a of op.aggregations) branchColumns.add(a.as);
     }
-    const b = makeBranch(i, inner.bottom, [...inner.ops, ...pushed], problems);
+    const b = makeBranch(i, f.scan, [...f.ops, ...pushed], problems);
     if (b) branches.push(b);
+  }
+  if (branches.length !== flat.length) return null;
+  return { branches, union: bottom, post: after.slice(pushable), branchColumns };
+}
+
+/**
+ * Collects the linear branches under a union. A union nested as a branch (multisearch inside append) is
+ * flattened when the operators above it are per-row, since they then apply to each of its branches.
+ */
+function flatten(u: UnionNode, above: readonly PlanNode[], out: { scan: ScanNode; ops: PlanNode[] }[], problems: Problems): boolean {
+  let ok = true;
+  u.inputs.forEach((input, i) => {
+    const inner = linearise(input);
+    const ops = [...inner.ops, ...above];
+    if (inner.bottom.kind === 'scan') out.push({ scan: inner.bottom, ops });
+    else if (inner.bottom.kind === 'union' && ops.every((o) => PER_ROW.has(o.kind))) ok = flatten(inner.bottom, ops, out, problems) && ok;
+    else {
+      problems.unsupported('XLATE-NESTED-UNION', `branch ${i + 1} of ${u.mode} does not start with a search`, inner.bottom);
+      ok = false;
+    }
   });
-  if (branches.length !== bottom.inputs.length) return null;
-  return { branches, union: bottom, post: ops.slice(pushable), branchColumns };
+  return ok;
+}
+
+/** A filter right after an unlimited sort commutes with it; moving it first lets it reach the branches. */
+function commuteFilters(ops: readonly PlanNode[]): PlanNode[] {
+  const out = [...ops];
+  for (let i = 1; i < out.length; i++) {
+    const prev = out[i - 1]!;
+    const cur = out[i]!;
+    if (cur.kind === 'filter' && prev.kind === 'sort' && prev.limit === 0) {
+      out[i - 1] = { ...cur, input: prev.input };
+      out[i] = { ...prev, input: out[i - 1]! };
+      i = Math.max(0, i - 2);
+    }
+  }
+  return out;
 }
 
 function makeBranch(index: number, scan: ScanNode, ops: PlanNode[], problems: Problems): Branch | null {

@@ -47,7 +47,8 @@ export class EsqlBranch {
       const values = this.valueMaps.get(name);
       return { text: esqlIdent(name), type: r.type, ...(values ? { values } : {}) };
     }
-    if (r.kind === 'missing') return this.bad('XLATE-UNKNOWN-FIELD', `field '${name}' does not exist at this point of the query`, at);
+    // After a projection a field that was not kept is simply null, as in Splunk.
+    if (r.kind === 'missing') return { text: 'null', type: 'null', literal: true };
     if (name === 'sourcetype') return { text: esqlString(this.sourcetype), type: 'string', literal: true };
     if (name.includes('{')) return this.bad('XLATE-MULTIVALUE-FIELD', `multivalue field '${name}' has no ES|QL mapping`, at);
     const m = lookupField(this.mapping, name);
@@ -291,7 +292,8 @@ export class EsqlBranch {
         continue;
       }
       const c = this.field(f, n);
-      if (r.kind !== 'column' && c.text !== esqlIdent(f)) evals.push(`${esqlIdent(f)} = ${c.text}`);
+      if (c.type === 'null') evals.push(`${esqlIdent(f)} = TO_STRING(null)`);
+      else if (r.kind !== 'column' && c.text !== esqlIdent(f)) evals.push(`${esqlIdent(f)} = ${c.text}`);
       cols.push([f, c.type === 'null' || c.type === 'ip' ? 'string' : c.type]);
     }
     if (evals.length) this.lines.push(`| EVAL ${evals.join(', ')}`);

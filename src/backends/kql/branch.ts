@@ -38,7 +38,8 @@ export class KqlBranch {
   field(name: string, at?: unknown): Code {
     const r = this.scope.resolve(name);
     if (r.kind === 'column') return { text: kqlIdent(name), type: r.type };
-    if (r.kind === 'missing') return this.bad('XLATE-UNKNOWN-FIELD', `field '${name}' does not exist at this point of the query`, at);
+    // After a projection a field that was not kept is simply null, as in Splunk.
+    if (r.kind === 'missing') return { text: 'dynamic(null)', type: 'null', literal: true };
     if (name === 'sourcetype') return { text: kqlString(this.sourcetype), type: 'string', literal: true };
     if (name.includes('{')) return this.bad('XLATE-MULTIVALUE-FIELD', `multivalue field '${name}' has no KQL mapping`, at);
     const m = lookupField(this.mapping, name);
@@ -320,11 +321,9 @@ export class KqlBranch {
         continue;
       }
       const r = this.scope.resolve(f);
-      if (r.kind === 'source' && this.otherBranchColumns.has(f) && lookupField(this.mapping, f).kind === 'none') {
-        items.push(`${kqlIdent(f)} = ""`);
-        cols.push([f, 'string']);
-        continue;
-      }
+      // A field absent here (not kept earlier, or another branch's): leave it out; a union fills it with
+      // null, and a single query simply has no such column (null in Splunk's terms).
+      if (r.kind === 'missing' || (r.kind === 'source' && this.otherBranchColumns.has(f) && lookupField(this.mapping, f).kind === 'none')) continue;
       const c = this.field(f, n);
       items.push(r.kind === 'column' ? kqlIdent(f) : `${kqlIdent(f)} = ${c.text}`);
       cols.push([f, c.type === 'null' ? 'string' : c.type]);

@@ -31,6 +31,7 @@ function branches(b: KqlBranch, values: readonly PlanExpr[]): Code[] {
 }
 
 const FUNCTIONS: Record<string, Impl> = {
+  null: () => ({ text: 'dynamic(null)', type: 'null', literal: true }),
   if: (b, args) => {
     const [t, f] = branches(b, [args[1]!, args[2]!]);
     return { text: `iif(${b.bool(args[0]!)}, ${t!.text}, ${f!.text})`, type: t!.type };

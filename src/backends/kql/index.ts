@@ -9,6 +9,7 @@ import { loadMappingData } from '../mapping-data.ts';
 import { Scope } from '../scope.ts';
 import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
 import { KqlBranch } from './branch.ts';
+import { kqlIdent } from './quoting.ts';
 
 interface KqlMapping {
   readonly sourcetypes: Readonly<Record<string, SourcetypeMapping & { readonly table: string }>>;
@@ -55,6 +56,12 @@ export function translateKql(plan: QueryPlan, meta: RuleMeta): Translation {
     }
   }
   post.scope.project([...cols]);
+  // Branches dropped the columns they lack; restore the order the (pushed-down) table asked for.
+  const lastTable = [...split.branches[0]!.ops].reverse().find((o) => o.kind === 'table' || (o.kind === 'fields' && !o.remove));
+  if (lastTable && (lastTable.kind === 'table' || lastTable.kind === 'fields')) {
+    const order = lastTable.fields.filter((f) => cols.has(f));
+    if (order.length) post.lines.push(`| project-reorder ${order.map(kqlIdent).join(', ')}`);
+  }
   for (const op of split.post) post.op(op);
   const lines = ['union', ...bodies.map((body, i) => `  (${body.join('\n    ')})${i < bodies.length - 1 ? ',' : ''}`), ...post.lines];
   return done(problems, header, lines);

@@ -50,7 +50,8 @@ export class SqlBranch {
   field(name: string, at?: unknown): Code {
     const r = this.scope.resolve(name);
     if (r.kind === 'column') return { text: sqlIdent(name), type: r.type };
-    if (r.kind === 'missing') return this.bad('XLATE-UNKNOWN-FIELD', `field '${name}' does not exist at this point of the query`, at);
+    // After a projection a field that was not kept is simply null, as in Splunk.
+    if (r.kind === 'missing') return { text: 'NULL', type: 'null', literal: true };
     return this.sourceField(name, at);
   }
 

@@ -33,7 +33,45 @@ const n1 = (b: SqlBranch, e: PlanExpr, what: string) => {
   return b.num({ ...c, text: b.scalar(c, what) });
 };
 
+/** An IPv4 CIDR as its first and last address, or null (IPv6 and malformed networks are not translated). */
+export function ipv4Range(cidr: string): [number, number] | null {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(cidr.trim());
+  if (!m) return null;
+  const octets = m.slice(1, 5).map(Number);
+  const bits = m[5] === undefined ? 32 : Number(m[5]);
+  if (octets.some((o) => o > 255) || bits > 32) return null;
+  const base = octets.reduce((a, o) => a * 256 + o, 0);
+  const size = 2 ** (32 - bits);
+  const lo = Math.floor(base / size) * size;
+  return [lo, lo + size - 1];
+}
+
+/** A value as a list: multivalues as they are, a single value as a one-element list, null as []. */
+function asList(b: SqlBranch, e: PlanExpr): string {
+  const c = b.expr(e);
+  if (c.type === 'mv') return `coalesce(${c.text}, [])`;
+  if (c.type === 'null') return '[]::VARCHAR[]';
+  return `CASE WHEN ${c.text} IS NULL THEN []::VARCHAR[] ELSE [${b.str(c)}] END`;
+}
+
 const FUNCTIONS: Record<string, Impl> = {
+  cidrmatch: (b, args, call) => {
+    const net = args[0] && args[0].kind === 'literal' && typeof args[0].value === 'string' ? ipv4Range(args[0].value) : null;
+    if (!net) return b.bad('XLATE-UNSUPPORTED-FUNCTION', 'cidrmatch() is translated for a literal IPv4 network only', call);
+    return { text: `(sl_ip4(${s1(b, args[1]!, 'cidrmatch()')}) BETWEEN ${net[0]} AND ${net[1]})`, type: 'bool' };
+  },
+  mvfind: (b, args) => {
+    const v = b.expr(args[0]!);
+    const re = regexLiteral(b, args[1]);
+    // SPL: index (0-based) of the first value matching the regex, null when none.
+    if (v.type === 'mv') return { text: `(list_position(list_transform(${v.text}, x -> regexp_matches(x, ${re})), true) - 1)`, type: 'number' };
+    return { text: `CASE WHEN regexp_matches(${b.str(v)}, ${re}) THEN 0 END`, type: 'number' };
+  },
+  mvappend: (b, args) => {
+    const lists = args.map((a) => asList(b, a));
+    const joined = lists.reduce((acc, l) => `list_concat(${acc}, ${l})`);
+    return { text: `CASE WHEN len(${joined}) = 0 THEN NULL ELSE ${joined} END`, type: 'mv' };
+  },
   if: (b, args) => {
     const t = b.expr(args[1]!);
     const f = b.expr(args[2]!);

@@ -43,6 +43,8 @@ export const SQL_PRELUDE: readonly string[] = [
   "CREATE OR REPLACE TEMP MACRO sl_str(j, p) AS CASE WHEN json_type(j, p) IN ('OBJECT', 'ARRAY') THEN NULL ELSE json_extract_string(j, p) END",
   // _time as the ingest reads it: ISO text (zone-less = UTC) or epoch seconds / milliseconds.
   "CREATE OR REPLACE TEMP MACRO sl_time(j, p) AS CASE WHEN json_type(j, p) = 'VARCHAR' THEN epoch(TRY_CAST(json_extract_string(j, p) AS TIMESTAMPTZ)) WHEN json_type(j, p) IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN CASE WHEN TRY_CAST(json_extract_string(j, p) AS DOUBLE) > 1e11 THEN TRY_CAST(json_extract_string(j, p) AS DOUBLE) / 1000 ELSE TRY_CAST(json_extract_string(j, p) AS DOUBLE) END END",
+  // An IPv4 address as a number for cidrmatch(); null when the text is not a dotted quad.
+  "CREATE OR REPLACE TEMP MACRO sl_ip4(s) AS CASE WHEN regexp_full_match(s, '(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})') AND list_bool_and(list_transform(string_split(s, '.'), o -> o::INTEGER <= 255)) THEN ((split_part(s, '.', 1)::BIGINT * 256 + split_part(s, '.', 2)::BIGINT) * 256 + split_part(s, '.', 3)::BIGINT) * 256 + split_part(s, '.', 4)::BIGINT END",
   "CREATE OR REPLACE TEMP MACRO sl_mv(j, p) AS CASE WHEN len(list_filter(json_extract_string(j, p), x -> x IS NOT NULL)) = 0 THEN NULL ELSE list_filter(json_extract_string(j, p), x -> x IS NOT NULL) END",
 ];
 
