@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -84,6 +84,19 @@ test('--macros expands ESCU-style source macros and filter macros from a macros.
   const r = sightline(['search', '`cloudtrail` eventName=GetPasswordData | stats count | `password_data_filter`', STRATUS, '--macros', conf, '--format', 'json']);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(jsonLines(r.stdout), [{ count: expectedCounts().get('GetPasswordData') }]);
+});
+
+test('--lookups gives lookup its table directory; the CIM user alias feeds stats by user', () => {
+  const lookups = join(dir, 'lookups');
+  mkdirSync(lookups, { recursive: true });
+  writeFileSync(join(lookups, 'owners.csv'), 'user,team\nchristophe,red\n');
+  let expected = 0;
+  for (const f of STRATUS_FILES) {
+    for (const r of JSON.parse(readFileSync(f, 'utf8')) as { userIdentity: { userName?: string } }[]) if (r.userIdentity.userName === 'christophe') expected++;
+  }
+  const r = sightline(['search', 'index=aws | stats count by user | lookup owners.csv user OUTPUT team | where isnotnull(team)', STRATUS, '--lookups', lookups, '--format', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(jsonLines(r.stdout), [{ user: 'christophe', count: expected, team: 'red' }]);
 });
 
 test('invalid SPL exits 2 with line:col: CODE: message and a caret under the problem', () => {
