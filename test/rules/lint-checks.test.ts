@@ -75,3 +75,19 @@ describe('lint checks', () => {
     });
   }
 });
+
+describe('rule consistency', async () => {
+  const { checkRuleConsistency } = await import('../../src/rules/lint/check-rule-consistency.ts');
+  const { ruleById, ROOT } = await import('./helpers.ts');
+  const rule = await ruleById('aws-ec2-serial-console-ssh-key-t1021-008');
+  const CASES: readonly [string, Partial<typeof rule>, string[]][] = [
+    ['the catalog rule is consistent (if() branches, not its condition, are AlertTypes)', {}, []],
+    ['a declared AlertType the SPL never sets', { alert_types: [...rule.alert_types, 'Ghost'] }, ['RULE-ALERTTYPE-UNUSED']],
+    ['an AlertType the SPL sets but the rule does not declare', { alert_types: ['EC2SerialConsoleEnabled'] }, ['RULE-ALERTTYPE-UNDECLARED']],
+    ['an entity that is not an output field', { entities: ['Principal', 'userIdentity.arn'] }, ['RULE-ENTITY-NOT-OUTPUT']],
+    ['a missing test fixture', { tests: [{ ...rule.tests[0]!, fixtures: ['test/nope.json'] }] }, ['RULE-TEST-FIXTURE']],
+  ];
+  for (const [name, change, codes] of CASES) {
+    it(name, () => assert.deepEqual(checkRuleConsistency({ ...rule, ...change }, ROOT).map((d) => d.code), codes));
+  }
+});

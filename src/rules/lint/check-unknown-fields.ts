@@ -191,6 +191,15 @@ function checkPipeline(p: Pipeline, ruleSourcetypes: readonly string[], out: Dia
   return state;
 }
 
+/**
+ * The fields a query's rows carry at the end: the named fields when a table/fields/stats fixed them
+ * (`fixed: true`), otherwise the created fields plus whatever the events have (`fixed: false`).
+ */
+export function outputFields(ast: Pipeline, ruleSourcetypes: readonly string[] = []): { fields: ReadonlySet<string>; fixed: boolean } {
+  const end = checkPipeline(ast, ruleSourcetypes, []);
+  return { fields: end.created, fixed: !end.raw && !end.open };
+}
+
 /** Unknown and dropped field diagnostics (spans are offsets in the SPL text the pipeline was parsed from). */
 export function checkUnknownFields(ast: Pipeline, ruleSourcetypes: readonly string[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];

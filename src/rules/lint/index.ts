@@ -11,6 +11,7 @@ import { checkSplunkInvalid } from './check-splunk-invalid.ts';
 import { rewritePipesInParens } from './rewrite-pipes-in-parens.ts';
 import { findPipesInParens } from './spl-scan.ts';
 import { checkAllowlistFiles } from '../tuning.ts';
+import { checkRuleConsistency } from './check-rule-consistency.ts';
 
 export interface SplLintResult {
   /** Spans are offsets into the SPL text. */
@@ -114,7 +115,7 @@ export function lintRuleText(text: string, file: string): FileLintResult {
     }
     if (r.fixed !== null) fixed = applyFixes(text, diagnostics.filter((d) => d.fix));
   }
-  if (loaded.rule) diagnostics.push(...checkAllowlistFiles(loaded.rule).map((d) => ({ ...d, file })));
+  if (loaded.rule) diagnostics.push(...[...checkAllowlistFiles(loaded.rule), ...checkRuleConsistency(loaded.rule)].map((d) => ({ ...d, file })));
   return { file, text, diagnostics, fixed };
 }
 
