@@ -4,7 +4,7 @@
 
 import { defineCommand } from 'citty';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,15 @@ function hecToken(given: string | undefined, dataDir: string): { token: string; 
   const token = randomUUID();
   writeFileSync(file, `${token}\n`, { mode: 0o600 });
   return { token, origin: `generated, kept in ${file}` };
+}
+
+/** A directory with at least one log file in it (an empty demo/ offers nothing to analyse). */
+function nonEmptyDir(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((f) => !f.startsWith('.') && f !== 'README.md');
+  } catch {
+    return false;
+  }
 }
 
 function positiveInt(v: string | undefined, name: string, fallback: number): number {
@@ -68,7 +77,7 @@ export default defineCommand({
         port,
         dataDir,
         rulesDir: resolve(String(args.rules)),
-        demoDir: existsSync(String(args.demo)) ? resolve(String(args.demo)) : null,
+        demoDir: nonEmptyDir(String(args.demo)) ? resolve(String(args.demo)) : null,
         scenariosDir: existsSync(String(args.scenarios)) ? resolve(String(args.scenarios)) : null,
         hecToken: token,
         maxHecBytes: positiveInt(args['max-hec-bytes'], 'max-hec-bytes', 1024 * 1024),
