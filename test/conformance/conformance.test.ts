@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JsonEvent } from '../../src/ingest/json-event.ts';
+import { readEvents } from '../../src/ingest/read.ts';
 import type { Event } from '../../src/core/event.ts';
 import { planQuery } from '../../src/plan/index.ts';
 import { runQuery } from '../../src/exec/run.ts';
@@ -18,8 +19,13 @@ const DIR = new URL('.', import.meta.url).pathname;
 const DEFAULT_NOW = 1_700_100_000;
 const META = new Set(['_time', 'sourcetype', 'index', 'host', 'source']);
 
-function toEvents(block: SpltEvents | undefined): Event[] {
+async function toEvents(block: SpltEvents | undefined): Promise<Event[]> {
   if (!block) return [];
+  if (block.file) {
+    const out: Event[] = [];
+    for await (const e of readEvents([join(DIR, '..', block.file)])) out.push(e);
+    return out;
+  }
   return block.lines.map((line) => {
     const obj = JSON.parse(line) as Record<string, unknown>;
     const rest: Record<string, unknown> = {};
@@ -57,7 +63,7 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.splt')).sort()) {
   for (const c of spec.cases) {
     const title = `${file}:${c.line} ${c.spl.replace(/\s+/g, ' ').slice(0, 90)}`;
     test(title, async () => {
-      const events = toEvents(c.events ? spec.events.get(c.events) : undefined);
+      const events = await toEvents(c.events ? spec.events.get(c.events) : undefined);
       const opts = { now: c.now ?? DEFAULT_NOW, lookupDirs: [lookupDir] };
       if (c.kind === 'error') {
         await assert.rejects(

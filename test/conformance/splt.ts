@@ -1,5 +1,6 @@
 // Reader for the sqllogictest-style conformance files (*.splt). Blocks are separated by blank lines:
 //   events <name>            NDJSON events; _time/sourcetype/index/host/source keys become event metadata
+//   events-file <name> <path> events read by the ingest module from a file (path relative to test/)
 //   csv <file>               a lookup table written to the run's lookup directory
 //   query rowsort|nosort [events=<name>] [now=<epoch>]   SPL lines, `----`, a header `a, b`, JSON-array rows
 //   error <CODE> [events=<name>]                          SPL lines: running it must fail with CODE
@@ -8,6 +9,8 @@
 export interface SpltEvents {
   readonly name: string;
   readonly lines: readonly string[];
+  /** Set for `events-file`: a fixture read through the ingest module instead of inline lines. */
+  readonly file?: string;
 }
 
 export interface SpltCase {
@@ -56,6 +59,10 @@ export function parseSplt(text: string, file: string): SpltFile {
     if (word === 'events') {
       const name = args[0] ?? bad('events needs a name');
       events.set(name, { name, lines: block });
+      lastEvents = name;
+    } else if (word === 'events-file') {
+      const name = args[0] ?? bad('events-file needs a name');
+      events.set(name, { name, lines: [], file: args[1] ?? bad('events-file needs a path') });
       lastEvents = name;
     } else if (word === 'csv') {
       csvs.set(args[0] ?? bad('csv needs a file name'), block.join('\n') + '\n');
