@@ -26,3 +26,15 @@ export function o365Time(t: number): string {
 export function dotnetTicks(t: number): string {
   return (BigInt(Math.floor(t * 1000)) * 10000n + 621355968000000000n).toString();
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Dates inside CloudTrail responseElements, rendered Java-style: `Mar 2, 2026, 6:00:30 PM` (UTC). */
+export function cloudTrailResponseDate(t: number): string {
+  const d = new Date(Math.floor(t) * 1000);
+  const h = d.getUTCHours();
+  const hh = h % 12 === 0 ? 12 : h % 12;
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  const ss = String(d.getUTCSeconds()).padStart(2, '0');
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}, ${hh}:${mm}:${ss} ${h < 12 ? 'AM' : 'PM'}`;
+}

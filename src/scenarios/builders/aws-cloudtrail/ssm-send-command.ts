@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { ActionBuilder } from '../types.ts';
 import { cloudTrailRecord } from './envelope.ts';
-import { cloudTrailTime } from '../../time-format.ts';
+import { cloudTrailResponseDate } from '../../time-format.ts';
 
 const HIDDEN = 'HIDDEN_DUE_TO_SECURITY_REASONS';
 
@@ -38,11 +38,11 @@ export const ssmSendCommand: ActionBuilder<z.infer<typeof Params>> = {
       documentName: p.document_name,
       documentVersion: '$DEFAULT',
       comment: p.comment,
-      expiresAfter: cloudTrailTime(input.time + 3600 + 600).replace('T', ' ').replace('Z', ''),
+      expiresAfter: cloudTrailResponseDate(input.time + 3600 + 600),
       parameters: HIDDEN,
       instanceIds: p.instance_ids,
       targets: p.targets,
-      requestedDateTime: cloudTrailTime(input.time).replace('T', ' ').replace('Z', ''),
+      requestedDateTime: cloudTrailResponseDate(input.time),
       status: 'Pending',
       statusDetails: 'Pending',
       outputS3Region: input.env.aws_region,

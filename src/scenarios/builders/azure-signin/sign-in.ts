@@ -1,7 +1,7 @@
-// An Entra ID sign-in (interactive, or non-interactive token use) as Azure Monitor diagnostic settings stream it to Event Hub: the common
-// envelope (time, resourceId, operationName "Sign-in activity", category SignInLogs, resultType...) around
-// the Microsoft Graph signIn resource in `properties` (status.errorCode, riskLevelDuringSignIn,
-// networkLocationDetails, deviceDetail, location...).
+// An Entra ID sign-in (interactive, or a non-interactive token use) as Azure Monitor diagnostic settings
+// stream it to Event Hub: the envelope (time, resourceId, operationName "Sign-in activity", category,
+// resultType...) around the Microsoft Graph signIn resource in `properties` (status.errorCode,
+// riskLevelDuringSignIn, riskEventTypes_v2, networkLocationDetails, deviceDetail, location, sessionId...).
 // https://learn.microsoft.com/graph/api/resources/signin
 // https://learn.microsoft.com/entra/identity/monitoring-health/howto-stream-logs-to-event-hub
 
@@ -45,6 +45,7 @@ export const entraSignIn: ActionBuilder<z.infer<typeof Params>> = {
     const loc = actor.spec.location ?? { city: 'Redmond', state: 'Washington', country: 'US', lat: 47.68, lon: -122.12 };
     const dev = actor.spec.device ?? { os: 'Windows10', browser: 'Edge 124.0.0', device_id: '', display_name: '', is_compliant: false, is_managed: false, trust_type: '' };
     const failed = p.error_code !== 0;
+    const failureReason = p.failure_reason ?? 'Invalid username or password or Invalid on-premise username or password.';
     const riskState = p.risk_state ?? (p.risk_level === 'none' ? 'none' : 'atRisk');
     const properties: Record<string, unknown> = {
       id,
@@ -56,7 +57,7 @@ export const entraSignIn: ActionBuilder<z.infer<typeof Params>> = {
       appDisplayName: app.name,
       ipAddress: ip,
       status: failed
-        ? { errorCode: p.error_code, failureReason: p.failure_reason ?? 'Invalid username or password or Invalid on-premise username or password.' }
+        ? { errorCode: p.error_code, failureReason }
         : { errorCode: 0 },
       clientAppUsed: app.clientAppUsed,
       userAgent: actor.spec.user_agent ?? 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36 Edg/124.0.0.0',
@@ -108,7 +109,7 @@ export const entraSignIn: ActionBuilder<z.infer<typeof Params>> = {
       tenantId: env.tenant_id,
       resultType: String(p.error_code),
       resultSignature: 'None',
-      ...(failed ? { resultDescription: properties.status && (properties.status as { failureReason: string }).failureReason } : {}),
+      ...(failed ? { resultDescription: failureReason } : {}),
       durationMs: 0,
       callerIpAddress: ip,
       correlationId,
