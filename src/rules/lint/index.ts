@@ -9,7 +9,7 @@ import { SOURCETYPES } from '../schema.ts';
 import { checkUnknownFields } from './check-unknown-fields.ts';
 import { checkSplunkInvalid } from './check-splunk-invalid.ts';
 import { rewritePipesInParens } from './rewrite-pipes-in-parens.ts';
-import { findPipesInParens } from './spl-scan.ts';
+import { findPipesInParens, type PipeInParens } from './spl-scan.ts';
 import { checkAllowlistFiles } from '../tuning.ts';
 import { checkRuleConsistency } from './check-rule-consistency.ts';
 
@@ -45,35 +45,37 @@ function semanticChecks(text: string, sourcetypes: readonly string[]): Diagnosti
   return out;
 }
 
+/** Diagnostics of a query whose branches are pipelines inside parentheses (the founding pages' shape). */
+function pipesInParensChecks(spl: string, groups: readonly PipeInParens[], sourcetypes: readonly string[]): Diagnostic[] {
+  const rewrite = rewritePipesInParens(spl);
+  const out: Diagnostic[] = [];
+  groups.forEach((g, i) => {
+    const pipe = g.pipes[0]!;
+    out.push({
+      code: 'SPL-PIPE-IN-PARENS',
+      message: 'a pipe inside parentheses is not valid SPL: parentheses group search terms, they cannot hold a pipeline',
+      severity: 'error',
+      span: { start: pipe, end: pipe + 1 },
+      hint: rewrite.ok
+        ? `run each branch as its own search (${rewrite.mode === 'multisearch' ? 'multisearch for streaming branches, append for the rest' : 'append'}); \`lint --fix\` writes it`
+        : `split the branches into separate searches (multisearch/append); automatic rewrite not possible: ${rewrite.reason}`,
+      // One whole-text rewrite, carried by the first report only.
+      ...(rewrite.ok && i === 0 ? { fix: { description: 'rewrite the branches as multisearch/append', edits: [{ span: { start: 0, end: spl.length }, replacement: rewrite.spl }] } } : {}),
+    });
+    // Each branch on its own is a pipeline: check its fields and constructs at their real positions.
+    const inner = spl.slice(g.open + 1, g.close);
+    out.push(...semanticChecks(inner, sourcetypes).filter((d) => d.code !== 'SPL-PIPE-IN-PARENS').map((d) => shift(d, g.open + 1)));
+  });
+  // What the parser says past the first bad group is a consequence of it; keep only what precedes it.
+  const firstOpen = groups[0]!.open;
+  out.push(...parseSpl(spl).diagnostics.filter((d) => d.code !== 'SPL-PIPE-IN-PARENS' && (d.span?.start ?? 0) < firstOpen));
+  return out;
+}
+
 export function lintSpl(spl: string, opts: { sourcetypes?: readonly string[] } = {}): SplLintResult {
   const sourcetypes = opts.sourcetypes ?? [];
   const groups = findPipesInParens(spl);
-  const diagnostics: Diagnostic[] = [];
-  if (groups.length > 0) {
-    const rewrite = rewritePipesInParens(spl);
-    groups.forEach((g, i) => {
-      const pipe = g.pipes[0]!;
-      diagnostics.push({
-        code: 'SPL-PIPE-IN-PARENS',
-        message: 'a pipe inside parentheses is not valid SPL: parentheses group search terms, they cannot hold a pipeline',
-        severity: 'error',
-        span: { start: pipe, end: pipe + 1 },
-        hint: rewrite.ok
-          ? `run each branch as its own search (${rewrite.mode === 'multisearch' ? 'multisearch for streaming branches, append for the rest' : 'append'}); \`lint --fix\` writes it`
-          : `split the branches into separate searches (multisearch/append); automatic rewrite not possible: ${rewrite.reason}`,
-        ...(rewrite.ok && i === 0 ? { fix: { description: 'rewrite the branches as multisearch/append', edits: [{ span: { start: 0, end: spl.length }, replacement: rewrite.spl }] } } : {}),
-      });
-      // Each branch on its own is a pipeline: check its fields and constructs at their real positions.
-      const inner = spl.slice(g.open + 1, g.close);
-      diagnostics.push(...semanticChecks(inner, sourcetypes).filter((d) => d.code !== 'SPL-PIPE-IN-PARENS').map((d) => shift(d, g.open + 1)));
-    });
-    // The parser's view of the whole text past the first bad pipe is a consequence of it; keep what precedes it.
-    const firstPipe = Math.min(...groups.map((g) => g.pipes[0]!));
-    const whole = parseSpl(spl).diagnostics.filter((d) => d.code !== 'SPL-PIPE-IN-PARENS' && (d.span?.start ?? 0) < groups[0]!.open);
-    diagnostics.unshift(...whole.filter((d) => (d.span?.start ?? 0) < firstPipe));
-  } else {
-    diagnostics.push(...semanticChecks(spl, sourcetypes));
-  }
+  const diagnostics = groups.length > 0 ? pipesInParensChecks(spl, groups, sourcetypes) : semanticChecks(spl, sourcetypes);
   diagnostics.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
   return { diagnostics, fixed: applyFixes(spl, diagnostics) };
 }
