@@ -172,10 +172,7 @@ export class RecordSplitter {
           break;
         case NEWLINE:
           this.line++;
-          if (rec && rec.baseDepth === 0 && !this.newlineInsideTopLevelRecord(rec)) {
-            i++;
-            continue;
-          }
+          if (rec && rec.baseDepth === 0) this.newlineInsideTopLevelRecord(rec);
           break;
       }
       i++;
@@ -271,14 +268,13 @@ export class RecordSplitter {
     }
   }
 
-  /** A newline inside a top-level record: fine in pretty-printed input, an error in NDJSON. */
-  private newlineInsideTopLevelRecord(rec: OpenRecord): boolean {
+  /** A newline inside a top-level record: fine in pretty-printed input; in NDJSON the line was incomplete. */
+  private newlineInsideTopLevelRecord(rec: OpenRecord): void {
     if (this.layout === 'unknown') this.layout = 'multiline';
-    if (this.layout === 'multiline') return true;
+    if (this.layout === 'multiline') return;
     this.sink.malformed(rec.line, rec.offset, 'line is not a complete JSON record');
     this.rec = null;
     this.depth = 0;
-    return false;
   }
 
   /** Gives up on the rest of a top-level NDJSON line (too long or too deep) without buffering it. */

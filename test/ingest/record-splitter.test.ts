@@ -71,6 +71,12 @@ const layouts: { name: string; input: string; records: unknown[]; lines: number[
   },
   { name: 'pretty-printed objects', input: '{\n  "a": 1\n}\n{\n  "a": 2\n}\n', records: [{ a: 1 }, { a: 2 }], lines: [1, 4] },
   {
+    name: 'multi-byte UTF-8 (cut inside characters by small chunks)',
+    input: '{"user":"Zoë","city":"東京","e":"😀"}\n[{"x":"ü"}]',
+    records: [{ user: 'Zoë', city: '東京', e: '😀' }, { x: 'ü' }],
+    lines: [1, 2],
+  },
+  {
     name: 'strings holding brackets, quotes and escapes',
     input: '{"s":"}{][\\"\\\\","t":"\\u007b"}\n[{"x":"]"}]\n',
     records: [{ s: '}{][\\"\\\\'.replace(/\\"/g, '"').replace(/\\\\/g, '\\'), t: '{' }, { x: ']' }],
