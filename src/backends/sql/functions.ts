@@ -58,7 +58,13 @@ const FUNCTIONS: Record<string, Impl> = {
   cidrmatch: (b, args, call) => {
     const net = args[0] && args[0].kind === 'literal' && typeof args[0].value === 'string' ? ipv4Range(args[0].value) : null;
     if (!net) return b.bad('XLATE-UNSUPPORTED-FUNCTION', 'cidrmatch() is translated for a literal IPv4 network only', call);
-    return { text: `(sl_ip4(${s1(b, args[1]!, 'cidrmatch()')}) BETWEEN ${net[0]} AND ${net[1]})`, type: 'bool' };
+    // Like the native function: null for a missing address, false for text that is no IPv4 address, and
+    // true when any value of a multivalue is inside the network.
+    const ip = b.expr(args[1]!);
+    const inNet = (v: string) => `coalesce(sl_ip4(${v}) BETWEEN ${net[0]} AND ${net[1]}, false)`;
+    if (ip.type === 'mv') return { text: `CASE WHEN ${ip.text} IS NULL THEN NULL ELSE list_bool_or(list_transform(${ip.text}, v -> ${inNet('v')})) END`, type: 'bool' };
+    const v = b.str(ip);
+    return { text: `CASE WHEN ${v} IS NULL THEN NULL ELSE ${inNet(v)} END`, type: 'bool' };
   },
   mvfind: (b, args) => {
     const v = b.expr(args[0]!);
@@ -91,6 +97,11 @@ const FUNCTIONS: Record<string, Impl> = {
   coalesce: (b, args) => {
     const codes = args.map((a) => b.expr(a));
     const types = new Set(codes.filter((c) => c.type !== 'null').map((c) => c.type));
+    if (types.has('mv')) {
+      // The first non-null argument may be a multivalue: carry every argument as a list.
+      const lists = codes.map((c) => (c.type === 'mv' ? c.text : c.type === 'null' ? 'NULL' : `CASE WHEN ${c.text} IS NULL THEN NULL ELSE [${b.str(c)}] END`));
+      return { text: `coalesce(${lists.join(', ')})`, type: 'mv' };
+    }
     const mixed = types.size > 1;
     return { text: `coalesce(${codes.map((c) => (mixed ? b.str(c) : c.text)).join(', ')})`, type: mixed ? 'string' : ([...types][0] ?? 'null') };
   },

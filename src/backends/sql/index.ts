@@ -84,7 +84,13 @@ export function translateSqlScript(plan: QueryPlan, meta: RuleMeta, opts: Transl
   const split = splitBranches(plan, problems);
   if (!split) return { script: { statements: [] }, problems };
   const inputs = opts.sqlInput ?? ['logs/*.json'];
-  const ctes: string[] = [`raw AS (SELECT json AS j FROM read_json_objects([${inputs.map(sqlString).join(', ')}], format = 'auto', ignore_errors = true))`];
+  const ctes: string[] = [
+    `files AS (SELECT json FROM read_json_objects([${inputs.map(sqlString).join(', ')}], format = 'auto', ignore_errors = true))`,
+    // CloudTrail {"Records": [...]} files and Azure {"records": [...]} batches hold the records in an array.
+    `raw AS (SELECT json AS j FROM files WHERE json_type(json, '$.Records') IS DISTINCT FROM 'ARRAY' AND json_type(json, '$.records') IS DISTINCT FROM 'ARRAY'\n` +
+      `    UNION ALL SELECT unnest(json_extract(json, '$.Records[*]')) FROM files WHERE json_type(json, '$.Records') = 'ARRAY'\n` +
+      `    UNION ALL SELECT unnest(json_extract(json, '$.records[*]')) FROM files WHERE json_type(json, '$.records') = 'ARRAY')`,
+  ];
   const finals: { rel: string; cols: [string, ColType][] | null }[] = [];
   for (const br of split.branches) {
     const st = sqlMapping().sourcetypes[br.sourcetype] ?? null;
