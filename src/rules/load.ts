@@ -4,7 +4,7 @@
 
 import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { parseDocument, isScalar, isMap, type Document, type Node } from 'yaml';
+import { parseDocument, isScalar, isMap, isSeq, type Document, type Node } from 'yaml';
 import type { Diagnostic, Span } from '../core/diagnostics.ts';
 import { SightlineError } from '../core/diagnostics.ts';
 import { ruleSchema, type RuleDoc } from './schema.ts';
@@ -24,7 +24,19 @@ export interface LoadedRuleSource {
   readonly diagnostics: Diagnostic[];
   readonly text: string;
   /** Where the spl value sits in the file, when it could be found (lint needs it even for invalid rules). */
-  readonly spl: { readonly text: string; readonly toFile: SplLocator; readonly span: Span; readonly block: boolean; readonly indent: number } | null;
+  readonly spl: SplSource | null;
+  /** The SPL of each hunting query, by index, located the same way. */
+  readonly hunting: readonly (SplSource | null)[];
+}
+
+/** An SPL value inside the YAML file and how to map its offsets back to the file. */
+export interface SplSource {
+  readonly text: string;
+  readonly toFile: SplLocator;
+  /** The replaceable span of the value in the file. */
+  readonly span: Span;
+  readonly block: boolean;
+  readonly indent: number;
 }
 
 /** Parses and validates one rule file's text. Never throws on bad input. */
@@ -35,13 +47,15 @@ export function loadRuleSource(text: string, file: string): LoadedRuleSource {
     doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   } catch (err) {
     diagnostics.push({ code: 'RULE-YAML', message: String(err), severity: 'error', file, span: { start: 0, end: 0 } });
-    return { rule: null, diagnostics, text, spl: null };
+    return { rule: null, diagnostics, text, spl: null, hunting: [] };
   }
   for (const e of doc.errors) {
     diagnostics.push({ code: 'RULE-YAML', message: e.message.split('\n')[0] ?? e.message, severity: 'error', file, span: { start: e.pos[0], end: e.pos[1] } });
   }
-  if (diagnostics.length > 0) return { rule: null, diagnostics, text, spl: null };
-  const spl = splInfo(doc, text);
+  if (diagnostics.length > 0) return { rule: null, diagnostics, text, spl: null, hunting: [] };
+  const spl = splInfo(doc, text, ['spl']);
+  const huntingNode = isMap(doc.contents) ? doc.contents.get('hunting_queries', true) : null;
+  const hunting = isSeq(huntingNode) ? huntingNode.items.map((_, i) => splInfo(doc, text, ['hunting_queries', i, 'spl'])) : [];
   const parsed = ruleSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -57,7 +71,7 @@ export function loadRuleSource(text: string, file: string): LoadedRuleSource {
         hint: 'see schemas/rule.schema.json and docs/rules.md for the rule format',
       });
     }
-    return { rule: null, diagnostics, text, spl };
+    return { rule: null, diagnostics, text, spl, hunting };
   }
   const rule: Rule = {
     ...parsed.data,
@@ -65,7 +79,7 @@ export function loadRuleSource(text: string, file: string): LoadedRuleSource {
     dir: dirname(file),
     splToFile: spl ? spl.toFile : () => 0,
   };
-  return { rule, diagnostics, text, spl };
+  return { rule, diagnostics, text, spl, hunting };
 }
 
 /** Loads one rule file; throws SightlineError (first diagnostic) when it is not a valid rule. */
@@ -96,9 +110,8 @@ export function ruleRelative(rule: Pick<Rule, 'dir'>, path: string): string {
   return resolve(rule.dir, path);
 }
 
-function splInfo(doc: Document.Parsed, text: string): LoadedRuleSource['spl'] {
-  if (!isMap(doc.contents)) return null;
-  const node = doc.contents.get('spl', true);
+function splInfo(doc: Document.Parsed, text: string, path: readonly (string | number)[]): SplSource | null {
+  const node = doc.getIn(path, true);
   if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return null;
   const toFile = locatorFor(node, text);
   const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';

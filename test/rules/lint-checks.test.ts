@@ -91,3 +91,21 @@ describe('rule consistency', async () => {
     it(name, () => assert.deepEqual(checkRuleConsistency({ ...rule, ...change }, ROOT).map((d) => d.code), codes));
   }
 });
+
+describe('hunting queries are linted in place', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { lintRuleText } = await import('../../src/rules/lint/index.ts');
+  const { lineColAt } = await import('../../src/core/diagnostics.ts');
+  const { RULES_DIR } = await import('./helpers.ts');
+  it('reports a stats function in a hunting query eval at its file line', () => {
+    const file = `${RULES_DIR}/aws-ec2-instance-connect-endpoint-tunnel-t1021-008.yml`;
+    const good = readFileSync(file, 'utf8');
+    const needle = '      | stats count, dc(requestParameters.privateIpAddress) as hosts';
+    assert.ok(good.includes(needle));
+    const text = good.replace(needle, '      | eval hosts=dc(requestParameters.privateIpAddress)');
+    const r = lintRuleText(text, 'x.yml');
+    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.message.split(':')[0], lineColAt(text, d.span!.start).line]), [
+      ['SPL-STATS-FUNCTION-IN-EVAL', 'hunting query 1', text.slice(0, text.indexOf('| eval hosts=dc')).split('\n').length],
+    ]);
+  });
+});

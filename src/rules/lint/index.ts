@@ -4,7 +4,7 @@
 
 import type { Diagnostic, Span, TextEdit } from '../../core/diagnostics.ts';
 import { parseSpl } from '../../spl/index.ts';
-import { loadRuleSource } from '../load.ts';
+import { loadRuleSource, type SplSource } from '../load.ts';
 import { SOURCETYPES } from '../schema.ts';
 import { checkUnknownFields } from './check-unknown-fields.ts';
 import { checkSplunkInvalid } from './check-splunk-invalid.ts';
@@ -96,28 +96,31 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): st
   return out;
 }
 
-/** Lints one rule file's text. */
+/** Maps SPL-relative diagnostics of one SPL value of a rule file to file positions (fixes included). */
+function toFileDiagnostics(ds: readonly Diagnostic[], spl: SplSource, file: string, context: string): Diagnostic[] {
+  const toFile = (s: Span): Span => ({ start: spl.toFile(s.start), end: s.end > s.start ? spl.toFile(s.end - 1) + 1 : spl.toFile(s.start) });
+  return ds.map((d) => {
+    const whole = d.fix?.edits.some((e) => e.span.start === 0 && e.span.end === spl.text.length);
+    const fix = d.fix
+      ? whole
+        ? { description: d.fix.description, edits: [{ span: spl.span, replacement: reindent(d.fix.edits[0]!.replacement, spl) }] }
+        : { description: d.fix.description, edits: d.fix.edits.map((e) => ({ span: toFile(e.span), replacement: e.replacement })) }
+      : undefined;
+    return { ...d, file, message: context ? `${context}: ${d.message}` : d.message, ...(d.span ? { span: toFile(d.span) } : {}), ...(fix ? { fix } : {}) };
+  });
+}
+
+/** Lints one rule file's text: schema, the rule's SPL, its hunting queries, allowlists and consistency. */
 export function lintRuleText(text: string, file: string): FileLintResult {
   const loaded = loadRuleSource(text, file);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
-  let fixed: string | null = null;
-  if (loaded.spl) {
-    const spl = loaded.spl;
-    const declared = loaded.rule?.sourcetypes ?? declaredSourcetypes(text);
-    const r = lintSpl(spl.text, { sourcetypes: declared });
-    const toFile = (s: Span): Span => ({ start: spl.toFile(s.start), end: s.end > s.start ? spl.toFile(s.end - 1) + 1 : spl.toFile(s.start) });
-    for (const d of r.diagnostics) {
-      const whole = d.fix?.edits.some((e) => e.span.start === 0 && e.span.end === spl.text.length);
-      const fix = d.fix
-        ? whole
-          ? { description: d.fix.description, edits: [{ span: spl.span, replacement: reindent(d.fix.edits[0]!.replacement, spl) }] }
-          : { description: d.fix.description, edits: d.fix.edits.map((e) => ({ span: toFile(e.span), replacement: e.replacement })) }
-        : undefined;
-      diagnostics.push({ ...d, file, ...(d.span ? { span: toFile(d.span) } : {}), ...(fix ? { fix } : {}) });
-    }
-    if (r.fixed !== null) fixed = applyFixes(text, diagnostics.filter((d) => d.fix));
-  }
+  const declared = loaded.rule?.sourcetypes ?? declaredSourcetypes(text);
+  if (loaded.spl) diagnostics.push(...toFileDiagnostics(lintSpl(loaded.spl.text, { sourcetypes: declared }).diagnostics, loaded.spl, file, ''));
+  loaded.hunting.forEach((h, i) => {
+    if (h) diagnostics.push(...toFileDiagnostics(lintSpl(h.text, { sourcetypes: declared }).diagnostics, h, file, `hunting query ${i + 1}`));
+  });
   if (loaded.rule) diagnostics.push(...[...checkAllowlistFiles(loaded.rule), ...checkRuleConsistency(loaded.rule)].map((d) => ({ ...d, file })));
+  const fixed = diagnostics.some((d) => d.fix) ? applyFixes(text, diagnostics) : null;
   return { file, text, diagnostics, fixed };
 }
 
