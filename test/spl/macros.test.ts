@@ -24,7 +24,12 @@ const EXPANSIONS: [string, string, string][] = [
   ['YAML macro with arguments', 'x | `drop_prefix(Authentication)`', 'x | rename Authentication.* AS *'],
   ['nested macros expand recursively', '`nested`', 'sourcetype=aws:cloudtrail eventName=ConsoleLogin'],
   ['continued conf line keeps its newline', '`multi_line`', 'sourcetype=a \n  OR sourcetype=b'],
+  // Knowledge Manager Manual, "Use search macros in searches": "Macros inside of quoted values are not expanded."
   ['backticks inside a quoted string are text', 'msg="`cloudtrail`"', 'msg="`cloudtrail`"'],
+  // "Search macro examples": `iis_search(fragment=TM)` passes an argument by name.
+  ['named arguments, in any order', 'x | `window(span=1h, field=_time)`', 'x | bin _time span=1h'],
+  ['a value that looks like name=value for an undeclared name stays positional', '`ctime(user=bob)`', 'convert timeformat="%Y-%m-%dT%H:%M:%S" ctime(user=bob)'],
+  ['a value containing $other$ is not substituted again', '`window($span$, 5m)`', 'bin $span$ span=5m'],
   ['block comments are left alone', '```use `cloudtrail` here``` a', '```use `cloudtrail` here``` a'],
   ['no macros: text unchanged', 'index=a | stats count', 'index=a | stats count'],
 ];

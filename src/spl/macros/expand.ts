@@ -122,14 +122,25 @@ function expandInvocation(body: string, table: MacroTable, depth: number, span: 
     diagnostics.push({ code: 'SPL-UNSUPPORTED-MACRO', message: `macro '${call.name}' is an eval-based macro (iseval = 1), which sightline does not run`, severity: 'error', span });
     return '';
   }
-  let text = def.definition;
-  def.args.forEach((argName, idx) => {
-    text = text.split(`$${argName}$`).join(call.args[idx] ?? '');
-  });
+  const values = bindArguments(def.args, call.args);
+  // One pass, so a value containing `$other$` is not substituted again.
+  const text = def.definition.replace(/\$([A-Za-z0-9_]+)\$/g, (whole, name: string) => values.get(name) ?? whole);
   // Nested macros inside the definition: their errors point at the outer invocation.
   return text.replace(/```[\s\S]*?```|"(?:\\.|[^"\\])*"|`([^`]*)`/g, (whole, inner: string | undefined) =>
     inner === undefined ? whole : expandInvocation(inner, table, depth + 1, span, diagnostics),
   );
+}
+
+/**
+ * Binds invocation arguments to the macro's argument names. Arguments are positional, or all named
+ * (`iis_search(fragment=TM)`, Knowledge Manager Manual "Search macro examples") when every one is
+ * `<declared name>=<value>` and each declared name appears once.
+ */
+function bindArguments(names: readonly string[], args: readonly string[]): Map<string, string> {
+  const named = args.map((a) => /^([A-Za-z0-9_]+)\s*=\s*([\s\S]*)$/.exec(a));
+  const allNamed = named.every((m) => m && names.includes(m[1] as string)) && new Set(named.map((m) => m?.[1])).size === names.length;
+  if (allNamed) return new Map(named.map((m) => [m![1] as string, m![2] as string]));
+  return new Map(names.map((n, i) => [n, args[i] ?? '']));
 }
 
 /** `name` or `name(a, b)`; arguments split at top-level commas (outside quotes and parentheses). */
