@@ -100,10 +100,10 @@ describe('hunting queries are linted in place', async () => {
   it('reports a stats function in a hunting query eval at its file line', () => {
     const file = `${RULES_DIR}/aws-ec2-instance-connect-endpoint-tunnel-t1021-008.yml`;
     const good = readFileSync(file, 'utf8');
-    const needle = '      | stats count, dc(requestParameters.privateIpAddress) as hosts';
+    const needle = '      | stats count, dc(requestParameters.privateIpAddress) as hosts by userIdentity.arn, requestParameters.remotePort';
     assert.ok(good.includes(needle));
     const text = good.replace(needle, '      | eval hosts=dc(requestParameters.privateIpAddress)');
-    const r = lintRuleText(text, 'x.yml');
+    const r = lintRuleText(text, file);
     assert.deepEqual(r.diagnostics.map((d) => [d.code, d.message.split(':')[0], lineColAt(text, d.span!.start).line]), [
       ['SPL-STATS-FUNCTION-IN-EVAL', 'hunting query 1', text.slice(0, text.indexOf('| eval hosts=dc')).split('\n').length],
     ]);
