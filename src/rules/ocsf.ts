@@ -35,6 +35,13 @@ export function alertToOcsf(alert: Alert, rule: Rule): Record<string, unknown> {
   }
   const uid = createHash('sha256').update(JSON.stringify([alert.rule_id, alert._time, fields])).digest('hex').slice(0, 32);
   const attack = rule.attack;
+  const attacks = [
+    {
+      tactic: { uid: attack.tactic_id, name: attack.tactic },
+      technique: { uid: attack.technique, name: attack.technique_name },
+      ...(attack.subtechnique ? { sub_technique: { uid: attack.subtechnique, name: attack.subtechnique_name ?? '' } } : {}),
+    },
+  ];
   return {
     class_uid: 2004,
     class_name: 'Detection Finding',
@@ -59,14 +66,10 @@ export function alertToOcsf(alert: Alert, rule: Rule): Record<string, unknown> {
       desc: rule.description.trim(),
       types: alert.AlertType ? [alert.AlertType] : [],
       analytic: { uid: rule.id, name: rule.title, type_id: 1, type: 'Rule', version: String(rule.version) },
+      attacks,
     },
-    attacks: [
-      {
-        tactic: { uid: attack.tactic_id, name: attack.tactic },
-        technique: { uid: attack.technique, name: attack.technique_name },
-        ...(attack.subtechnique ? { sub_technique: { uid: attack.subtechnique, name: attack.subtechnique_name ?? '' } } : {}),
-      },
-    ],
+    // Also at the top level, where the Security Control profile (and OCSF before 1.1) puts it.
+    attacks,
     observables,
     unmapped: { ...fields, AlertType: alert.AlertType },
   };

@@ -24,6 +24,7 @@ describe('alertToOcsf', async () => {
   it('maps the rule and ATT&CK', () => {
     assert.deepEqual(f.finding_info.analytic, { uid: rule.id, name: rule.title, type_id: 1, type: 'Rule', version: String(rule.version) });
     assert.deepEqual(f.attacks, [{ tactic: { uid: 'TA0008', name: 'Lateral Movement' }, technique: { uid: 'T1021', name: 'Remote Services' }, sub_technique: { uid: 'T1021.008', name: 'Direct Cloud VM Connections' } }]);
+    assert.deepEqual(f.finding_info.attacks, f.attacks);
     assert.deepEqual(f.finding_info.types, ['AWS_DirectVMConnection']);
   });
   it('puts entities in observables and the row in unmapped, without internal fields', () => {
