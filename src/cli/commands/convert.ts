@@ -1,10 +1,158 @@
-// `sightline convert`: not built yet. Owned by the work on this command; replace this file.
+// `sightline convert <rule.yml...> --to sigma|kql|esql|sql|spl [--out DIR] [--check]`: translates rules from
+// their logical plan. A construct the target cannot express is an error with its code and position in the
+// rule file (exit 2), never a weaker query; --check runs the target's validator (exit 1 on findings).
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineCommand } from 'citty';
+import { formatDiagnostic, SightlineError, type Diagnostic } from '../../core/diagnostics.ts';
+import type { QueryPlan } from '../../plan/nodes.ts';
+import { checkTranslation, translate, TARGETS, type RuleMeta, type Target } from '../../backends/registry.ts';
+import { renderSigma, translateSigmaDocuments } from '../../backends/sigma/index.ts';
+import { sigmaFilterDocuments } from '../../backends/sigma/filters.ts';
+import { checkSigmaDocuments } from '../../backends/sigma/validate.ts';
+import { loadRuleFile, type Rule } from '../../rules/load.ts';
+import { planRule } from '../../rules/run.ts';
+import { loadAllowlists } from '../../rules/tuning.ts';
+import { allowlistsAsSigmaFilters } from '../../rules/sigma-filter.ts';
+import { parseSplStrict } from '../../spl/index.ts';
+import { printSpl } from '../../spl/print.ts';
+
+export type ConvertTarget = Target | 'spl';
+const ALL: readonly ConvertTarget[] = [...TARGETS, 'spl'];
+const EXTENSION: Record<ConvertTarget, string> = { sigma: 'yml', kql: 'kql', esql: 'esql', sql: 'sql', spl: 'spl' };
 
 export default defineCommand({
-  meta: { name: 'convert', description: 'not built yet' },
-  run() {
-    process.stderr.write('sightline convert: not built yet\n');
-    process.exitCode = 2;
+  meta: { name: 'convert', description: 'Translate rules to Sigma, KQL, ES|QL, SQL or SPL' },
+  args: {
+    to: { type: 'string', required: true, description: 'sigma | kql | esql | sql | spl' },
+    out: { type: 'string', description: 'write <rule-id>.<ext> files into this directory instead of stdout' },
+    check: { type: 'boolean', default: false, description: 'validate the output (Sigma schemas, Kusto analyser, ES|QL checker, DuckDB binder)' },
+    untuned: { type: 'boolean', default: false, description: 'leave the rule\'s allowlists out of the query' },
+    'sql-input': { type: 'string', description: 'comma-separated log files or globs the SQL reads (default logs/*.json)' },
+  },
+  async run({ args }) {
+    process.exitCode = await runConvert({
+      files: args._ as string[],
+      to: String(args.to),
+      ...(args.out ? { out: String(args.out) } : {}),
+      check: Boolean(args.check),
+      tuned: !args.untuned,
+      ...(args['sql-input'] ? { sqlInput: String(args['sql-input']).split(',') } : {}),
+    });
   },
 });
+
+export interface ConvertRequest {
+  readonly files: readonly string[];
+  readonly to: string;
+  readonly out?: string;
+  readonly check?: boolean;
+  readonly tuned?: boolean;
+  readonly sqlInput?: readonly string[];
+}
+
+/** The rule metadata the translators print (Sigma uses most of it). */
+export function ruleMeta(rule: Rule): RuleMeta {
+  return {
+    id: rule.id,
+    title: rule.title,
+    description: rule.description,
+    severity: rule.severity,
+    technique: rule.attack.subtechnique ?? rule.attack.technique,
+    tactic: rule.attack.tactic,
+    falsePositives: rule.false_positives.map((f) => f.description),
+    references: rule.references,
+    date: rule.date,
+  };
+}
+
+export interface ConvertOutput {
+  readonly ok: boolean;
+  readonly text: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Translates one loaded rule. Sigma gets the untuned detection plus the allowlists as Sigma filter
+ * documents (the native form of tuning there); the query languages get the tuned plan unless `tuned` is false.
+ */
+export function convertRule(rule: Rule, to: ConvertTarget, opts: { tuned?: boolean; sqlInput?: readonly string[] } = {}): ConvertOutput {
+  if (to === 'spl') return { ok: true, text: `${printSpl(parseSplStrict(rule.spl))}\n`, diagnostics: [] };
+  const meta = ruleMeta(rule);
+  if (to === 'sigma') {
+    const { docs, problems } = translateSigmaDocuments(planRule(rule, false), meta);
+    const filters = opts.tuned === false ? [] : sigmaFilterDocuments(allowlistsAsSigmaFilters(rule, loadAllowlists(rule)), docs, rule.date);
+    return { ok: !problems.failed, text: renderSigma([...docs, ...filters]), diagnostics: problems.list };
+  }
+  const t = translate(planRule(rule, opts.tuned !== false), to, meta, opts.sqlInput ? { sqlInput: opts.sqlInput } : {});
+  return { ok: t.ok, text: t.text, diagnostics: t.diagnostics };
+}
+
+/** Validator findings for one rule's translation (empty when valid). */
+export async function checkRule(rule: Rule, to: Target, tuned = true): Promise<string[]> {
+  if (to === 'sigma') {
+    const { docs } = translateSigmaDocuments(planRule(rule, false), ruleMeta(rule));
+    const filters = tuned ? sigmaFilterDocuments(allowlistsAsSigmaFilters(rule, loadAllowlists(rule)), docs, rule.date) : [];
+    return checkSigmaDocuments([...docs, ...filters]);
+  }
+  const plan: QueryPlan = planRule(rule, tuned);
+  return checkTranslation(plan, to, ruleMeta(rule));
+}
+
+/** A diagnostic with its SPL span moved to the rule file, printed with the file line and a caret. */
+function describe(d: Diagnostic, rule: Rule): string {
+  if (!d.span) return formatDiagnostic({ ...d, file: rule.file });
+  const fileText = readFileSync(rule.file, 'utf8');
+  const span = { start: rule.splToFile(d.span.start), end: rule.splToFile(d.span.end) };
+  return formatDiagnostic({ ...d, span, file: rule.file }, fileText);
+}
+
+export async function runConvert(req: ConvertRequest, out: (s: string) => void = (s) => void process.stdout.write(s)): Promise<number> {
+  const err = (t: string) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`);
+  if (!(ALL as readonly string[]).includes(req.to)) {
+    err(`sightline convert: CLI-BAD-TARGET: unknown --to ${JSON.stringify(req.to)}\n  hint: use ${ALL.join(', ')}`);
+    return 2;
+  }
+  if (req.files.length === 0) {
+    err('sightline convert: CLI-NO-INPUT: give one or more rule files');
+    return 2;
+  }
+  const to = req.to as ConvertTarget;
+  let code = 0;
+  if (req.out) mkdirSync(req.out, { recursive: true });
+  for (const file of req.files) {
+    let rule: Rule;
+    try {
+      rule = await loadRuleFile(file);
+    } catch (e) {
+      if (!(e instanceof SightlineError)) throw e;
+      err(formatDiagnostic({ ...e.diagnostic, file }));
+      code = 2;
+      continue;
+    }
+    let result: ConvertOutput;
+    try {
+      result = convertRule(rule, to, { tuned: req.tuned !== false, ...(req.sqlInput ? { sqlInput: req.sqlInput } : {}) });
+    } catch (e) {
+      if (!(e instanceof SightlineError)) throw e;
+      err(describe(e.diagnostic, rule));
+      code = 2;
+      continue;
+    }
+    for (const d of result.diagnostics) if (d.severity === 'error' || !result.ok) err(describe(d, rule));
+    if (!result.ok) {
+      err(`sightline convert: ${rule.id} cannot be translated to ${to} (fail closed: no weaker query is written)`);
+      code = 2;
+      continue;
+    }
+    if (req.out) writeFileSync(join(req.out, `${rule.id}.${EXTENSION[to]}`), result.text);
+    else out(result.text);
+    if (req.check && to !== 'spl') {
+      const findings = await checkRule(rule, to, req.tuned !== false);
+      for (const f of findings) err(`${rule.file}: CHECK-${to.toUpperCase()}: ${f}`);
+      if (findings.length && code === 0) code = 1;
+    }
+  }
+  return code;
+}
