@@ -36,7 +36,7 @@ export function userIdentity(actor: Actor, time: number, withKey: boolean): Reco
         principalId: actor.principalId,
         arn: actor.arn,
         accountId: actor.account,
-        accessKeyId: actor.accessKeyId,
+        ...(withKey ? { accessKeyId: actor.accessKeyId } : {}),
         sessionContext: {
           sessionIssuer: { type: 'Role', principalId: actor.roleId, arn: actor.roleArn, accountId: actor.account, userName: actor.spec.role },
           webIdFederationData: {},
