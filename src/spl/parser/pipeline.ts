@@ -41,7 +41,9 @@ export class PipelineParser {
         this.report(cur.error('SPL-EMPTY-SEARCH', t.kind === 'eof' ? 'the search is empty' : 'the subsearch is empty', t.span));
       }
     } else {
-      const first = this.recover(() => (isKeyword(cur.peek(), 'search') ? this.parseNamedCommand() : this.parseImplicitSearch()));
+      // A leading `search` word is the command itself, unless it is a field (`search=x`).
+      const explicit = isKeyword(cur.peek(), 'search') && !isOp(cur.peek(1), '=');
+      const first = this.recover(() => (explicit ? this.parseNamedCommand() : this.parseImplicitSearch()));
       if (first) commands.push(first);
       if (cur.acceptOp('|')) this.parseNamedCommandsFrom(commands, cur.lastEnd() - 1);
     }

@@ -21,9 +21,10 @@ export function skipToCommandEnd(cur: Cursor): void {
   }
 }
 
-export const parseUnsupported: CommandParser = ({ cur, name, nameTok }) => {
+export const parseUnsupported: CommandParser = ({ cur, name }) => {
+  const first = cur.mark();
   const start = cur.peek().span.start;
   skipToCommandEnd(cur);
-  const end = Math.max(start, cur.lastEnd());
-  return { kind: 'unsupported', name, argsText: cur.atCommandEnd() && end <= nameTok.span.end ? '' : cur.text.slice(start, end).trim() };
+  const argsText = cur.mark() === first ? '' : cur.text.slice(start, cur.lastEnd());
+  return { kind: 'unsupported', name, argsText };
 };
