@@ -10,6 +10,7 @@ import { bindAggregations } from './aggregates.ts';
 import { compileExpr, compilePredicate } from './compile-expr.ts';
 import type { ExecContext } from './context.ts';
 import { loadLookupTable } from './lookup-files.ts';
+import { compileRawPrefilter } from './raw-prefilter.ts';
 import { BinOperator } from './operators/bin.ts';
 import { DedupOperator } from './operators/dedup.ts';
 import { EvalOperator } from './operators/eval.ts';
@@ -48,7 +49,8 @@ const BUILDERS: Builders = {
     const bound = (b: { spec: string } | null) => (b ? parseRelativeTime(b.spec, ctx.now) : null);
     const sourcetypes = requiredSourcetypes(n.predicate);
     const predicate = n.predicate ? compilePredicate(n.predicate, ctx) : null;
-    leaves.scans.push(new ScanOperator(next, predicate, bound(n.earliest), bound(n.latest), sourcetypes ? new Set(sourcetypes) : null));
+    const prefilter = compileRawPrefilter(n.predicate);
+    leaves.scans.push(new ScanOperator(next, predicate, bound(n.earliest), bound(n.latest), sourcetypes ? new Set(sourcetypes) : null, prefilter));
   },
   filter: (n, next, ctx, leaves) => build(n.input, new FilterOperator(next, compilePredicate(n.predicate, ctx)), ctx, leaves),
   eval: (n, next, ctx, leaves) =>

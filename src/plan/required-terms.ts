@@ -59,7 +59,10 @@ function longestLiteral(p: Pattern): RequiredTerm | null {
   return best.length === 0 ? null : { text: best, caseSensitive: p.caseSensitive };
 }
 
-/** Text that JSON writes verbatim: printable ASCII without quote, backslash or slash, and not a number. */
+/**
+ * Text every JSON encoder writes verbatim: letters, digits, space and . _ : @ - (encoders differ on the
+ * rest: "/" may be written "\/", and some escape < > & ' + or all non-ASCII as \uXXXX). Not a number.
+ */
 function isRawSafe(text: string): boolean {
-  return /^[\x20-\x7e]+$/.test(text) && !/["\\/]/.test(text) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text);
+  return /^[A-Za-z0-9 ._:@-]+$/.test(text) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text);
 }

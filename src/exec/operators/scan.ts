@@ -1,10 +1,12 @@
 // The leaf that receives events: routes on sourcetype first (the set the predicate requires, so events of
 // other sourcetypes are skipped without reading a field), checks the time bounds (earliest inclusive,
 // latest exclusive, per the time modifiers docs: "greater than or equal to earliest and less than latest"),
-// then the leading search's predicate, and pushes matching events downstream as lazily resolved rows.
+// then the raw-text prefilter (literals the predicate requires, checked before any JSON parsing), then the
+// leading search's predicate, and pushes matching events downstream as lazily resolved rows.
 import type { Event } from '../../core/event.ts';
 import { Row } from '../row.ts';
 import type { Sink } from './operator.ts';
+import type { RawPrefilter } from '../raw-prefilter.ts';
 
 export class ScanOperator {
   constructor(
@@ -13,12 +15,14 @@ export class ScanOperator {
     private readonly earliest: number | null,
     private readonly latest: number | null,
     private readonly sourcetypes: ReadonlySet<string> | null,
+    private readonly prefilter: RawPrefilter | null,
   ) {}
   pushEvent(event: Event): void {
     if (this.sourcetypes !== null && !this.sourcetypes.has(event.sourcetype.toLowerCase())) return;
     if (this.earliest !== null && !(event._time >= this.earliest)) return;
     if (this.latest !== null && !(event._time < this.latest)) return;
     const row = Row.fromEvent(event);
+    if (this.prefilter && !this.prefilter(event, row)) return;
     if (this.predicate && !this.predicate(row)) return;
     this.next.push(row);
   }
