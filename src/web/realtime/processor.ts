@@ -39,6 +39,8 @@ export interface ProcessorStatus {
 }
 
 const CURSOR = 'cursor';
+/** Event-time seconds a window stays open past its end for late deliveries (CloudTrail delivers within ~5 min). */
+export const DEFAULT_GRACE_SECONDS = 300;
 const WATERMARK = 'watermark';
 const LATE = 'late_events';
 
@@ -134,8 +136,14 @@ export class RuleProcessor {
     this.db.transaction(() => {
       inserted = insertAlerts(this.db, rows, this.opts.webhook ?? false);
       this.noteWindows(batch);
+      // Watermarks: overall, and per sourcetype (sources deliver at different paces and replays come file by file).
+      const maxBy = new Map<string, number>();
+      for (const e of batch) if (e.time > (maxBy.get(e.sourcetype) ?? -Infinity)) maxBy.set(e.sourcetype, e.time);
       let wm = getProgress(this.db, WATERMARK);
-      for (const e of batch) if (e.time > wm) wm = e.time;
+      for (const [st, t] of maxBy) {
+        if (t > getProgress(this.db, `${WATERMARK}:${st}`, -Infinity)) setProgress(this.db, `${WATERMARK}:${st}`, t);
+        if (t > wm) wm = t;
+      }
       setProgress(this.db, WATERMARK, wm);
       setProgress(this.db, CURSOR, last);
     }).immediate();
@@ -168,36 +176,50 @@ export class RuleProcessor {
 
   private async closeWindows(): Promise<void> {
     if (this.windowed.length === 0) return;
-    const grace = this.opts.graceSeconds ?? 60;
-    const watermark = getProgress(this.db, WATERMARK);
+    const grace = this.opts.graceSeconds ?? DEFAULT_GRACE_SECONDS;
     const idle = Date.now() - this.lastNewEventAt >= (this.opts.idleSeconds ?? 30) * 1000;
     const wallNow = Date.now() / 1000;
-    const due = this.db
-      .prepare('SELECT rule_id, window_start, window_end FROM windows WHERE evaluated_at IS NULL AND (window_end + ? <= ? OR (? AND window_end <= ?)) ORDER BY window_start')
-      .all(grace, watermark, idle ? 1 : 0, wallNow) as { rule_id: string; window_start: number; window_end: number }[];
+    const query = this.db.prepare(
+      'SELECT rule_id, window_start, window_end FROM windows WHERE rule_id = ? AND evaluated_at IS NULL AND (window_end + ? <= ? OR (? AND window_end <= ?)) ORDER BY window_start',
+    );
     const cursor = getProgress(this.db, CURSOR);
-    for (const w of due) {
-      if (this.stopped) return;
-      const r = this.windowed.find((x) => x.rule.id === w.rule_id);
-      if (!r) continue; // a rule removed since: its windows stay unevaluated
-      const events = eventsInWindow(this.db, r.sourcetypes, w.window_start, w.window_end, cursor);
-      const alerts: EngineAlert[] = events.length > 0 ? await runRules([r.rule], events.map(toEngineEvent)) : [];
-      const keys = alertKeys(`window:${w.window_start}-${w.window_end}`, alerts);
-      const rows: NewAlert[] = alerts.map((a, i) => ({
-        key: keys[i]!,
-        ruleId: String(a.rule_id ?? r.rule.id),
-        alert: a,
-        windowStart: w.window_start,
-        windowEnd: w.window_end,
-        firstEventId: events[0]?.id ?? null,
-        lastEventId: events[events.length - 1]?.id ?? null,
-      }));
-      let inserted: number[] = [];
-      this.db.transaction(() => {
-        inserted = insertAlerts(this.db, rows, this.opts.webhook ?? false);
-        this.db.prepare('UPDATE windows SET evaluated_at = ?, alert_count = ? WHERE rule_id = ? AND window_start = ?').run(Date.now() / 1000, rows.length, w.rule_id, w.window_start);
-      }).immediate();
-      if (inserted.length > 0) this.opts.onAlerts?.(inserted);
+    for (const r of this.windowed) {
+      const due = query.all(r.rule.id, grace, this.ruleWatermark(r), idle ? 1 : 0, wallNow) as { rule_id: string; window_start: number; window_end: number }[];
+      for (const w of due) {
+        if (this.stopped) return;
+        await this.evaluateWindow(r, w, cursor);
+      }
     }
+  }
+
+  /**
+   * How far event time has certainly progressed for a rule: the slowest of its sourcetypes that has sent
+   * anything (a window closes once all its inputs have passed it; a silent input is covered by the idle rule).
+   */
+  private ruleWatermark(r: ProcessorRule): number {
+    if (!r.sourcetypes) return getProgress(this.db, WATERMARK);
+    const marks = r.sourcetypes.map((st) => getProgress(this.db, `${WATERMARK}:${st}`, Number.NaN)).filter((m) => !Number.isNaN(m));
+    return marks.length === 0 ? 0 : Math.min(...marks);
+  }
+
+  private async evaluateWindow(r: ProcessorRule, w: { rule_id: string; window_start: number; window_end: number }, cursor: number): Promise<void> {
+    const events = eventsInWindow(this.db, r.sourcetypes, w.window_start, w.window_end, cursor);
+    const alerts: EngineAlert[] = events.length > 0 ? await runRules([r.rule], events.map(toEngineEvent)) : [];
+    const keys = alertKeys(`window:${w.window_start}-${w.window_end}`, alerts);
+    const rows: NewAlert[] = alerts.map((a, i) => ({
+      key: keys[i]!,
+      ruleId: String(a.rule_id ?? r.rule.id),
+      alert: a,
+      windowStart: w.window_start,
+      windowEnd: w.window_end,
+      firstEventId: events[0]?.id ?? null,
+      lastEventId: events[events.length - 1]?.id ?? null,
+    }));
+    let inserted: number[] = [];
+    this.db.transaction(() => {
+      inserted = insertAlerts(this.db, rows, this.opts.webhook ?? false);
+      this.db.prepare('UPDATE windows SET evaluated_at = ?, alert_count = ? WHERE rule_id = ? AND window_start = ?').run(Date.now() / 1000, rows.length, w.rule_id, w.window_start);
+    }).immediate();
+    if (inserted.length > 0) this.opts.onAlerts?.(inserted);
   }
 }

@@ -1,6 +1,6 @@
 // Catalog, coverage, analysis and alerts pages, rule downloads and the JSON API.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
@@ -48,6 +48,14 @@ async function runQuery(query: string, events: readonly Event[]): Promise<QueryO
   }
 }
 
+/** The demo's log files: everything under it except documentation (README.md is not a log). */
+function logFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && !/\.(md|txt)$/i.test(d.name) && !d.name.startsWith('.'))
+    .map((d) => join(d.parentPath, d.name))
+    .sort();
+}
+
 async function startAnalysis(ctx: RouteContext): Promise<void> {
   const { app, req, res } = ctx;
   if (!isSameOrigin(req)) return sendHtml(res, 403, errorPage(403, 'cross-site request refused'));
@@ -64,7 +72,7 @@ async function startAnalysis(ctx: RouteContext): Promise<void> {
   let label = '';
   if (source === 'demo') {
     if (!app.opts.demoDir || !existsSync(app.opts.demoDir)) return sendHtml(res, 404, errorPage(404, 'no bundled demo data'));
-    paths = [app.opts.demoDir];
+    paths = logFilesUnder(app.opts.demoDir);
     label = 'bundled demo data';
   } else if (source === 'paths') {
     if (!app.opts.allowPaths) return sendHtml(res, 403, errorPage(403, 'reading server paths is only allowed when listening on loopback'));
