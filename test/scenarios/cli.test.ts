@@ -67,6 +67,9 @@ test('bad input exits 2 with a named error', () => {
   const unknownScenario = sightline('simulate', 'no-such-scenario', '--out', join(tmpdir(), 'never-written'));
   assert.equal(unknownScenario.status, 2);
   assert.match(unknownScenario.stderr, /SCENARIO-UNKNOWN/);
+  const noOut = sightline('simulate', '--all');
+  assert.equal(noOut.status, 2);
+  assert.match(noOut.stderr, /CLI-BAD-ARG: give --out DIR/);
   const badFormat = sightline('test', '--format', 'xml');
   assert.equal(badFormat.status, 2);
   assert.match(badFormat.stderr, /CLI-BAD-ARG/);
@@ -84,4 +87,11 @@ test('`sightline simulate <id> --out DIR` writes the scenario as delivered files
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('`sightline simulate --list` shows every library scenario', () => {
+  const r = sightline('simulate', '--list');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^t1021-008-test1-ssm-send-command +attack +T1021\.008 +T1021\.008 Test 1/m);
+  assert.match(r.stdout, /^benign-travel +benign +T1021\.007/m);
 });
