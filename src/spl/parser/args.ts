@@ -3,7 +3,7 @@
 
 import type { Span } from '../../core/diagnostics.ts';
 import type { CommandOption, FieldName } from '../ast/nodes.ts';
-import { isKeyword, isOp } from '../token.ts';
+import { isOp } from '../token.ts';
 import type { Cursor } from './cursor.ts';
 
 /** True when the next tokens are `word =` (an option or assignment), whitespace allowed around `=`. */
@@ -46,18 +46,11 @@ export function readFieldName(cur: Cursor, what = 'a field name'): FieldName {
   return { name: w.text, span: w.span };
 }
 
-/**
- * Field names separated by commas and/or spaces, up to the end of the command or one of `stopWords`
- * (compared case-insensitively) or an option (`name=value`) when `stopAtOption` is set.
- */
-export function readFieldList(cur: Cursor, opts: { stopWords?: readonly string[]; stopAtOption?: boolean } = {}): FieldName[] {
+/** Field names separated by commas and/or spaces, up to the end of the command. */
+export function readFieldList(cur: Cursor): FieldName[] {
   const out: FieldName[] = [];
-  for (;;) {
-    if (cur.atCommandEnd()) break;
+  while (!cur.atCommandEnd()) {
     if (cur.acceptOp(',')) continue;
-    const t = cur.peek();
-    if (opts.stopWords?.some((w) => isKeyword(t, w))) break;
-    if (opts.stopAtOption && atOption(cur)) break;
     out.push(readFieldName(cur));
   }
   return out;
