@@ -8,6 +8,7 @@ import { csvField, renderCsv } from '../../src/cli/output/csv.ts';
 import { rowToJsonLine } from '../../src/cli/output/json-lines.ts';
 import { resultColumns } from '../../src/cli/output/columns.ts';
 import { cellText } from '../../src/cli/output/cells.ts';
+import { createProgress } from '../../src/cli/output/progress.ts';
 import { makeEvent } from '../../src/ingest/make-event.ts';
 
 const rows = [
@@ -71,4 +72,14 @@ test('_time is shown as an ISO timestamp in every format', () => {
   assert.equal(renderCsv(['_time'], [row]), '_time\r\n2024-07-31T12:46:41.250+00:00\r\n');
   // Other numeric fields are not touched.
   assert.equal(cellText('firstTime', t), String(t));
+});
+
+test('no progress bar when stderr is not a terminal', () => {
+  const writes: string[] = [];
+  const fake = { isTTY: false, write: (t: string) => writes.push(t) } as unknown as NodeJS.WriteStream;
+  const p = createProgress(1_000_000, fake);
+  p.update(500_000);
+  p.update(1_000_000);
+  p.stop();
+  assert.deepEqual(writes, []);
 });

@@ -201,3 +201,16 @@ test('--sourcetype overrides detection, and accepts the add-on name azure:monito
     ],
   );
 });
+
+test('an aborted signal stops reading at the next chunk', async () => {
+  const lines: string[] = [];
+  for (let i = 0; i < 50_000; i++) lines.push(ct(`A${i}`));
+  const p = file('abort.json', lines.join('\n'));
+  const controller = new AbortController();
+  let n = 0;
+  for await (const _ of readEvents([p, p], { signal: controller.signal })) {
+    if (++n === 10) controller.abort();
+  }
+  // The chunk being delivered finishes; nothing after it is read (one chunk holds far fewer than 50,000).
+  assert.ok(n >= 10 && n < 50_000, `read ${n} events`);
+});
