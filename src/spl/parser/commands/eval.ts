@@ -11,8 +11,8 @@ export const parseEval: CommandParser = ({ cur, nameTok }) => {
   if (cur.atCommandEnd()) throw cur.error('SPL-MISSING-ARGUMENT', "'eval' needs at least one assignment", nameTok.span, 'for example `eval user=lower(user)`');
   for (;;) {
     const target = cur.peek();
-    if (target.kind !== 'ident' && target.kind !== 'quoted-field' && target.kind !== 'string') {
-      throw cur.unexpected('expected a field name to assign', 'write `eval field=<expression>`');
+    if (target.kind !== 'ident' && target.kind !== 'quoted-field') {
+      throw cur.unexpected('expected a field name to assign', "write `eval field=<expression>` (quote unusual names as 'field name')");
     }
     cur.next();
     if (!isOp(cur.peek(), '=')) throw cur.unexpected(`expected '=' after '${target.text}'`, 'write `eval field=<expression>`; compare with `==` inside the expression');
