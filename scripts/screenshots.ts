@@ -51,7 +51,11 @@ try {
     if (r.status !== 200) throw new Error(`HEC answered ${r.status}: ${await r.text()}`);
     batch = '';
   };
-  for await (const e of readEvents([demoDir])) {
+  // In time order, as a forwarder tailing the sources would send them (the demo is stored file by file).
+  const events = [];
+  for await (const e of readEvents([demoDir])) events.push(e);
+  events.sort((x, y) => x._time - y._time);
+  for (const e of events) {
     batch += JSON.stringify({ time: e._time, sourcetype: e.sourcetype, source: e.source, event: JSON.parse(e._raw) as unknown });
     if (++n % 500 === 0) await flush();
   }

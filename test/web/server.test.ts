@@ -123,6 +123,24 @@ test('a stats rule alerts once per tumbling window, and a restart neither loses 
   assert.deepEqual(allAfter, allBefore);
 });
 
+test('a late event reopens its evaluated window: the changed result alerts, nothing repeats', async () => {
+  const base = T + 14 * 86400;
+  const user = 'arn:aws:iam::1:user/late';
+  const ev = (k: number, ip: string) => ok(cloudtrailLogin({ time: base + k, arn: user, ip, mfa: 'Yes', id: `late-${k}` }), { sourcetype: 'aws:cloudtrail' });
+  const lateBefore = ((await waitIdle(srv.url)).lateEvents as number) ?? 0;
+  assert.equal((await hec(srv.url, ev(1, '198.51.100.1') + ev(2, '198.51.100.2'))).status, 200);
+  await waitIdle(srv.url); // the window ended long ago by the wall clock: evaluated when the stream idles
+  const mine = async () => ((await (await fetch(`${srv.url}/api/alerts?rule=test-many-source-ips`)).json()) as Record<string, unknown>[]).filter((a) => a['userIdentity.arn'] === user);
+  assert.deepEqual(await mine(), [], 'two IPs: no alert');
+  assert.equal((await hec(srv.url, ev(3, '198.51.100.3'))).status, 200);
+  const s = await waitIdle(srv.url);
+  assert.equal((s.lateEvents as number) - lateBefore, 1);
+  assert.deepEqual((await mine()).map((a) => a.UniqueIPs), [3]);
+  assert.equal((await hec(srv.url, ev(4, '198.51.100.3'))).status, 200); // late again, same result
+  await waitIdle(srv.url);
+  assert.deepEqual((await mine()).map((a) => a.UniqueIPs), [3], 'an unchanged result is not stored again');
+});
+
 test('alerts store each alert exactly once even when the same events are evaluated twice', async () => {
   // Simulates a crash between evaluation and the cursor commit: rewind the cursor, then wake the processor.
   await waitIdle(srv.url);

@@ -151,11 +151,16 @@ export class RuleProcessor {
     return batch.length === size;
   }
 
-  /** Records the windows these events fall in; an event for an already evaluated window is counted as late. */
+  /**
+   * Records the windows these events fall in. An event for an already evaluated window is late: it is counted
+   * and the window reopened, so it is evaluated again with the late event (alerts it already stored keep
+   * their keys and are not stored twice; a changed result is stored as a new alert).
+   */
   private noteWindows(batch: readonly StoredEvent[]): void {
     if (this.windowed.length === 0) return;
     const add = this.db.prepare('INSERT INTO windows(rule_id, window_start, window_end) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
     const state = this.db.prepare('SELECT evaluated_at FROM windows WHERE rule_id = ? AND window_start = ?');
+    const reopen = this.db.prepare('UPDATE windows SET evaluated_at = NULL WHERE rule_id = ? AND window_start = ?');
     let late = 0;
     for (const r of this.windowed) {
       const w = (r.mode as { seconds: number }).seconds;
@@ -168,7 +173,10 @@ export class RuleProcessor {
           add.run(r.rule.id, start, start + w);
         }
         const s = state.get(r.rule.id, start) as { evaluated_at: number | null } | undefined;
-        if (s && s.evaluated_at !== null) late++;
+        if (s && s.evaluated_at !== null) {
+          late++;
+          reopen.run(r.rule.id, start);
+        }
       }
     }
     if (late > 0) setProgress(this.db, LATE, getProgress(this.db, LATE) + late);
