@@ -1,6 +1,6 @@
 // Opens one input (a file or stdin) as a stream of decompressed UTF-8 byte chunks. Gzip is recognised by its
 // magic bytes (1f 8b), not the file name, and streamed through zlib; UTF-16 text is transcoded; other
-// archives (zip, bzip2, xz, zstd, 7z) are refused with one message. A truncated or corrupt gzip ends the
+// archives and binary formats (zip, bzip2, xz, zstd, 7z, Avro, Parquet) are refused with one message. A truncated or corrupt gzip ends the
 // stream with a GzipError carrying the compressed byte offset; chunks already delivered stay delivered.
 
 import { createReadStream } from 'node:fs';
@@ -33,6 +33,9 @@ const UNSUPPORTED_MAGIC: readonly { bytes: readonly number[]; name: string }[] =
   { bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], name: 'xz data' },
   { bytes: [0x28, 0xb5, 0x2f, 0xfd], name: 'zstd data' },
   { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], name: 'a 7-zip archive' },
+  // Azure Event Hubs Capture writes Avro; Amazon Security Lake and CloudTrail Lake exports are Parquet.
+  { bytes: [0x4f, 0x62, 0x6a, 0x01], name: 'an Avro container (e.g. Event Hubs Capture)' },
+  { bytes: [0x50, 0x41, 0x52, 0x31], name: 'a Parquet file (e.g. Security Lake)' },
 ];
 
 function unsupportedKind(head: Buffer): string | null {
@@ -63,7 +66,7 @@ export async function* openBytes(path: string, stats: ByteChunkStats, signal?: A
       return;
     }
     const kind = unsupportedKind(head);
-    if (kind) throw new UnsupportedInputError(`${kind}, not JSON text: extract it first (gzip is read directly)`);
+    if (kind) throw new UnsupportedInputError(`${kind}, not JSON text: extract or convert it to JSON first (gzip is read directly)`);
     const utf16 = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
     // UTF-16 text (Windows PowerShell exports) is transcoded to UTF-8 as it streams.
     const decoder = utf16 ? new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be') : null;

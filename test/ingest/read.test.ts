@@ -68,12 +68,14 @@ test('UTF-16 text (with its byte order mark) is transcoded, in both byte orders'
   assert.deepEqual((await readAll([file('ps-export-be.json', be)])).names, ['U1', 'U2']);
 });
 
-test('zip, bzip2, xz and zstd inputs are refused with one message each, not read as garbage', async () => {
+test('zip, bzip2, xz, zstd, Avro and Parquet inputs are refused with one message each, not read as garbage', async () => {
   const kinds: [string, number[]][] = [
     ['a zip archive', [0x50, 0x4b, 0x03, 0x04, 1, 2, 10, 3]],
     ['bzip2 data', [0x42, 0x5a, 0x68, 0x39, 10, 0]],
     ['xz data', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 10]],
     ['zstd data', [0x28, 0xb5, 0x2f, 0xfd, 10, 10]],
+    ['an Avro container', [0x4f, 0x62, 0x6a, 0x01, 10, 0]],
+    ['a Parquet file', [0x50, 0x41, 0x52, 0x31, 10, 0]],
   ];
   for (const [name, bytes] of kinds) {
     const p = file(`archive-${bytes[0]}.bin`, Buffer.from(bytes));
