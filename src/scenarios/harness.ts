@@ -86,6 +86,9 @@ export async function checkScenario(rule: Rule, s: Scenario, e: Expectation, cac
       return { ...base, passed: false, alerts: alerts.length, detail: `the expectation checks none of the rule's entities (${rule.entities.join(', ')})` };
     }
     if (alerts.length < e.min_alerts) return { ...base, passed: false, alerts: alerts.length, detail: `expected at least ${e.min_alerts} alert(s), got ${alerts.length}` };
+    if (e.max_alerts !== undefined && alerts.length > e.max_alerts) {
+      return { ...base, passed: false, alerts: alerts.length, detail: `expected at most ${e.max_alerts} alert(s), got ${alerts.length}` };
+    }
     const typed = alerts.filter((a) => a.AlertType === e.alert_type);
     if (typed.length === 0) {
       const seen = [...new Set(alerts.map((a) => a.AlertType))].join(', ');

@@ -98,6 +98,8 @@ export const ExpectationSchema = z.discriminatedUnion('alert', [
     /** Alert fields that must hold these values in at least one alert of the rule. */
     entities: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
     min_alerts: z.number().int().min(1).default(1),
+    /** Upper bound, when extra alerts would be a false positive (e.g. a failed attempt must not alert). */
+    max_alerts: z.number().int().min(1).optional(),
   }),
   z.object({
     alert: z.literal(false),

@@ -89,6 +89,9 @@ test('attack expectations check AlertType and entities', async () => {
   const tooFew = await checkScenario(r, s, { alert: true, alert_type: 'AWS_DirectVMConnection', entities: { UserARN: user }, min_alerts: 5 });
   assert.equal(tooFew.passed, false);
   assert.match(tooFew.detail, /at least 5 alert\(s\), got 2/);
+  const tooMany = await checkScenario(r, s, { alert: true, alert_type: 'AWS_DirectVMConnection', entities: { UserARN: user }, min_alerts: 1, max_alerts: 1 });
+  assert.equal(tooMany.passed, false);
+  assert.match(tooMany.detail, /at most 1 alert\(s\), got 2/);
 });
 
 test('coverage and the Navigator v4.5 layer', async () => {
