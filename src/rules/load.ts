@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseDocument, isScalar, isMap, isSeq, type Document, type Node } from 'yaml';
 import type { Diagnostic, Span } from '../core/diagnostics.ts';
 import { SightlineError } from '../core/diagnostics.ts';
+import type { z } from 'zod';
 import { ruleSchema, type RuleDoc } from './schema.ts';
 import { locatorFor, type SplLocator } from './spl-locator.ts';
 
@@ -58,19 +59,7 @@ export function loadRuleSource(text: string, file: string): LoadedRuleSource {
   const hunting = isSeq(huntingNode) ? huntingNode.items.map((_, i) => splInfo(doc, text, ['hunting_queries', i, 'spl'])) : [];
   const parsed = ruleSchema.safeParse(doc.toJS());
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const base = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-      // An unknown key is reported on the key itself, not on the object that holds it.
-      const path = issue.code === 'unrecognized_keys' && issue.keys.length > 0 ? [...base, issue.keys[0]!] : base;
-      diagnostics.push({
-        code: 'RULE-SCHEMA',
-        message: `${path.length ? path.join('.') : '(rule)'}: ${issue.message}`,
-        severity: 'error',
-        file,
-        span: spanOfPath(doc, path),
-        hint: 'see schemas/rule.schema.json and docs/rules.md for the rule format',
-      });
-    }
+    diagnostics.push(...schemaDiagnostics(doc, parsed.error.issues, file));
     return { rule: null, diagnostics, text, spl, hunting };
   }
   const rule: Rule = {
@@ -125,13 +114,42 @@ function splInfo(doc: Document.Parsed, text: string, path: readonly (string | nu
   return { text: value, toFile, span, block, indent };
 }
 
-function spanOfPath(doc: Document.Parsed, path: readonly (string | number)[]): Span {
-  // The key node of the last step, when the parent is a map that has it.
+type Issue = z.core.$ZodIssue;
+const HINT = 'see schemas/rule.schema.json and docs/rules.md for the rule format';
+
+/** Zod issues -> diagnostics; the missing required keys of one object are reported together, at that object. */
+function schemaDiagnostics(doc: Document.Parsed, issues: readonly Issue[], file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const missing = new Map<string, { parent: (string | number)[]; keys: string[] }>();
+  for (const issue of issues) {
+    const base = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && base.length > 0 && !doc.hasIn(base)) {
+      const parent = base.slice(0, -1);
+      const entry = missing.get(JSON.stringify(parent)) ?? { parent, keys: [] };
+      entry.keys.push(String(base[base.length - 1]));
+      missing.set(JSON.stringify(parent), entry);
+      continue;
+    }
+    // An unknown key is reported on the key itself, a bad value on the value.
+    const unknownKey = issue.code === 'unrecognized_keys' && issue.keys.length > 0;
+    const path = unknownKey ? [...base, issue.keys[0]!] : base;
+    out.push({ code: 'RULE-SCHEMA', message: `${path.length ? path.join('.') : '(rule)'}: ${issue.message}`, severity: 'error', file, span: spanOfPath(doc, path, unknownKey ? 'key' : 'value'), hint: HINT });
+  }
+  for (const { parent, keys } of missing.values()) {
+    const where = parent.length ? `${parent.join('.')}: ` : '';
+    out.push({ code: 'RULE-SCHEMA', message: `${where}missing required key${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`, severity: 'error', file, span: spanOfPath(doc, parent, 'value'), hint: HINT });
+  }
+  return out.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
+}
+
+function spanOfPath(doc: Document.Parsed, path: readonly (string | number)[], prefer: 'key' | 'value'): Span {
+  // The key or value node of the last step, when the parent is a map that has it.
   const parent = path.length === 0 ? null : path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
   if (isMap(parent)) {
     const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
-    const key = pair?.key as Node | undefined;
-    if (key && key.range) return { start: key.range[0], end: key.range[1] };
+    const value = pair?.value as Node | undefined;
+    const node = prefer === 'value' && value && value.range && isScalar(value) ? value : (pair?.key as Node | undefined);
+    if (node && node.range) return { start: node.range[0], end: node.range[1] };
   }
   // Walk down as far as the path exists; a missing key points at its parent.
   for (let n = path.length; n >= 0; n--) {

@@ -55,7 +55,10 @@ export async function runRulesWithSummary(
       planned.push({ rule, plan: planRule(rule, opts.tuned ?? true) });
     } catch (err) {
       if (!(err instanceof SightlineError)) throw err;
-      failed.push({ rule: rule.id, diagnostic: { ...err.diagnostic, file: rule.file } });
+      // The planner's span is an SPL offset: report it where it sits in the rule file.
+      const span = err.diagnostic.span;
+      const fileSpan = span ? { start: rule.splToFile(span.start), end: span.end > span.start ? rule.splToFile(span.end - 1) + 1 : rule.splToFile(span.start) } : undefined;
+      failed.push({ rule: rule.id, diagnostic: { ...err.diagnostic, file: rule.file, ...(fileSpan ? { span: fileSpan } : {}) } });
     }
   }
   const rows: Alert[][] = planned.map(() => []);

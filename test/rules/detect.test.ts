@@ -4,7 +4,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDetect } from '../../src/cli/commands/detect.ts';
@@ -22,8 +22,9 @@ writeFileSync(
 
 async function detect(args: { format?: string; suppress?: string; paths?: string[] }) {
   let out = '';
-  const code = await runDetect({ paths: args.paths ?? [dir], rulesDir: RULES_DIR, format: args.format ?? 'json', tuned: true, ...(args.suppress ? { suppress: args.suppress } : {}) }, (s) => void (out += s));
-  return { code, out };
+  let err = '';
+  const code = await runDetect({ paths: args.paths ?? [dir], rulesDir: RULES_DIR, format: args.format ?? 'json', tuned: true, ...(args.suppress ? { suppress: args.suppress } : {}) }, (s) => void (out += s), (s) => void (err += s));
+  return { code, out, err };
 }
 
 describe('detect', () => {
@@ -46,9 +47,12 @@ describe('detect', () => {
   });
 
   it('--suppress 1h keeps the first alert per rule and entity', async () => {
-    const { out } = await detect({ suppress: '1h' });
+    const { out, err } = await detect({ suppress: '1h' });
     const alerts = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     assert.equal(alerts.filter((a) => a.rule_id === 'direct-cloud-vm-connection-t1021-008').length, 1);
+    assert.match(err, /2 alerts \(2 suppressed within 1h\)/);
+    // Three rules read only Azure/O365 sourcetypes: skipped, as no such events are in the data.
+    assert.match(err, /4 events \(aws:cloudtrail=4\), 1 malformed; 5 rules run, 3 skipped/);
   });
 
   it('csv: fixed columns then the table fields', async () => {
@@ -77,6 +81,18 @@ describe('detect', () => {
     assert.equal((await detect({ format: 'xml' })).code, 2);
     assert.equal((await detect({ suppress: 'soon' })).code, 2);
     assert.equal((await detect({ paths: [] })).code, 2);
+  });
+
+  it('a rule the engine cannot run is named with file:line:col and exit 2 (fail closed)', async () => {
+    const rulesDir = mkdtempSync(join(tmpdir(), 'sl-detect-rules-'));
+    const text = readFileSync(join(RULES_DIR, 'aws-ec2-instance-connect-endpoint-tunnel-t1021-008.yml'), 'utf8').replace('  | table _time, AlertType, Principal', '  | transaction Principal\n  | table _time, AlertType, Principal');
+    writeFileSync(join(rulesDir, 'aws-ec2-instance-connect-endpoint-tunnel-t1021-008.yml'), text);
+    let err = '';
+    const code = await runDetect({ paths: [dir], rulesDir, format: 'json', tuned: false }, () => {}, (s) => void (err += s));
+    assert.equal(code, 2);
+    const line = text.split('\n').findIndex((l) => l.includes('| transaction')) + 1;
+    assert.ok(err.includes(`aws-ec2-instance-connect-endpoint-tunnel-t1021-008.yml:${line}:5: SPL-UNSUPPORTED-COMMAND`), err);
+    assert.match(err, /1 failed/);
   });
 
   it('no data for a rule: no alert, even from aggregate rules', async () => {

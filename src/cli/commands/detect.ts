@@ -2,6 +2,7 @@
 // runs those whose sourcetypes occur in the data in one pass over the files, prints alerts on stdout and a
 // summary on stderr. Exit 0 (alerts are output, not failure); 2 on usage errors or rules that cannot run.
 
+import { readFileSync } from 'node:fs';
 import { defineCommand } from 'citty';
 import { SightlineError, formatDiagnostic } from '../../core/diagnostics.ts';
 import type { Diagnostic } from '../../core/diagnostics.ts';
@@ -44,8 +45,23 @@ export interface DetectRequest {
   readonly now?: string;
 }
 
-export async function runDetect(req: DetectRequest, out: (s: string) => void = (s) => void process.stdout.write(s)): Promise<number> {
-  const err = (t: string) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`);
+/** A diagnostic with its source line and caret when it names a readable file. */
+function formatWithSource(d: Diagnostic): string {
+  let source: string | undefined;
+  try {
+    source = d.file && d.span ? readFileSync(d.file, 'utf8') : undefined;
+  } catch {
+    source = undefined;
+  }
+  return formatDiagnostic(d, source);
+}
+
+export async function runDetect(
+  req: DetectRequest,
+  out: (s: string) => void = (s) => void process.stdout.write(s),
+  errOut: (s: string) => void = (s) => void process.stderr.write(s),
+): Promise<number> {
+  const err = (t: string) => errOut(t.endsWith('\n') ? t : `${t}\n`);
   if (!(FORMATS as readonly string[]).includes(req.format)) {
     err(`sightline detect: CLI-BAD-FORMAT: unknown --format ${JSON.stringify(req.format)}\n  hint: use ${FORMATS.join(', ')}`);
     return 2;
@@ -69,7 +85,7 @@ export async function runDetect(req: DetectRequest, out: (s: string) => void = (
     rules = await loadRules(req.rulesDir);
   } catch (e) {
     if (e instanceof SightlineError) {
-      err(formatDiagnostic(e.diagnostic));
+      err(formatWithSource(e.diagnostic));
       return 2;
     }
     err(`sightline detect: CLI-RULES: cannot read rules from ${req.rulesDir}: ${(e as Error).message}`);
@@ -93,7 +109,7 @@ export async function runDetect(req: DetectRequest, out: (s: string) => void = (
   }
   const { alerts, summary } = result;
   out(formatAlerts(alerts, req.format as AlertFormat, new Map(rules.map((r) => [r.id, r]))));
-  for (const f of summary.failed) err(formatDiagnostic(f.diagnostic));
+  for (const f of summary.failed) err(formatWithSource(f.diagnostic));
   for (const m of malformed.slice(0, MALFORMED_SHOWN)) err(`  malformed: ${m.source}:${m.line} (byte ${m.offset}): ${m.message}`);
   for (const w of warnings.slice(0, MALFORMED_SHOWN)) err(`  warning: ${formatDiagnostic(w)}`);
   const st = [...summary.sourcetypes].map(([s, n]) => `${s}=${n}`).join(', ') || 'none';
