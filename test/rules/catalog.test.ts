@@ -5,13 +5,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { lintRuleText } from '../../src/rules/lint/index.ts';
 import { runRuleTest } from '../../src/rules/rule-tests.ts';
 import { catalog, ROOT, RULES_DIR } from './helpers.ts';
 
 const rules = await catalog();
 const techniques = new Map<string, { name: string; tactics: string[] }>(
-  (JSON.parse(readFileSync('/work/shared/data/attack/enterprise-techniques.json', 'utf8')) as { id: string; name: string; tactics: string[] }[]).map((t) => [t.id, t]),
+  (JSON.parse(readFileSync(resolve(ROOT, 'data/attack/enterprise-techniques.json'), 'utf8')) as { id: string; name: string; tactics: string[] }[]).map((t) => [t.id, t]),
 );
 
 describe('rule catalog', () => {

@@ -111,3 +111,19 @@ describe('the rewrite returns the same alerts as the catalog rule', () => {
     });
   }
 });
+
+describe('the verbatim founding SPL, once rewritten, misses what the corrections catch', () => {
+  it('seed T1021.007: no O365 alert (ApplicationName is never set, stats drops null groups) and no anonymized-IP alert', async () => {
+    const rewritten = lintSpl(read('seed-t1021-007.spl')).fixed!;
+    const rule = await ruleById('cloud-services-risky-signin-t1021-007');
+    const events = await allTestEvents(rule);
+    const seedRows = (await runQuery(planQuery(rewritten), events)).map((r) => r.toJSON() as Record<string, unknown>);
+    const ruleAlerts = await runRules([rule], events, { tuned: false });
+    const types = (rows: readonly Record<string, unknown>[]) => [...new Set(rows.map((r) => String(r.AlertType)))].sort();
+    assert.deepEqual(types(ruleAlerts), ['AWSConsoleLoginNoMFA', 'AzureRiskySignin', 'O365MultiIPLogin']);
+    assert.deepEqual(types(seedRows), ['AWSConsoleLoginNoMFA', 'AzureRiskySignin']);
+    // Every anonymized-only sign-in (risk none) is lost: the seed matched a field Splunk never extracts.
+    assert.equal(seedRows.some((r) => r.IsAnon === 1), false);
+    assert.ok(ruleAlerts.some((a) => a.IsAnon === 1 && a.RiskLevel === 'none'));
+  });
+});
