@@ -5,6 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES } from './helpers/spawn-server.ts';
 import { browserUnavailable, launch } from './helpers/browser.ts';
 import { cloudtrailLogin, hec, startTestServer, waitIdle, type TestServer } from './helpers/in-process.ts';
 
@@ -69,6 +71,19 @@ test('the demo analysis shows the expected alerts, histogram and drill-down; <sc
   await rows.first().getByRole('link', { name: 'events' }).click();
   await page.waitForURL(/\/alerts\/0$/);
   assert.match(await page.locator('ol.events').innerText(), /"eventID": ?"demo-1"/);
+  await page.close();
+});
+
+test('uploading a log file from the browser analyses it with the ticked rules', { skip, timeout: 60_000 }, async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${srv.url}/analyze`);
+  await page.locator('input[name="rule"][value="test-many-source-ips"]').uncheck();
+  await page.locator('#upload-file').setInputFiles(join(FIXTURES, 'demo/cloudtrail-logins.json'));
+  await page.locator('#upload-button').click();
+  await page.waitForURL(/\/analyze\/[\w-]+$/);
+  // Only the no-MFA rule: alice and the <script> user.
+  assert.equal(await page.locator('#alert-count').textContent(), '2');
+  assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
   await page.close();
 });
 
