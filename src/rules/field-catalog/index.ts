@@ -3,6 +3,7 @@
 // rule reads that its sourcetype never has, such as O365 `ApplicationName` (see log-sources.md).
 
 import { createRequire } from 'node:module';
+import { aliasesFor } from '../../ingest/aliases.ts';
 
 interface CatalogFile {
   readonly sourcetype: string;
@@ -23,7 +24,10 @@ const FILES: readonly CatalogFile[] = [
 /** Splunk's default fields, present on every event. */
 const DEFAULT_FIELDS = new Set(['_time', '_raw', 'sourcetype', 'source', 'index', 'host', 'splunk_server', 'linecount', 'eventtype', 'tag', 'punct']);
 
-const BY_SOURCETYPE = new Map(FILES.map((f) => [f.sourcetype, { fields: new Set(f.fields), prefixes: f.prefixes }]));
+// The add-on aliases and calculated fields ingest resolves (src, user, action, layout bridges...) are fields too.
+const BY_SOURCETYPE = new Map(
+  FILES.map((f) => [f.sourcetype, { fields: new Set([...f.fields, ...Object.keys(aliasesFor(f.sourcetype) ?? {})]), prefixes: f.prefixes }]),
+);
 
 export function catalogSourcetypes(): string[] {
   return [...BY_SOURCETYPE.keys()];
