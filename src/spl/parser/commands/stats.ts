@@ -2,9 +2,9 @@
 // `count(eval(...))`), then `by a, b` or `by a b`. Output names default to the call text, as in Splunk
 // ("count", "dc(src)", "values(user)").
 
-import type { Aggregation, CommandOption } from '../../ast/nodes.ts';
+import type { Aggregation, CommandOption, FieldName } from '../../ast/nodes.ts';
 import { isKeyword, isOp } from '../../token.ts';
-import { atOption, checkOption, readFieldList, readOption } from '../args.ts';
+import { atOption, checkOption, readFieldName, readOption } from '../args.ts';
 import type { CommandParser } from '../command-parser.ts';
 import type { Cursor } from '../cursor.ts';
 import { parseExpr } from '../expr.ts';
@@ -31,26 +31,41 @@ export const parseStats: CommandParser = ({ cur, name, nameTok }) => {
   const variant = name as 'stats' | 'eventstats' | 'streamstats';
   const options: CommandOption[] = [];
   const aggregations: Aggregation[] = [];
-  while (atOption(cur)) {
-    const opt = readOption(cur);
-    checkOption(cur, variant, opt, OPTIONS[variant]);
-    options.push(opt);
-  }
+  // Options usually come first, but an option between aggregations is read as one too: no
+  // aggregation is ever written `name=value`.
   while (!cur.atCommandEnd() && !isKeyword(cur.peek(), 'by')) {
     if (cur.acceptOp(',')) continue;
-    aggregations.push(parseAggregation(cur));
+    if (atOption(cur)) {
+      const opt = readOption(cur);
+      checkOption(cur, variant, opt, OPTIONS[variant]);
+      options.push(opt);
+    } else aggregations.push(parseAggregation(cur));
   }
   if (aggregations.length === 0) {
     throw cur.error('SPL-MISSING-ARGUMENT', `'${variant}' needs at least one aggregation`, nameTok.span, 'for example `stats count by user`');
   }
-  let by: ReturnType<typeof readFieldList> = [];
+  let by: FieldName[] = [];
   if (isKeyword(cur.peek(), 'by')) {
     const byTok = cur.next();
-    by = readFieldList(cur);
+    by = readByFields(cur, variant);
     if (by.length === 0) throw cur.error('SPL-MISSING-ARGUMENT', "'by' needs at least one field", byTok.span);
   }
   return { kind: 'stats', variant, aggregations, by, options };
 };
+
+/** The by-list; `span=` and other options there belong to tstats/timechart, so they are refused. */
+function readByFields(cur: Cursor, variant: string): FieldName[] {
+  const out: FieldName[] = [];
+  while (!cur.atCommandEnd()) {
+    if (cur.acceptOp(',')) continue;
+    if (atOption(cur)) {
+      const t = cur.peek();
+      throw cur.error('SPL-BAD-BY-CLAUSE', `'${t.text}=' is not valid in a ${variant} by clause`, t.span, t.text.toLowerCase() === 'span' ? 'bucket time first: `bin _time span=1h | stats ... by _time`' : 'put options before the aggregations');
+    }
+    out.push(readFieldName(cur));
+  }
+  return out;
+}
 
 function parseAggregation(cur: Cursor): Aggregation {
   const fnTok = cur.peek();
