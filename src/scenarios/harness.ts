@@ -58,8 +58,8 @@ export async function testRules(rules: readonly Rule[], scenarios: readonly Scen
     const checks: ScenarioCheck[] = [];
     for (const s of mine) checks.push(await checkScenario(rule, s, s.expect[rule.id]!, cache));
     const gaps: string[] = [];
-    if (!mine.some((s) => s.expect[rule.id]!.alert)) gaps.push('no attack scenario expects an alert');
-    if (!mine.some((s) => !s.expect[rule.id]!.alert)) gaps.push('no benign scenario expects silence');
+    if (!mine.some((s) => s.kind === 'attack' && s.expect[rule.id]!.alert)) gaps.push('no attack scenario expects an alert');
+    if (!mine.some((s) => s.kind === 'benign' && !s.expect[rule.id]!.alert)) gaps.push('no benign scenario expects silence');
     reports.push({ rule, checks, gaps, passed: gaps.length === 0 && checks.every((c) => c.passed) });
   }
   return reports;

@@ -126,5 +126,11 @@ export const ScenarioSchema = z.object({
   actors: z.record(z.string(), ActorSchema),
   timeline: z.array(StepSchema).min(1),
   expect: z.record(z.string(), ExpectationSchema).default({}),
+}).superRefine((s, ctx) => {
+  // Benign activity that a rule must alert on is a contradiction: make it an attack scenario instead.
+  if (s.kind !== 'benign') return;
+  for (const [rule, e] of Object.entries(s.expect)) {
+    if (e.alert) ctx.addIssue({ code: 'custom', path: ['expect', rule, 'alert'], message: 'a benign scenario cannot expect an alert' });
+  }
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;

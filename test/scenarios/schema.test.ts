@@ -44,6 +44,7 @@ const BAD: { name: string; text: string; code: string; mentions: RegExp; at?: 'l
   { name: 'null actor ips', text: BASE.replace('ips: ["192.0.2.1"]', 'ips: null'), code: 'SCENARIO-SCHEMA', mentions: /actors\.a\.ips/ },
   { name: 'id not kebab-case', text: BASE.replace('id: tiny', 'id: Tiny_One'), code: 'SCENARIO-SCHEMA', mentions: /^.*id: ids are lower-case/ },
   { name: 'expectation without alert_type', text: BASE + 'expect:\n  r: { alert: true }\n', code: 'SCENARIO-SCHEMA', mentions: /expect\.r\.alert_type/ },
+  { name: 'benign scenario expecting an alert', text: BASE.replace('kind: attack', 'kind: benign') + 'expect:\n  r: { alert: true, alert_type: X }\n', code: 'SCENARIO-SCHEMA', mentions: /expect\.r\.alert: a benign scenario cannot expect an alert/ },
   { name: 'unknown action', text: BASE.replace('aws.sts.GetCallerIdentity', 'aws.sts.Teleport'), code: 'SCENARIO-UNKNOWN-ACTION', mentions: /aws\.sts\.Teleport/, at: 'generate' },
   { name: 'unknown actor', text: BASE.replace('actor: a,', 'actor: b,'), code: 'SCENARIO-UNKNOWN-ACTOR', mentions: /"b"/, at: 'generate' },
   {
