@@ -3,7 +3,8 @@
 // null (a missing value is ""), while Splunk's `NOT x="a"` over a missing x is not true (spl-semantics.md).
 
 import type { PlanExpr, PlanNode, PlanAggregation, CompareOp } from '../../plan/nodes.ts';
-import type { Span } from '../../core/diagnostics.ts';
+import { SightlineError, type Span } from '../../core/diagnostics.ts';
+import { translatePcre } from '../../core/regex.ts';
 import { dispatchExpr, dispatchNode, type ExprHandlers, type NodeHandlers, type Problems } from '../backend.ts';
 import { Scope, type ColType } from '../scope.ts';
 import { patternShape, globToRegex } from '../pattern-shape.ts';
@@ -161,7 +162,14 @@ export class KqlBranch {
         const s = arg(0);
         const re = e.args[1];
         if (!re || re.kind !== 'literal' || typeof re.value !== 'string') return this.problems.unsupported('XLATE-UNSUPPORTED-FUNCTION', 'match() with a computed regex');
-        const m = `${this.str(s)} matches regex ${kqlString(re.value)}`;
+        let pattern: string;
+        try {
+          pattern = translatePcre(re.value);
+        } catch (err) {
+          if (err instanceof SightlineError) return this.problems.unsupported(err.diagnostic.code, err.diagnostic.message);
+          throw err;
+        }
+        const m = `${this.str(s)} matches regex ${kqlString(pattern)}`;
         return negated ? `(${this.present(s)} and not(${m}))` : `(${m})`;
       }
       case 'isnull':

@@ -1,0 +1,1 @@
+UNSUPPORTED XLATE-UNSUPPORTED-COMMAND: 'lookup' has no SQL translation
