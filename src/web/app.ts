@@ -12,7 +12,7 @@ import { RuleProcessor, type ProcessorRule } from './realtime/processor.ts';
 import { ruleMode } from './realtime/rule-mode.ts';
 import { WebhookDelivery } from './realtime/webhook.ts';
 import { AnalysisStore } from './analysis/analysis.ts';
-import { SightlineError } from '../core/diagnostics.ts';
+import { SightlineError } from '../index.ts';
 
 export interface AppOptions {
   readonly dataDir: string;

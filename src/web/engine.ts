@@ -2,19 +2,17 @@
 // scenario harness behind `sightline test`, and the translation backends. Backends are looked up by target
 // name when first needed, so a target that is not built yet shows as "not available" instead of breaking.
 
-import type { Event } from '../core/event.ts';
-import type { Diagnostic } from '../core/diagnostics.ts';
-import { loadRules as loadRuleFiles, type Rule } from '../rules/load.ts';
-import { runRules as runRuleSet, planRule as planRuleWithTuning } from '../rules/run.ts';
-import { planQuery } from '../plan/index.ts';
-import type { QueryPlan } from '../plan/nodes.ts';
-import { runQuery, startQueries } from '../exec/run.ts';
+import type { Diagnostic, Event, QueryPlan, Rule } from '../index.ts';
+import { loadRules as loadRuleFiles, runRules as runRuleSet, planQuery, runQuery, startQueries, readEvents, makeEvent as makeIngestEvent } from '../index.ts';
+// Not (yet) in the public API of src/index.ts: the tuned rule plan and row-to-alert mapping (for attributing
+// streaming alerts to events), malformed-input reports, and the scenario harness behind `sightline test`.
+import { planRule as planRuleWithTuning } from '../rules/run.ts';
 import { rowToAlert } from '../rules/alert.ts';
-import { dirname, join } from 'node:path';
-import { readEvents, type MalformedInput } from '../ingest/read.ts';
-import { makeEvent as makeIngestEvent } from '../ingest/make-event.ts';
+import type { MalformedInput } from '../ingest/read.ts';
+export type { MalformedInput };
 import { testRules as harnessTestRules } from '../scenarios/harness.ts';
 import { loadScenarios } from '../scenarios/load.ts';
+import { dirname, join } from 'node:path';
 
 export type EngineRule = Rule;
 /** An alert in the flat JSON form `detect --format json` prints. */

@@ -5,9 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Event } from '../../core/event.ts';
-import { SightlineError } from '../../core/diagnostics.ts';
-import type { MalformedInput } from '../../ingest/read.ts';
+import { SightlineError, type Event } from '../../index.ts';
+import type { MalformedInput } from '../engine.ts';
 import { readEventFiles, runRules, type EngineAlert, type EngineRule } from '../engine.ts';
 
 export interface Analysis {

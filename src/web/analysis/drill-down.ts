@@ -2,7 +2,7 @@
 // so the events shown are those of the rule's sourcetypes (and, when the alert has one, its _time) whose raw
 // text holds the most of the alert's own values. The page says so.
 
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../index.ts';
 
 const RULE_FIELDS = new Set(['rule_id', 'rule_title', 'technique', 'tactic', 'severity', 'confidence', 'AlertType', '_time', 'alert_key']);
 

@@ -3,8 +3,7 @@
 // their position in the query.
 
 import { html, urlPart, type SafeHtml } from '../html.ts';
-import type { Diagnostic } from '../../core/diagnostics.ts';
-import { lineColAt } from '../../core/diagnostics.ts';
+import { lineColAt, type Diagnostic } from '../../index.ts';
 import type { Analysis } from '../analysis/analysis.ts';
 import type { RuleView } from '../catalog/rule-view.ts';
 import { layout } from './layout.ts';

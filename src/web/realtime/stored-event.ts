@@ -1,9 +1,7 @@
 // Rebuilds engine events from journal rows: JSON records become JsonEvents (parsed once, fields resolved
 // lazily); plain-text lines become TextEvents that carry only Splunk's default fields.
 
-import type { Event } from '../../core/event.ts';
-import type { Value } from '../../core/value.ts';
-import { JsonEvent } from '../../ingest/json-event.ts';
+import { JsonEvent, type Event, type Value } from '../../index.ts';
 import type { StoredEvent } from '../store/events.ts';
 
 class TextEvent implements Event {

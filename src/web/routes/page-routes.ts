@@ -16,9 +16,8 @@ import { countEvents, eventsByIdRange, eventsInWindow } from '../store/events.ts
 import { toEngineEvent } from '../realtime/stored-event.ts';
 import { drillDown } from '../analysis/drill-down.ts';
 import { planSpl, runPlan } from '../engine.ts';
-import { SightlineError, type Diagnostic } from '../../core/diagnostics.ts';
+import { SightlineError, type Diagnostic, type Event } from '../../index.ts';
 import type { App } from '../app.ts';
-import type { Event } from '../../core/event.ts';
 import type { Route, RouteContext } from './route.ts';
 
 const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), '../static');
