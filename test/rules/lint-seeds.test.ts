@@ -127,3 +127,14 @@ describe('the verbatim founding SPL, once rewritten, misses what the corrections
     assert.ok(ruleAlerts.some((a) => a.IsAnon === 1 && a.RiskLevel === 'none'));
   });
 });
+
+describe('rewrite text (golden, reviewed)', async () => {
+  const { assertGolden } = await import('../helpers/golden.ts');
+  for (const name of ['seed-t1021-007', 'seed-t1021-008']) {
+    it(name, () => {
+      const r = rewritePipesInParens(read(`${name}.spl`));
+      assert.ok(r.ok);
+      assertGolden(join(FIXTURES, 'golden', `${name}.rewrite.spl`), r.spl + '\n');
+    });
+  }
+});
