@@ -92,6 +92,25 @@ test('concatenated envelopes, Basic auth, gzip and /raw with ?sourcetype= are st
   assert.deepEqual(Object.keys(x3), ['rule_id', 'rule_title', 'technique', 'tactic', 'severity', 'confidence', 'AlertType', '_time', 'UserArn', 'SourceIP', 'MFA']);
 });
 
+test('indexer acknowledgement: a request on a channel gets an ackId, /ack confirms it, also after a restart', async () => {
+  // Splunk: with a data channel the Success reply carries "ackId" (per channel, from 0), and
+  // /services/collector/ack answers {"acks": {"<id>": true|false}}; code 10 "Data channel is missing".
+  const channel = 'FE0ECFAD-13D5-401B-847D-77833BD77131';
+  const headers = { 'x-splunk-request-channel': channel };
+  const r0 = await hec(srv.url, '{"event":"a"}', { headers });
+  const r1 = await hec(srv.url, '{"event":"b"}', { path: `/services/collector/event?channel=${channel}` });
+  assert.deepEqual([r0.body, r1.body], [{ text: 'Success', code: 0, ackId: 0 }, { text: 'Success', code: 0, ackId: 1 }]);
+  const acks = await hec(srv.url, '{"acks":[0,1,2]}', { path: '/services/collector/ack', headers });
+  assert.deepEqual(acks, { status: 200, body: { acks: { '0': true, '1': true, '2': false } } });
+  assert.deepEqual(await hec(srv.url, '{"acks":[0]}', { path: '/services/collector/ack' }), { status: 400, body: { text: 'Data channel is missing', code: 10 } });
+  assert.equal((await hec(srv.url, '{"event":"c"}', { headers: { 'x-splunk-request-channel': 'bad channel!' } })).body.code, 11);
+  assert.equal((await hec(srv.url, '{"acks":[0]}', { path: '/services/collector/ack', headers, auth: null })).body.code, 2);
+  srv = await srv.restart();
+  const later = await hec(srv.url, '{"acks":[1]}', { path: '/services/collector/ack', headers });
+  assert.deepEqual(later.body, { acks: { '1': true } });
+  assert.equal((await hec(srv.url, '{"event":"d"}', { headers })).body.ackId, 2);
+});
+
 test('a retried request with the same Idempotency-Key is acknowledged but stored once', async () => {
   const s0 = await waitIdle(srv.url);
   const e = cloudtrailLogin({ time: T + 10, arn: 'arn:aws:iam::1:user/retry', ip: '192.0.2.9', mfa: 'No', id: 'r1' });

@@ -33,6 +33,6 @@ export function toStoredEvents(envelopes: readonly HecEnvelope[], defaults: Inge
   return out;
 }
 
-export function storeEvents(db: Db, events: readonly StoredEventInput[], requestKey: string | null): AppendResult {
-  return appendEvents(db, events, requestKey);
+export function storeEvents(db: Db, events: readonly StoredEventInput[], requestKey: string | null, channel: string | null): AppendResult {
+  return appendEvents(db, events, requestKey, channel);
 }

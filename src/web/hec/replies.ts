@@ -1,7 +1,7 @@
 // Splunk HTTP Event Collector replies: the status text and numeric code HEC clients and forwarders expect
 // (Splunk's "Troubleshoot HTTP Event Collector" table: 0 Success, 2 Token is required, 3 Invalid
 // authorization, 4 Invalid token, 5 No data, 6 Invalid data format, 12/13 event field required/blank,
-// 17/18 health).
+// 10/11 data channel missing/invalid, 17/18 health).
 
 export interface HecReply {
   readonly status: number;
@@ -9,7 +9,9 @@ export interface HecReply {
 }
 
 export const HEC = {
-  success: (): HecReply => ({ status: 200, body: { text: 'Success', code: 0 } }),
+  success: (ackId: number | null = null): HecReply => ({ status: 200, body: ackId === null ? { text: 'Success', code: 0 } : { text: 'Success', code: 0, ackId } }),
+  channelMissing: (): HecReply => ({ status: 400, body: { text: 'Data channel is missing', code: 10 } }),
+  invalidChannel: (): HecReply => ({ status: 400, body: { text: 'Invalid data channel', code: 11 } }),
   tokenRequired: (): HecReply => ({ status: 401, body: { text: 'Token is required', code: 2 } }),
   invalidAuthorization: (): HecReply => ({ status: 401, body: { text: 'Invalid authorization', code: 3 } }),
   invalidToken: (): HecReply => ({ status: 403, body: { text: 'Invalid token', code: 4 } }),

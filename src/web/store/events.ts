@@ -1,7 +1,7 @@
 // The durable event journal fed by HEC: append a request's events in one transaction (with its optional
 // idempotency key), read them back in id order for the rule processor, and by time for windows and drill-down.
 
-import type { Db } from './db.ts';
+import { getProgress, setProgress, type Db } from './db.ts';
 
 export interface StoredEventInput {
   readonly time: number;
@@ -16,18 +16,30 @@ export interface StoredEvent extends StoredEventInput {
   readonly id: number;
 }
 
-export type AppendResult = { readonly kind: 'stored'; readonly count: number } | { readonly kind: 'duplicate-request'; readonly count: number };
+export type AppendResult = {
+  readonly kind: 'stored' | 'duplicate-request';
+  readonly count: number;
+  /** HEC indexer acknowledgement id, when the request named a channel (per channel, from 0). */
+  readonly ackId: number | null;
+};
 
 /**
  * Appends events atomically. With a request key already seen, nothing is stored and the earlier count is
  * returned, so a client retrying an unanswered request cannot duplicate events.
  */
-export function appendEvents(db: Db, events: readonly StoredEventInput[], requestKey: string | null): AppendResult {
+export function appendEvents(db: Db, events: readonly StoredEventInput[], requestKey: string | null, channel: string | null = null): AppendResult {
   const insert = db.prepare('INSERT INTO events(time, sourcetype, source, host, idx, raw, received) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  // The ack id is taken in the same transaction as the events: an id handed out is always durable.
+  const nextAck = (): number | null => {
+    if (channel === null) return null;
+    const id = getProgress(db, `ack:${channel}`, 0);
+    setProgress(db, `ack:${channel}`, id + 1);
+    return id;
+  };
   const tx = db.transaction((): AppendResult => {
     if (requestKey !== null) {
       const seen = db.prepare('SELECT count FROM ingest_requests WHERE request_key = ?').get(requestKey) as { count: number } | undefined;
-      if (seen) return { kind: 'duplicate-request', count: seen.count };
+      if (seen) return { kind: 'duplicate-request', count: seen.count, ackId: nextAck() };
     }
     const now = Date.now() / 1000;
     let firstId: number | null = null;
@@ -38,7 +50,7 @@ export function appendEvents(db: Db, events: readonly StoredEventInput[], reques
     if (requestKey !== null) {
       db.prepare('INSERT INTO ingest_requests(request_key, first_id, count, received) VALUES (?, ?, ?, ?)').run(requestKey, firstId, events.length, now);
     }
-    return { kind: 'stored', count: events.length };
+    return { kind: 'stored', count: events.length, ackId: nextAck() };
   });
   return tx.immediate();
 }
@@ -91,4 +103,10 @@ export function countEvents(db: Db): number {
 
 export function maxEventId(db: Db): number {
   return (db.prepare('SELECT coalesce(max(id), 0) AS n FROM events').get() as { n: number }).n;
+}
+
+/** Indexer acknowledgement: an ack id is true once handed out (it was handed out after its commit). */
+export function ackStatus(db: Db, channel: string, ids: readonly number[]): Record<string, boolean> {
+  const next = getProgress(db, `ack:${channel}`, 0);
+  return Object.fromEntries(ids.map((id) => [String(id), Number.isInteger(id) && id >= 0 && id < next]));
 }
