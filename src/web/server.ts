@@ -22,7 +22,13 @@ export interface RunningServer {
 export async function startServer(opts: AppOptions & { readonly host: string; readonly port: number }): Promise<RunningServer> {
   const app = await createApp(opts);
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      req.resume();
+      return sendJson(res, 400, { text: 'Bad request', code: 400 });
+    }
     const isApi = url.pathname.startsWith('/api/') || url.pathname.startsWith('/services/');
     let route: Route | undefined;
     let params: Record<string, string> = {};
@@ -33,7 +39,12 @@ export async function startServer(opts: AppOptions & { readonly host: string; re
       pathMatched = true;
       if (!r.method.split('|').includes(req.method ?? '')) continue;
       route = r;
-      params = Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+      try {
+        params = Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+      } catch {
+        req.resume();
+        return sendHtml(res, 400, errorPage(400, 'malformed URL'));
+      }
       break;
     }
     if (!route) {

@@ -184,6 +184,22 @@ test('every page answers 200 with the CSP that forbids inline script', async () 
   assert.equal((await fetch(`${srv.url}/alerts/999999`)).status, 404);
 });
 
+test('malformed URLs are answered 400 and the server keeps serving', async () => {
+  const { request } = await import('node:http');
+  const raw = (path: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = request(`${srv.url}${path}`, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  assert.equal(await raw('/rules/%E0%A4%A'), 400);
+  assert.equal(await raw('/alerts/%'), 404);
+  assert.equal((await fetch(`${srv.url}/services/collector/health`)).status, 200);
+});
+
 test('the SPL download of a rule is the rule text as an attachment', async () => {
   const r = await fetch(`${srv.url}/rules/test-console-login-no-mfa/download/spl`);
   assert.equal(r.status, 200);
