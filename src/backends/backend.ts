@@ -46,10 +46,12 @@ export interface Translation {
 /** Collects the constructs a target cannot express; translation continues so every problem is reported. */
 export class Problems {
   readonly list: Diagnostic[] = [];
+  /** The span of the plan node being translated: problems inside its expressions are reported there. */
+  context: Span | undefined;
 
   /** Records an error and returns a marker that makes the output visibly unusable. */
   unsupported(code: string, message: string, at?: { span?: Span } | Span | null, hint?: string): string {
-    const span = at && 'start' in at ? at : at?.span;
+    const span = (at && 'start' in at ? at : at?.span) ?? this.context;
     this.list.push({ code, message, severity: 'error', ...(span ? { span } : {}), ...(hint ? { hint } : {}) });
     return `UNSUPPORTED ${code}`;
   }

@@ -206,6 +206,7 @@ export class EsqlBranch {
   // ------------------------------------------------------------ operators
 
   op(n: PlanNode): void {
+    this.problems.context = n.span ?? this.problems.context;
     dispatchNode(this.nodeHandlers, n);
   }
 

@@ -39,6 +39,7 @@ export function translateEsqlQueries(plan: QueryPlan, meta: RuleMeta): { queries
     for (const op of br.ops) if (op.kind === 'table') for (const f of op.fields) if (others.some((o) => lookupField(o, f).kind !== 'none')) elsewhere.add(f);
     const b = new EsqlBranch(problems, br.sourcetype, m, elsewhere);
     const lines = [`FROM ${m.from}`];
+    problems.context = br.scan.span;
     if (br.predicate) lines.push(`| WHERE ${b.bool(br.predicate)}`);
     for (const op of br.ops) b.op(op);
     for (const op of split.post) {

@@ -250,6 +250,7 @@ export class KqlBranch {
   // ------------------------------------------------------------ operators
 
   op(n: PlanNode): void {
+    this.problems.context = n.span ?? this.problems.context;
     dispatchNode(this.nodeHandlers, n);
   }
 

@@ -39,6 +39,7 @@ export function translateKql(plan: QueryPlan, meta: RuleMeta): Translation {
     for (const op of br.ops) if (op.kind === 'table') for (const f of op.fields) if (others.some((o) => lookupField(o, f).kind !== 'none')) elsewhere.add(f);
     const b = new KqlBranch(problems, br.sourcetype, m, elsewhere);
     const lines = [m.table];
+    problems.context = br.scan.span;
     if (br.predicate) lines.push(`| where ${b.bool(br.predicate)}`);
     for (const op of br.ops) b.op(op);
     bodies.push([...lines, ...b.lines]);

@@ -128,6 +128,7 @@ function translateBranch(br: Branch, meta: RuleMeta, mapping: SigmaMapping, prob
   const builder = new DetectionBuilder(problems, fieldName);
   const env = new Map<string, PlanExpr>();
   const sub = (e: PlanExpr) => substitute(e, env, br.sourcetype);
+  problems.context = br.scan.span;
   if (br.predicate) builder.add(br.predicate);
   let fields: string[] = [];
   // Fields this branch itself reads: a union's table also lists other branches' fields, absent here.
@@ -136,6 +137,7 @@ function translateBranch(br: Branch, meta: RuleMeta, mapping: SigmaMapping, prob
   let grouping: Grouping | null = null;
   const dropped = new Set<string>();
   for (const op of br.ops) {
+    problems.context = op.span ?? problems.context;
     if (grouping) groupedOp(op, grouping, env, sub, builder, problems, dropped);
     else if (op.kind === 'aggregate') grouping = startGrouping(op, sub, fieldName, problems);
     else {

@@ -221,6 +221,7 @@ export class SqlBranch {
   // ------------------------------------------------------------ operators
 
   op(n: PlanNode): void {
+    this.problems.context = n.span ?? this.problems.context;
     dispatchNode(this.nodeHandlers, n);
   }
 

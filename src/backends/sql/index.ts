@@ -95,6 +95,7 @@ export function translateSqlScript(plan: QueryPlan, meta: RuleMeta, opts: Transl
   for (const br of split.branches) {
     const st = sqlMapping().sourcetypes[br.sourcetype] ?? null;
     const b = new SqlBranch(problems, `b${br.index}`, br.sourcetype, st, 'raw');
+    problems.context = br.scan.span;
     const detect = sourcetypeCondition(br.sourcetype);
     if (!detect) problems.unsupported('XLATE-UNKNOWN-SOURCETYPE', `no record-shape rule for ${br.sourcetype}`, br.scan);
     const where = [detect ?? 'FALSE', ...(br.predicate ? [b.bool(br.predicate)] : [])];

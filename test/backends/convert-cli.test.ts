@@ -1,0 +1,68 @@
+// `sightline convert`: output files per target, exit 2 with the named error when a rule cannot be
+// expressed (and no file written), exit 2 on usage errors, and --check passing on a translatable rule.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { runConvert } from '../../src/cli/commands/convert.ts';
+
+const RULE = 'rules/aws-ec2-serial-console-ssh-key-t1021-008.yml';
+
+function captureStderr<T>(fn: () => Promise<T>): Promise<{ value: T; stderr: string }> {
+  const original = process.stderr.write.bind(process.stderr);
+  let stderr = '';
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  }) as typeof process.stderr.write;
+  return fn().then(
+    (value) => ((process.stderr.write = original), { value, stderr }),
+    (err) => {
+      process.stderr.write = original;
+      throw err;
+    },
+  );
+}
+
+test('convert writes <rule-id>.<ext> for every target and --check passes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'convert-'));
+  try {
+    for (const [to, ext] of [['sigma', 'yml'], ['kql', 'kql'], ['sql', 'sql'], ['spl', 'spl']] as const) {
+      const { value } = await captureStderr(() => runConvert({ files: [RULE], to, out: dir, check: true }));
+      assert.equal(value, 0, to);
+      const text = readFileSync(join(dir, `aws-ec2-serial-console-ssh-key-t1021-008.${ext}`), 'utf8');
+      assert.ok(text.length > 0);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a construct the target cannot express: exit 2, named error with file position, no output', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'convert-'));
+  try {
+    const { value, stderr } = await captureStderr(() => runConvert({ files: [RULE], to: 'esql', out: dir }));
+    assert.equal(value, 2);
+    assert.match(stderr, /XLATE-UNMAPPED-FIELD/);
+    assert.match(stderr, /aws-ec2-serial-console-ssh-key-t1021-008\.yml:\d+:\d+:/);
+    assert.equal(existsSync(join(dir, 'aws-ec2-serial-console-ssh-key-t1021-008.esql')), false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('usage errors exit 2: unknown target, no files, unreadable rule', async () => {
+  assert.equal((await captureStderr(() => runConvert({ files: [RULE], to: 'splunk' }))).value, 2);
+  assert.equal((await captureStderr(() => runConvert({ files: [], to: 'kql' }))).value, 2);
+  const dir = mkdtempSync(join(tmpdir(), 'convert-'));
+  try {
+    const bad = join(dir, 'bad.yml');
+    writeFileSync(bad, 'id: Not A Slug\n');
+    const { value, stderr } = await captureStderr(() => runConvert({ files: [bad], to: 'kql' }));
+    assert.equal(value, 2);
+    assert.ok(stderr.length > 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
