@@ -9,6 +9,10 @@ import { firstOf, scalarToNumber, type Scalar, type Value } from '../core/value.
 const DELETED = Symbol('deleted');
 type Slot = Value | typeof DELETED;
 
+/** One-entry cache: the driver hands each event to every scan in turn, so the last event is the hot one. */
+let lastEvent: Event | null = null;
+let lastLowerRaw = '';
+
 export class Row {
   /** Fields set or deleted on this row; most rows never get one, so the map is created on first write. */
   private ownMap: Map<string, Slot> | undefined;
@@ -63,11 +67,22 @@ export class Row {
     return scalarToNumber(firstOf(this.get('_time')));
   }
 
-  /** `_raw` lower-cased once per row, for case-insensitive term matching. */
+  /**
+   * `_raw` lower-cased once, for case-insensitive term matching. While the row still shows its event's raw
+   * text, the result is shared with every other row of the same event (each scan of each rule makes one).
+   */
   lowerRaw(): string {
     if (this.lowerRawCache === undefined) {
-      const raw = this.get('_raw');
-      this.lowerRawCache = raw === null ? '' : String(firstOf(raw)).toLowerCase();
+      if (this.event && this.ownMap?.get('_raw') === undefined) {
+        if (lastEvent !== this.event) {
+          lastEvent = this.event;
+          lastLowerRaw = this.event._raw.toLowerCase();
+        }
+        this.lowerRawCache = lastLowerRaw;
+      } else {
+        const raw = this.get('_raw');
+        this.lowerRawCache = raw === null ? '' : String(firstOf(raw)).toLowerCase();
+      }
     }
     return this.lowerRawCache;
   }
