@@ -1,0 +1,127 @@
+// A set of Sigma documents -> runnable queries on the logical plan. Detection rules become scan leaves whose
+// predicate is `sourcetype=<mapped>` AND the detection AND the filters that name the rule (sigma-filters-
+// specification.md: a filter's condition is added to the rule's with AND). Rules referenced by a
+// correlation run only inside it unless the correlation says `generate: true` (correlation spec, "Generate").
+
+import { fail, SightlineError } from '../core/diagnostics.ts';
+import type { PlanExpr, PlanNode, QueryPlan } from '../plan/nodes.ts';
+import type { SigmaCorrelationRule, SigmaFilter, SigmaRule } from '../backends/sigma/model.ts';
+import { lowerCorrelation, type CorrelatedRule } from './correlation.ts';
+import { detectionExpr } from './detection.ts';
+import type { LoadedSigma } from './load.ts';
+import { resolveLogsource, type SourceMapping } from './mapping.ts';
+import { attackOfTags } from './tags.ts';
+
+export interface SigmaQuery {
+  /** The Sigma rule's id, else its name, else its title. */
+  readonly id: string;
+  readonly title: string;
+  readonly kind: 'rule' | 'correlation';
+  readonly level: string;
+  readonly tags: readonly string[];
+  readonly attack: { readonly tactic: string; readonly technique: string; readonly subtechnique?: string };
+  readonly sourcetypes: readonly string[];
+  readonly plan: QueryPlan;
+  readonly file: string;
+}
+
+export interface LowerOptions {
+  readonly placeholders?: Readonly<Record<string, readonly string[]>>;
+}
+
+interface PreparedRule {
+  readonly loaded: LoadedSigma;
+  readonly doc: SigmaRule;
+  readonly mapping: SourceMapping;
+  readonly predicate: PlanExpr;
+}
+
+function at(loaded: LoadedSigma, run: () => void): void {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof SightlineError && !e.diagnostic.file) {
+      // A condition's span is relative to the condition text; the document start is the best file position.
+      throw new SightlineError({ ...e.diagnostic, file: loaded.file, span: { start: loaded.offset, end: loaded.offset + 1 } });
+    }
+    throw e;
+  }
+}
+
+const sourcetypeIs = (st: string): PlanExpr => ({ kind: 'searchMatch', field: 'sourcetype', op: '=', pattern: { text: st, wildcard: false, caseSensitive: false } });
+
+function refs(d: { id?: string; name?: string }): string[] {
+  return [d.id, d.name].filter((x) => x !== undefined && x !== null).map(String);
+}
+
+export function lowerSigma(docs: readonly LoadedSigma[], opts: LowerOptions = {}): SigmaQuery[] {
+  const filters = docs.filter((d) => d.document.kind === 'filter');
+  const prepared = new Map<string, PreparedRule>();
+  const rules: PreparedRule[] = [];
+  for (const loaded of docs) {
+    if (loaded.document.kind !== 'rule') continue;
+    const doc = loaded.document.doc;
+    at(loaded, () => {
+      const mapping = resolveLogsource(doc.logsource);
+      const ctx = { field: mapping.field, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}) };
+      const parts: PlanExpr[] = [sourcetypeIs(mapping.sourcetype), detectionExpr(doc.detection, ctx)];
+      for (const fl of filters) {
+        const f = fl.document.doc as SigmaFilter;
+        if (!f.filter.rules.some((r) => refs(doc).includes(r))) continue;
+        if (resolveLogsource(f.logsource).sourcetype !== mapping.sourcetype) continue;
+        const { rules: _rules, ...detection } = f.filter as unknown as Record<string, unknown>;
+        parts.push(detectionExpr(detection, ctx));
+      }
+      const p: PreparedRule = { loaded, doc, mapping, predicate: { kind: 'and', items: parts } };
+      rules.push(p);
+      for (const r of refs(doc)) prepared.set(r, p);
+    });
+  }
+  const out: SigmaQuery[] = [];
+  const consumed = new Set<PreparedRule>();
+  for (const loaded of docs) {
+    if (loaded.document.kind !== 'correlation') continue;
+    const c = loaded.document.doc as SigmaCorrelationRule;
+    at(loaded, () => {
+      const members: CorrelatedRule[] = c.correlation.rules.map((ref) => {
+        const p = prepared.get(ref);
+        if (!p) {
+          const isCorrelation = docs.some((d) => d.document.kind === 'correlation' && refs(d.document.doc).includes(ref));
+          fail(isCorrelation ? 'SIGMA-UNSUPPORTED-CORRELATION' : 'SIGMA-UNKNOWN-RULE', isCorrelation ? `correlation '${c.title}' chains correlation '${ref}': chained correlations are not supported` : `correlation '${c.title}' names rule '${ref}', which was not loaded`);
+        }
+        if (!c.generate) consumed.add(p);
+        return { name: p.doc.name ?? ref, predicate: p.predicate, mapping: p.mapping };
+      });
+      const root = lowerCorrelation(c, members);
+      out.push(query(loaded, c, 'correlation', root, [...new Set(members.map((m) => m.mapping.sourcetype))]));
+    });
+  }
+  for (const p of rules) {
+    if (consumed.has(p)) continue;
+    const scan: PlanNode = { kind: 'scan', predicate: p.predicate, earliest: null, latest: null };
+    let root: PlanNode = scan;
+    if (p.doc.fields?.length) {
+      const doc = p.doc;
+      at(p.loaded, () => {
+        root = { kind: 'table', input: scan, fields: ['_time', ...new Set((doc.fields ?? []).map((f) => p.mapping.field(f)))] };
+      });
+    }
+    out.push(query(p.loaded, p.doc, 'rule', root, [p.mapping.sourcetype]));
+  }
+  return out;
+}
+
+function query(loaded: LoadedSigma, doc: SigmaRule | SigmaCorrelationRule, kind: 'rule' | 'correlation', root: PlanNode, sourcetypes: string[]): SigmaQuery {
+  const tags = [...((doc as SigmaRule).tags ?? [])];
+  return {
+    id: String(doc.id ?? doc.name ?? doc.title),
+    title: doc.title,
+    kind,
+    level: doc.level ?? 'medium',
+    tags,
+    attack: attackOfTags(tags),
+    sourcetypes,
+    plan: { root },
+    file: loaded.file,
+  };
+}
