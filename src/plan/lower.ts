@@ -56,6 +56,8 @@ function lowerFirst(cmd: Command): PlanNode {
     case 'multisearch':
     case 'union':
       return lowerUnion(cmd, null);
+    case 'unsupported':
+      return NEXT.unsupported(cmd, null as never);
     default:
       return lowerNext(cmd, null);
   }
