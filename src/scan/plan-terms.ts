@@ -1,0 +1,70 @@
+// Derives, from query plans, the byte terms every event reaching any scan leaf must contain: the
+// predicate's literal terms (scan-terms.ts) (bare terms; field values of real JSON keys only, never aliases or default fields)
+// plus a JSON key that the sourcetype's record shape requires when the scan is routed to sourcetypes.
+// The result feeds compileLineSelector; one pass for all plans keeps a line if any scan may want it.
+
+import type { QueryPlan } from '../plan/nodes.ts';
+import { requiredSourcetypes } from '../plan/required-sourcetypes.ts';
+import { aliasedSourcetypes, aliasesFor } from '../ingest/aliases.ts';
+import type { ByteTerm, TermClauses } from './prefilter.ts';
+import { scanNodes } from './scan-filter.ts';
+import { predicateClauses } from './scan-terms.ts';
+
+const DEFAULT_FIELDS = new Set(['_time', '_raw', 'sourcetype', 'source', 'index', 'host', 'splunk_server', 'linecount', 'punct', 'eventtype', 'tag']);
+
+/**
+ * JSON keys a record of each sourcetype must have, as written in raw JSON (quoted, case-sensitive).
+ * Mirrors src/ingest/sourcetypes/*: each matches() requires the key.
+ */
+const SHAPE_KEYS: Readonly<Record<string, string>> = {
+  'aws:cloudtrail': '"eventSource"',
+  'azure:monitor:aad:signin': '"properties"',
+  'o365:management:activity': '"CreationTime"',
+  // Both Azure Activity layouts read operationName (a string, or an object with a value).
+  'azure:activity': '"operationName"',
+};
+
+let aliasNames: Set<string> | null = null;
+function isAlias(field: string): boolean {
+  if (!aliasNames) {
+    aliasNames = new Set();
+    for (const st of aliasedSourcetypes()) for (const name of Object.keys(aliasesFor(st) ?? {})) aliasNames.add(name);
+  }
+  return aliasNames.has(field);
+}
+
+/** Whether a field's values are read from the record's own JSON text (so they occur in _raw). */
+export function fieldValueInRaw(field: string): boolean {
+  return !DEFAULT_FIELDS.has(field) && !field.startsWith('_') && !isAlias(field);
+}
+
+export interface ScanTermOptions {
+  /** Sourcetype forced by the reader (--sourcetype): record shapes are not checked, so no shape keys. */
+  readonly forcedSourcetype?: boolean;
+}
+
+/** One clause list per scan leaf of every plan. */
+export function planTermClauses(plans: readonly QueryPlan[], opts: ScanTermOptions = {}): TermClauses[] {
+  const out: TermClauses[] = [];
+  for (const plan of plans) {
+    for (const node of scanNodes(plan)) {
+      const predicate = node.kind === 'scan' ? node.predicate : null;
+      const clauses: ByteTerm[][] = predicateClauses(predicate, fieldValueInRaw);
+      const shape = opts.forcedSourcetype ? null : shapeClause(requiredSourcetypes(predicate));
+      if (shape) clauses.push(shape);
+      out.push(clauses);
+    }
+  }
+  return out;
+}
+
+function shapeClause(sourcetypes: readonly string[] | null): ByteTerm[] | null {
+  if (sourcetypes === null || sourcetypes.length === 0) return null;
+  const keys: ByteTerm[] = [];
+  for (const st of sourcetypes) {
+    const key = SHAPE_KEYS[st];
+    if (!key) return null;
+    keys.push({ text: key, caseSensitive: true });
+  }
+  return keys;
+}

@@ -1,0 +1,169 @@
+// Byte-level prefilter over a buffer of NDJSON lines: finds the lines that could match at least one scan,
+// without decoding the others. Each scan needs a conjunction of clauses (one alternative of each clause
+// must occur). Per buffer, one clause per scan is searched over the whole buffer (the one with the fewest
+// hits lately: the search adapts to the data), the scan's other clauses are checked in the hit lines only.
+// Case-sensitive terms use Buffer.indexOf; case-insensitive ones a regex built only from escaped
+// characters (a plain literal: linear time, no user pattern syntax) over a latin1 view of the bytes.
+// Exactness: lines containing a backslash escape (\u, \/), a records-batch key, or (for case-insensitive
+// terms) a non-ASCII character whose lower case is ASCII (U+0130, U+212A) are always kept.
+
+export interface ByteTerm {
+  /** Printable ASCII only (other terms make their clause unusable; see usableTerm). */
+  readonly text: string;
+  readonly caseSensitive: boolean;
+}
+
+/** One scan's needs: every clause must have an alternative present. An empty list means "any line". */
+export type TermClauses = readonly (readonly ByteTerm[])[];
+
+/** Start offsets, ascending, of the candidate lines in buf[start, end) (which holds whole lines). */
+export type LineSelector = (buf: Buffer, start: number, end: number) => number[];
+
+const NEWLINE = 0x0a;
+const BACKSLASH = 0x5c;
+/** Every 32nd buffer re-measures all clauses, so the choice follows the data. */
+const RESAMPLE = 32;
+
+/** A term the byte search can test exactly: printable ASCII, not empty. */
+export function usableTerm(t: ByteTerm): boolean {
+  return t.text.length > 0 && /^[\x20-\x7e]+$/.test(t.text);
+}
+
+function hasLetters(s: string): boolean {
+  return /[A-Za-z]/.test(s);
+}
+
+/** A regex source matching exactly this ASCII text: every non-alphanumeric character as a \xHH escape. */
+function literalSource(text: string): string {
+  return text.replace(/[^A-Za-z0-9]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** One clause compiled: its case-sensitive needles and one case-insensitive alternation. */
+class CompiledClause {
+  readonly exact: Buffer[];
+  readonly folded: RegExp | null;
+  readonly foldedTest: RegExp | null;
+  /** Hits in the last buffer where this clause was searched whole. */
+  recentHits = 0;
+
+  constructor(clause: readonly ByteTerm[]) {
+    const exact = clause.filter((t) => t.caseSensitive || !hasLetters(t.text));
+    const folded = clause.filter((t) => !t.caseSensitive && hasLetters(t.text));
+    this.exact = [...new Set(exact.map((t) => t.text))].map((t) => Buffer.from(t, 'latin1'));
+    const source = [...new Set(folded.map((t) => literalSource(t.text.toLowerCase())))].join('|');
+    this.folded = folded.length ? new RegExp(source, 'gi') : null;
+    this.foldedTest = folded.length ? new RegExp(source, 'i') : null;
+  }
+
+  /** Lines of buf[start, end) where an alternative occurs; `text` is the latin1 view when `folded`. */
+  linesIn(buf: Buffer, start: number, end: number, text: () => string): Set<number> {
+    const out = new Set<number>();
+    for (const needle of this.exact) {
+      let from = start;
+      while (from < end) {
+        const at = buf.indexOf(needle, from);
+        if (at < 0 || at + needle.length > end) break;
+        const ls = lineStart(buf, at, start);
+        out.add(ls);
+        from = nextLine(buf, at + needle.length, end);
+      }
+    }
+    if (this.folded) {
+      const s = text();
+      const re = this.folded;
+      re.lastIndex = 0;
+      for (let m = re.exec(s); m; m = re.exec(s)) {
+        const at = start + m.index;
+        out.add(lineStart(buf, at, start));
+        re.lastIndex = nextLine(buf, at + m[0].length, end) - start;
+      }
+    }
+    this.recentHits = out.size;
+    return out;
+  }
+
+  /** Whether an alternative occurs in the line buf[ls, le). */
+  inLine(buf: Buffer, ls: number, le: number): boolean {
+    if (this.exact.length) {
+      const line = buf.subarray(ls, le);
+      for (const needle of this.exact) if (line.indexOf(needle) >= 0) return true;
+    }
+    return this.foldedTest !== null && this.foldedTest.test(buf.toString('latin1', ls, le));
+  }
+
+  get hasFolded(): boolean {
+    return this.folded !== null;
+  }
+}
+
+/**
+ * A selector for the given scans, or null when some scan accepts any line (no prefilter possible).
+ * Clauses with an unusable alternative are dropped (a weaker, still exact, filter).
+ */
+export function compileLineSelector(scans: readonly TermClauses[]): LineSelector | null {
+  if (scans.length === 0) return null;
+  const cleaned = scans.map((clauses) => clauses.filter((c) => c.length > 0 && c.every(usableTerm)));
+  if (cleaned.some((c) => c.length === 0)) return null;
+  const compiled = cleaned.map((clauses) => clauses.map((c) => new CompiledClause(c)));
+  const anyFolded = compiled.some((cs) => cs.some((c) => c.hasFolded));
+  let calls = 0;
+
+  return (buf, start, end) => {
+    const resample = calls++ % RESAMPLE === 0;
+    let text: string | null = null;
+    const latin1 = () => (text ??= buf.toString('latin1', start, end));
+    const keep = new Set<number>(guardLines(buf, start, end, anyFolded));
+    for (const clauses of compiled) {
+      if (resample) {
+        const sets = clauses.map((c) => c.linesIn(buf, start, end, latin1));
+        const smallest = sets.reduce((a, b) => (b.size < a.size ? b : a));
+        for (const ls of smallest) if (sets.every((s) => s.has(ls))) keep.add(ls);
+        continue;
+      }
+      const lead = clauses.reduce((a, b) => (b.recentHits < a.recentHits ? b : a));
+      const others = clauses.filter((c) => c !== lead);
+      for (const ls of lead.linesIn(buf, start, end, latin1)) {
+        if (keep.has(ls)) continue;
+        const le = nextLine(buf, ls, end);
+        if (others.every((c) => c.inLine(buf, ls, le))) keep.add(ls);
+      }
+    }
+    return [...keep].sort((a, b) => a - b);
+  };
+}
+
+const RECORDS_KEY = Buffer.from('ecords"');
+
+/** Lines the byte test cannot judge (see the header), found with single-byte or short searches. */
+function guardLines(buf: Buffer, start: number, end: number, folded: boolean): number[] {
+  const out: number[] = [];
+  const scan = (needle: number | Buffer, ok: (at: number) => boolean) => {
+    let from = start;
+    while (from < end) {
+      const at = buf.indexOf(needle, from);
+      if (at < 0 || at >= end) break;
+      if (ok(at)) {
+        out.push(lineStart(buf, at, start));
+        from = nextLine(buf, at + 1, end);
+      } else from = at + 1;
+    }
+  };
+  scan(BACKSLASH, (at) => buf[at + 1] === 0x75 || buf[at + 1] === 0x2f);
+  scan(RECORDS_KEY, (at) => (buf[at - 1] === 0x72 || buf[at - 1] === 0x52) && buf[at - 2] === 0x22);
+  if (folded) {
+    scan(0xc4, (at) => buf[at + 1] === 0xb0);
+    scan(0xe2, (at) => buf[at + 1] === 0x84 && buf[at + 2] === 0xaa);
+  }
+  return out;
+}
+
+function lineStart(buf: Buffer, at: number, start: number): number {
+  const nl = at > start ? buf.lastIndexOf(NEWLINE, at - 1) : -1;
+  return nl < start ? start : nl + 1;
+}
+
+/** Start of the line after the one containing `at` (end when it is the last). */
+function nextLine(buf: Buffer, at: number, end: number): number {
+  const nl = buf.indexOf(NEWLINE, at);
+  return nl < 0 || nl >= end ? end : nl + 1;
+}

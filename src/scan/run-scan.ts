@@ -1,0 +1,238 @@
+// The fast scan path: runs query plans over input files in one pass, reading NDJSON with byte-level line
+// splitting and a literal prefilter derived from the plans, across worker threads (byte ranges of big
+// files, whole gzip files). Events reach the plans in input order, so results equal the single-threaded
+// run. Inputs the fast path does not handle (stdin, arrays, Records wrappers) use the ingest reader.
+
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Event } from '../core/event.ts';
+import { fail } from '../core/diagnostics.ts';
+import type { QueryPlan } from '../plan/nodes.ts';
+import { startQueries, type ExecOptions } from '../exec/run.ts';
+import type { Row } from '../exec/row.ts';
+import { expandPaths } from '../ingest/glob.ts';
+import { JsonEvent } from '../ingest/json-event.ts';
+import { defaultHost, type EventContext } from '../ingest/make-event.ts';
+import { openBytes, type ByteChunkStats } from '../ingest/byte-source.ts';
+import { readEventBatches, type MalformedInput } from '../ingest/read.ts';
+import { sourcetypeByName } from '../ingest/sourcetypes/index.ts';
+import { classifyInput, type InputKind } from './classify.ts';
+import { planTermClauses } from './plan-terms.ts';
+import { compileLineSelector } from './prefilter.ts';
+import { scanChunks, scanFileRange } from './scan-file.ts';
+import type { FromWorker, ScanTask, WireEvent, WorkerSetup } from './wire.ts';
+
+export interface ScanRunOptions extends ExecOptions {
+  readonly sourcetype?: string;
+  readonly index?: string;
+  readonly host?: string;
+  readonly onMalformed?: (m: MalformedInput) => void;
+  /** Worker threads; 1 (or a single small input) runs in this thread. Default: available cores. */
+  readonly threads?: number;
+  /** Byte prefilter on literal terms (default true; off only to compare results). */
+  readonly prefilter?: boolean;
+  /** Size of the byte ranges a big file is cut into for workers. */
+  readonly rangeBytes?: number;
+}
+
+export interface ScanRunStats {
+  /** Events built (lines parsed); lines the prefilter rejected are not counted. */
+  eventsParsed: number;
+  /** Events handed to the plans. */
+  eventsPushed: number;
+  readonly inputs: Record<InputKind, number>;
+}
+
+type Task = ScanTask | { readonly id: number; readonly kind: 'other'; readonly path: string };
+
+/** Runs the plans over the inputs; rows go to `sink` as they are produced. */
+export async function scanQueries(
+  plans: readonly QueryPlan[],
+  paths: readonly string[],
+  sink: (planIndex: number, row: Row) => void,
+  opts: ScanRunOptions = {},
+): Promise<ScanRunStats> {
+  const { files, missing } = expandPaths(paths);
+  if (missing.length > 0) {
+    fail('INGEST-NOT-FOUND', `no input files match ${missing.map((m) => JSON.stringify(m)).join(', ')}`, { hint: 'give files, directories, glob patterns or - for stdin' });
+  }
+  const stats: ScanRunStats = { eventsParsed: 0, eventsPushed: 0, inputs: { lines: 0, stream: 0, other: 0 } };
+  const tasks: Task[] = [];
+  const rangeBytes = opts.rangeBytes ?? 32 * 1024 * 1024;
+  for (const path of files) {
+    const kind = await classifyInput(path);
+    stats.inputs[kind]++;
+    if (kind === 'lines') {
+      const size = statSync(path).size;
+      for (let start = 0; start < size; start += rangeBytes) {
+        tasks.push({ id: tasks.length, path, kind, start, end: Math.min(size, start + rangeBytes), size, fallbackTime: mtimeOf(path) });
+      }
+    } else if (kind === 'stream') {
+      tasks.push({ id: tasks.length, path, kind, start: 0, end: Infinity, size: Infinity, fallbackTime: mtimeOf(path) });
+    } else tasks.push({ id: tasks.length, kind, path });
+  }
+  const clauses = opts.prefilter === false ? null : planTermClauses(plans, { forcedSourcetype: !!opts.sourcetype });
+  const run = startQueries(plans, sink, opts);
+  const push = (e: Event) => {
+    stats.eventsPushed++;
+    run.push(e);
+  };
+  const threads = Math.max(1, opts.threads ?? availableParallelism());
+  const parallelTasks = tasks.filter((t) => t.kind !== 'other').length;
+  if (threads === 1 || parallelTasks <= 1) await runInThread(tasks, clauses, opts, push, stats, () => run.done);
+  else await runInWorkers(tasks, plans, clauses, opts, threads, push, stats, () => run.done);
+  run.end();
+  return stats;
+}
+
+function mtimeOf(path: string): number {
+  try {
+    return Math.floor(statSync(path).mtimeMs / 1000);
+  } catch {
+    return Math.floor(Date.now() / 1000);
+  }
+}
+
+function contextFor(path: string, opts: ScanRunOptions, fallbackTime: number): EventContext {
+  return {
+    sourcetype: opts.sourcetype ? sourcetypeByName(opts.sourcetype) : undefined,
+    index: opts.index,
+    source: path,
+    host: opts.host ?? defaultHost(),
+    fallbackTime,
+  };
+}
+
+function malformedReporter(path: string, opts: ScanRunOptions) {
+  return (line: number, offset: number, message: string) => opts.onMalformed?.({ source: path, line, offset, message });
+}
+
+async function readOther(path: string, opts: ScanRunOptions, push: (e: Event) => void, stats: ScanRunStats, done: () => boolean): Promise<void> {
+  for await (const batch of readEventBatches([path], { sourcetype: opts.sourcetype, index: opts.index, host: opts.host, onMalformed: opts.onMalformed })) {
+    stats.eventsParsed += batch.length;
+    for (const e of batch) push(e);
+    if (done()) return;
+  }
+}
+
+async function runInThread(tasks: readonly Task[], clauses: ReturnType<typeof planTermClauses> | null, opts: ScanRunOptions, push: (e: Event) => void, stats: ScanRunStats, done: () => boolean): Promise<void> {
+  const selector = clauses ? compileLineSelector(clauses) : null;
+  for (const task of tasks) {
+    if (done()) return;
+    if (task.kind === 'other') {
+      await readOther(task.path, opts, push, stats, done);
+      continue;
+    }
+    const target = { selector, ctx: contextFor(task.path, opts, task.fallbackTime), onMalformed: malformedReporter(task.path, opts) };
+    const emit = (events: JsonEvent[]) => {
+      stats.eventsParsed += events.length;
+      for (const e of events) push(e);
+    };
+    if (task.kind === 'lines') scanFileRange(task.path, task.start, task.end, task.size, target, emit);
+    else await scanChunks(openBytes(task.path, { bytesRead: 0, gzip: false } as ByteChunkStats), target, emit);
+  }
+}
+
+const WORKER_URL = new URL('./worker.ts', import.meta.url).href;
+/** Workers start plain Node: this bootstrap registers tsx's loader, then imports the TypeScript worker. */
+const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL)}); })`;
+
+async function runInWorkers(
+  tasks: readonly Task[],
+  plans: readonly QueryPlan[],
+  clauses: ReturnType<typeof planTermClauses> | null,
+  opts: ScanRunOptions,
+  threads: number,
+  push: (e: Event) => void,
+  stats: ScanRunStats,
+  done: () => boolean,
+): Promise<void> {
+  const setup: WorkerSetup = {
+    plans,
+    clauses,
+    sourcetype: opts.sourcetype,
+    index: opts.index,
+    host: opts.host ?? defaultHost(),
+    now: opts.now,
+    lookupDirs: opts.lookupDirs,
+  };
+  const host = setup.host;
+  const workerTasks = tasks.filter((t): t is ScanTask => t.kind !== 'other');
+  const count = Math.min(threads, workerTasks.length);
+  // Results of tasks that finish ahead of their turn wait here; the current task's events stream through.
+  const pending = new Map<number, { events: WireEvent[][]; finished: boolean }>();
+  let current = 0;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const toEvent = (w: WireEvent, path: string) => new JsonEvent(w.raw, { sourcetype: w.sourcetype, index: w.index, source: path, host, time: w.time });
+  const queue = [...workerTasks];
+  const inFlight = new Map<Worker, number>();
+  const maxAhead = count * 3;
+  const workers: Worker[] = [];
+  const dispatch = (w: Worker) => {
+    const next = queue[0];
+    if (!next || next.id > current + maxAhead || done()) return;
+    queue.shift();
+    inFlight.set(w, next.id);
+    pending.set(next.id, { events: [], finished: false });
+    w.postMessage({ type: 'task', task: next });
+  };
+  for (let i = 0; i < count; i++) {
+    const w = new Worker(BOOTSTRAP, { eval: true, workerData: setup });
+    w.on('message', (m: FromWorker) => {
+      const slot = pending.get(m.id);
+      if (m.type === 'events') {
+        stats.eventsParsed += m.parsed;
+        slot?.events.push(m.events);
+      } else if (m.type === 'malformed') {
+        const t = tasks[m.id]!;
+        opts.onMalformed?.({ source: t.path, line: m.line, offset: m.offset, message: m.message });
+      } else if (m.type === 'done') {
+        if (slot) slot.finished = true;
+        inFlight.delete(w);
+        dispatch(w);
+      } else if (m.type === 'error') {
+        failure = new Error(`scan worker failed on ${tasks[m.id]!.path}: ${m.message}`);
+      }
+      notify();
+    });
+    w.on('error', (err) => {
+      failure = err;
+      notify();
+    });
+    workers.push(w);
+  }
+  try {
+    for (const w of workers) dispatch(w);
+    while (current < tasks.length && !done()) {
+      if (failure) throw failure;
+      const task = tasks[current]!;
+      if (task.kind === 'other') {
+        await readOther(task.path, opts, push, stats, done);
+        current++;
+        for (const w of workers) if (!inFlight.has(w)) dispatch(w);
+        continue;
+      }
+      const slot = pending.get(task.id);
+      if (slot) {
+        for (const batch of slot.events.splice(0)) for (const e of batch) push(toEvent(e, task.path));
+        if (slot.finished) {
+          pending.delete(task.id);
+          current++;
+          for (const w of workers) if (!inFlight.has(w)) dispatch(w);
+          continue;
+        }
+      }
+      await new Promise<void>((r) => (wake = r));
+    }
+    if (failure) throw failure;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,151 @@
+// Drivers that feed the BlockScanner: a byte range of a regular file read with positional reads (so
+// workers can take ranges of one big file), or any chunk stream (gzip, stdin). Files give exact lookbacks
+// (time of an earlier record, line numbers) by reading backwards; streams fall back to what was seen.
+
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { EventContext } from '../ingest/make-event.ts';
+import type { JsonEvent } from '../ingest/json-event.ts';
+import { BlockScanner } from './block-scanner.ts';
+import { lineTime } from './line-events.ts';
+import type { LineSelector } from './prefilter.ts';
+
+const NEWLINE = 0x0a;
+export const BLOCK_BYTES = 4 * 1024 * 1024;
+
+export interface ScanTarget {
+  readonly selector: LineSelector | null;
+  readonly ctx: EventContext;
+  readonly onMalformed?: (line: number, offset: number, message: string) => void;
+}
+
+/** Where a range's first line starts: `start` itself if a newline precedes it, else after the next newline. */
+export function firstLineStart(fd: number, start: number, size: number): number {
+  if (start <= 0) return 0;
+  const one = Buffer.alloc(1);
+  readSync(fd, one, 0, 1, start - 1);
+  if (one[0] === NEWLINE) return start;
+  const buf = Buffer.alloc(64 * 1024);
+  let pos = start;
+  while (pos < size) {
+    const n = readSync(fd, buf, 0, buf.length, pos);
+    if (n <= 0) break;
+    const nl = buf.subarray(0, n).indexOf(NEWLINE);
+    if (nl >= 0) return pos + nl + 1;
+    pos += n;
+  }
+  return size;
+}
+
+/** Scans the lines that start in [start, end) of a regular file, handing events over block by block. */
+export function scanFileRange(path: string, start: number, end: number, size: number, target: ScanTarget, emit: (events: JsonEvent[]) => void): void {
+  const fd = openSync(path, 'r');
+  try {
+    const from = firstLineStart(fd, start, size);
+    if (from >= end) return;
+    const scanner = new BlockScanner({
+      selector: target.selector,
+      ctx: target.ctx,
+      startOffset: from,
+      limit: end,
+      timeBeforeOutside: (offset) => fileTimeBefore(fd, offset, target.ctx),
+      lineAt: (offset) => fileLineAt(fd, offset),
+      onMalformed: target.onMalformed,
+    });
+    let pos = from;
+    while (pos < size && !scanner.done) {
+      const buf = Buffer.allocUnsafe(Math.min(BLOCK_BYTES, size - pos));
+      const n = readSync(fd, buf, 0, buf.length, pos);
+      if (n <= 0) break;
+      pos += n;
+      const events = scanner.feed(n === buf.length ? buf : buf.subarray(0, n));
+      if (events.length > 0) emit(events);
+    }
+    const rest = scanner.end();
+    if (rest.length > 0) emit(rest);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Scans a chunk stream (decompressed gzip, stdin): sequential only. */
+export async function scanChunks(chunks: AsyncIterable<Buffer>, target: ScanTarget, emit: (events: JsonEvent[]) => void): Promise<void> {
+  // Newlines are counted per block so malformed lines can be reported with their line number.
+  let linesBefore = 1;
+  let blockStart = 0;
+  let block: Buffer | null = null;
+  const scanner = new BlockScanner({
+    selector: target.selector,
+    ctx: target.ctx,
+    // A stream cannot be re-read: the best earlier time known is the last one parsed.
+    timeBeforeOutside: () => target.ctx.lastTime ?? null,
+    lineAt: (offset) => (block && offset >= blockStart ? linesBefore + countNewlines(block, 0, offset - blockStart) : linesBefore),
+    onMalformed: target.onMalformed,
+  });
+  const feed = (b: Buffer) => {
+    block = b;
+    const events = scanner.feed(b);
+    if (events.length > 0) emit(events);
+    linesBefore += countNewlines(b, 0, b.length);
+    blockStart += b.length;
+  };
+  let held: Buffer[] = [];
+  let heldBytes = 0;
+  for await (const chunk of chunks) {
+    held.push(chunk);
+    heldBytes += chunk.length;
+    if (heldBytes < BLOCK_BYTES) continue;
+    feed(held.length === 1 ? held[0]! : Buffer.concat(held));
+    held = [];
+    heldBytes = 0;
+  }
+  if (heldBytes > 0) feed(Buffer.concat(held));
+  const rest = scanner.end();
+  if (rest.length > 0) emit(rest);
+}
+
+function countNewlines(b: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = b.indexOf(NEWLINE, from); i >= 0 && i < to; i = b.indexOf(NEWLINE, i + 1)) n++;
+  return n;
+}
+
+/** The time of the nearest timed record starting before `offset`, reading the file backwards. */
+export function fileTimeBefore(fd: number, offset: number, ctx: EventContext): number | null {
+  const STEP = 1024 * 1024;
+  let carry = Buffer.alloc(0);
+  let pos = offset;
+  // Lines end at newline bytes; the line containing `offset - 1` ... ends before offset.
+  while (pos > 0) {
+    const from = Math.max(0, pos - STEP);
+    const buf = Buffer.alloc(pos - from);
+    readSync(fd, buf, 0, buf.length, from);
+    const data = carry.length ? Buffer.concat([buf, carry]) : buf;
+    let e = data.length;
+    if (pos === offset && data[e - 1] === NEWLINE) e--;
+    for (;;) {
+      const nl = e > 0 ? data.lastIndexOf(NEWLINE, e - 1) : -1;
+      if (nl < 0 && from > 0) break;
+      const t = lineTime(data.toString('utf8', nl + 1, e), ctx);
+      if (t !== null) return t;
+      if (nl < 0) return null;
+      e = nl;
+    }
+    carry = Buffer.from(data.subarray(0, e));
+    pos = from;
+  }
+  return null;
+}
+
+/** 1-based line number of a byte offset (counts newlines before it). */
+export function fileLineAt(fd: number, offset: number): number {
+  const buf = Buffer.alloc(1024 * 1024);
+  let lines = 1;
+  let pos = 0;
+  while (pos < offset) {
+    const n = readSync(fd, buf, 0, Math.min(buf.length, offset - pos), pos);
+    if (n <= 0) break;
+    for (let i = buf.indexOf(NEWLINE); i >= 0 && i < n; i = buf.indexOf(NEWLINE, i + 1)) lines++;
+    pos += n;
+  }
+  return lines;
+}

@@ -1,0 +1,49 @@
+// A scan worker thread: takes byte ranges of NDJSON files (or whole gzip files), runs the prefilter, parses
+// candidate lines into events, keeps those some scan leaf accepts, and posts them back as raw text with
+// their metadata. The coordinator (run-scan.ts) runs the full plans on them in input order.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { defaultHost, type EventContext } from '../ingest/make-event.ts';
+import type { JsonEvent } from '../ingest/json-event.ts';
+import { openBytes, type ByteChunkStats } from '../ingest/byte-source.ts';
+import { sourcetypeByName } from '../ingest/sourcetypes/index.ts';
+import { compileLineSelector } from './prefilter.ts';
+import { makeScanFilter } from './scan-filter.ts';
+import { scanChunks, scanFileRange } from './scan-file.ts';
+import type { FromWorker, ScanTask, ToWorker, WireEvent, WorkerSetup } from './wire.ts';
+
+const setup = workerData as WorkerSetup;
+const selector = setup.clauses ? compileLineSelector(setup.clauses) : null;
+const accepts = makeScanFilter(setup.plans, { now: setup.now, lookupDirs: setup.lookupDirs ? [...setup.lookupDirs] : undefined });
+const forced = setup.sourcetype ? sourcetypeByName(setup.sourcetype) : undefined;
+const post = (m: FromWorker) => parentPort!.postMessage(m);
+
+async function runTask(task: ScanTask): Promise<void> {
+  const ctx: EventContext = { sourcetype: forced, index: setup.index, source: task.path, host: setup.host ?? defaultHost(), fallbackTime: task.fallbackTime };
+  const target = {
+    selector,
+    ctx,
+    onMalformed: (line: number, offset: number, message: string) => post({ type: 'malformed', id: task.id, line, offset, message }),
+  };
+  const emit = (events: JsonEvent[]) => {
+    const out: WireEvent[] = [];
+    for (const e of events) if (accepts(e)) out.push({ raw: e._raw, time: e._time, sourcetype: e.sourcetype, index: e.index });
+    post({ type: 'events', id: task.id, events: out, parsed: events.length });
+  };
+  if (task.kind === 'lines') scanFileRange(task.path, task.start, task.end, task.size, target, emit);
+  else {
+    const stats: ByteChunkStats = { bytesRead: 0, gzip: false };
+    await scanChunks(openBytes(task.path, stats), target, emit);
+  }
+}
+
+parentPort!.on('message', (m: ToWorker) => {
+  if (m.type === 'stop') {
+    parentPort!.close();
+    return;
+  }
+  runTask(m.task).then(
+    () => post({ type: 'done', id: m.task.id }),
+    (err: unknown) => post({ type: 'error', id: m.task.id, message: err instanceof Error ? err.message : String(err) }),
+  );
+});
