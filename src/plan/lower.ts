@@ -57,7 +57,7 @@ function lowerFirst(cmd: Command): PlanNode {
     case 'union':
       return lowerUnion(cmd, null);
     case 'unsupported':
-      return NEXT.unsupported(cmd, null as never);
+      return unsupportedCommand(cmd);
     default:
       return lowerNext(cmd, null);
   }
@@ -165,11 +165,7 @@ const NEXT: Lowerers = {
     }),
   makeresults: (cmd) => generatorNotFirst(cmd),
   inputlookup: (cmd) => generatorNotFirst(cmd),
-  unsupported: (cmd) =>
-    fail('SPL-UNSUPPORTED-COMMAND', `sightline does not execute the ${cmd.name} command`, {
-      span: cmd.nameSpan ?? cmd.span,
-      hint: `supported commands: ${SUPPORTED}`,
-    }),
+  unsupported: (cmd) => unsupportedCommand(cmd),
 };
 
 function lowerNext(cmd: Command, input: PlanNode | null): PlanNode {
@@ -180,6 +176,13 @@ function lowerNext(cmd: Command, input: PlanNode | null): PlanNode {
     });
   }
   return (NEXT[cmd.kind] as Lowerer<CommandKind>)(cmd as never, input);
+}
+
+function unsupportedCommand(cmd: Extract<Command, { kind: 'unsupported' }>): never {
+  return fail('SPL-UNSUPPORTED-COMMAND', `sightline does not execute the ${cmd.name} command`, {
+    span: cmd.nameSpan ?? cmd.span,
+    hint: `supported commands: ${SUPPORTED}`,
+  });
 }
 
 function generatorNotFirst(cmd: Command): never {
