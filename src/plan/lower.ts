@@ -6,11 +6,11 @@
 import { fail, SightlineError } from '../core/diagnostics.ts';
 import { compileRegex } from '../core/regex.ts';
 import { getAggregate } from '../functions/registry.ts';
-import type { Aggregation, Command, CommandKind, Pipeline } from '../spl/ast/nodes.ts';
+import type { Aggregation, Assignment, Command, CommandKind, Pipeline } from '../spl/ast/nodes.ts';
 import { lowerExpr } from './lower-expr.ts';
 import { boolOption, checkOptions, hasOption, intOption, optionRecord, unsupportedOption } from './lower-options.ts';
 import { lowerSearch, splitLeadingSearch } from './lower-search.ts';
-import type { PlanAggregation, PlanNode, QueryPlan } from './nodes.ts';
+import type { PlanAggregation, PlanExpr, PlanNode, QueryPlan } from './nodes.ts';
 
 /** Splunk's documented defaults: sort keeps 10000 rows, head/tail 10, append subsearches 10,000 rows. */
 export const SORT_DEFAULT_LIMIT = 10000;
@@ -72,7 +72,7 @@ const NEXT: Lowerers = {
     return predicate ? { kind: 'filter', input, predicate, span: cmd.span } : input;
   },
   where: (cmd, input) => ({ kind: 'filter', input, predicate: lowerExpr(cmd.expr), span: cmd.span }),
-  eval: (cmd, input) => ({ kind: 'eval', input, assignments: cmd.assignments.map((a) => ({ field: a.field, expr: lowerExpr(a.expr) })), span: cmd.span }),
+  eval: (cmd, input) => ({ kind: 'eval', input, assignments: cmd.assignments.map(lowerAssignment), span: cmd.span }),
   stats: (cmd, input) => {
     checkOptions(cmd.options, cmd.variant === 'streamstats' ? ['window', 'current', 'global'] : [], cmd.variant);
     return lowerStats(cmd, input);
@@ -176,6 +176,20 @@ function lowerNext(cmd: Command, input: PlanNode | null): PlanNode {
     });
   }
   return (NEXT[cmd.kind] as Lowerer<CommandKind>)(cmd as never, input);
+}
+
+/** Expression kinds whose value is a boolean; eval docs: "booleans cannot be assigned" to fields. */
+const BOOLEAN_KINDS = new Set<PlanExpr['kind']>(['compare', 'like', 'inList', 'and', 'or', 'xor', 'not', 'searchMatch', 'searchTerm']);
+
+function lowerAssignment(a: Assignment): { field: string; expr: PlanExpr } {
+  const expr = lowerExpr(a.expr);
+  if (BOOLEAN_KINDS.has(expr.kind) || (expr.kind === 'literal' && typeof expr.value === 'boolean')) {
+    fail('SPL-EVAL-BOOLEAN', `eval cannot assign a boolean to ${a.field}`, {
+      span: a.span,
+      hint: `wrap the condition in if(): eval ${a.field}=if(<condition>, 1, 0)`,
+    });
+  }
+  return { field: a.field, expr };
 }
 
 function unsupportedCommand(cmd: Extract<Command, { kind: 'unsupported' }>): never {
