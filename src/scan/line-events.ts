@@ -55,17 +55,33 @@ function isWrapper(r: Record<string, unknown>): boolean {
   return Array.isArray(r.Records) || Array.isArray(r.records);
 }
 
-/** A line that is not one plain object: split and expanded the way the ingest reader does. */
+/**
+ * A line that is not one plain object: split and expanded the way the ingest reader does. The splitter is
+ * primed with a `{}` line so it is in its one-record-per-line layout, as the reader is for an NDJSON file.
+ */
 function oddLine(bytes: Buffer, offset: number, ctx: EventContext, hooks: LineEventHooks, out: JsonEvent[]): void {
   let firstLine = 0;
-  const lineOf = (l: number) => (firstLine ||= hooks.lineAt(offset)) + l - 1;
-  const report = (l: number, off: number, msg: string) => hooks.onMalformed?.(lineOf(l), offset + off, msg);
+  const lineOf = (l: number) => (firstLine ||= hooks.lineAt(offset)) + l - 2;
+  const report = (l: number, off: number, msg: string) => hooks.onMalformed?.(lineOf(l), offset + off - PRIMER.length, msg);
   ctx.lastTime = hooks.timeBefore(offset) ?? undefined;
-  const splitter = new RecordSplitter({ record: (text, l, off) => recordEvents(text, ctx, out, (m) => report(l, off, m)), malformed: report }, DEFAULT_LIMITS);
+  let primed = false;
+  const splitter = new RecordSplitter(
+    {
+      record: (text, l, off) => {
+        if (!primed) primed = true;
+        else recordEvents(text, ctx, out, (m) => report(l, off, m));
+      },
+      malformed: report,
+    },
+    DEFAULT_LIMITS,
+  );
+  splitter.push(PRIMER);
   splitter.push(bytes);
   splitter.push(Buffer.from('\n'));
   splitter.end();
 }
+
+const PRIMER = Buffer.from('{}\n');
 
 /** One record text -> events (a Records/records wrapper expands to its elements), like the ingest reader. */
 export function recordEvents(text: string, ctx: EventContext, out: JsonEvent[], report: (message: string) => void): void {
