@@ -48,7 +48,8 @@ export class RuleProcessor {
   private running: Promise<void> | null = null;
   private again = false;
   private lastError: string | null = null;
-  private lastNewEventAt = Date.now();
+  /** Last time events arrived or a batch was processed: the stream is idle only after neither for a while. */
+  private lastActivityAt = Date.now();
   private idleTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly streaming: ProcessorRule[];
@@ -68,7 +69,7 @@ export class RuleProcessor {
 
   /** Schedules processing of whatever is in the journal; resolves when the journal is drained. */
   wake(newEvents = false): Promise<void> {
-    if (newEvents) this.lastNewEventAt = Date.now();
+    if (newEvents) this.lastActivityAt = Date.now();
     if (this.stopped) return Promise.resolve();
     if (this.running) {
       this.again = true;
@@ -148,6 +149,7 @@ export class RuleProcessor {
       setProgress(this.db, CURSOR, last);
     }).immediate();
     if (inserted.length > 0) this.opts.onAlerts?.(inserted);
+    this.lastActivityAt = Date.now();
     return batch.length === size;
   }
 
@@ -185,7 +187,8 @@ export class RuleProcessor {
   private async closeWindows(): Promise<void> {
     if (this.windowed.length === 0) return;
     const grace = this.opts.graceSeconds ?? DEFAULT_GRACE_SECONDS;
-    const idle = Date.now() - this.lastNewEventAt >= (this.opts.idleSeconds ?? 30) * 1000;
+    // Requests queued while a long batch ran have not been stored yet: processing counts as activity too.
+    const idle = Date.now() - this.lastActivityAt >= (this.opts.idleSeconds ?? 30) * 1000;
     const wallNow = Date.now() / 1000;
     const query = this.db.prepare(
       'SELECT rule_id, window_start, window_end FROM windows WHERE rule_id = ? AND evaluated_at IS NULL AND (window_end + ? <= ? OR (? AND window_end <= ?)) ORDER BY window_start',
