@@ -16,7 +16,10 @@ export interface SigmaQuery {
   /** The Sigma rule's id, else its name, else its title. */
   readonly id: string;
   readonly title: string;
+  readonly description: string;
   readonly kind: 'rule' | 'correlation';
+  /** Fields that name the entity of an alert: a correlation's group-by (for table/OCSF output). */
+  readonly entities: readonly string[];
   readonly level: string;
   readonly tags: readonly string[];
   readonly attack: { readonly tactic: string; readonly technique: string; readonly subtechnique?: string };
@@ -116,7 +119,9 @@ function query(loaded: LoadedSigma, doc: SigmaRule | SigmaCorrelationRule, kind:
   return {
     id: String(doc.id ?? doc.name ?? doc.title),
     title: doc.title,
+    description: doc.description ?? '',
     kind,
+    entities: kind === 'correlation' ? [...((doc as SigmaCorrelationRule).correlation['group-by'] ?? [])] : [],
     level: doc.level ?? 'medium',
     tags,
     attack: attackOfTags(tags),
