@@ -70,6 +70,7 @@ export class EsqlBranch {
   }
 
   str(c: Code): string {
+    if (c.type === 'mv') return this.problems.unsupported('XLATE-MULTIVALUE-FIELD', 'a multivalue used where ES|QL needs a single value');
     return c.type === 'string' || c.type === 'null' ? c.text : `TO_STRING(${c.text})`;
   }
 
@@ -100,7 +101,14 @@ export class EsqlBranch {
       return this.bad('XLATE-UNSUPPORTED-LITERAL', 'multivalue literal');
     },
     call: (e) => esqlFunction(this, e),
-    arith: (e) => ({ text: `(${this.num(this.expr(e.left))} ${e.op} ${this.num(this.expr(e.right))})`, type: 'number' }),
+    arith: (e) => {
+      const l = this.expr(e.left);
+      const r = this.expr(e.right);
+      // _time is a date here: the difference of two times is Splunk's difference in seconds.
+      if (l.type === 'time' && r.type === 'time' && e.op === '-') return { text: `DATE_DIFF("second", ${r.text}, ${l.text})`, type: 'number' };
+      if (l.type === 'time' || r.type === 'time') return this.bad('XLATE-UNSUPPORTED-OPERATOR', 'arithmetic on _time other than the difference of two times');
+      return { text: `(${this.num(l)} ${e.op} ${this.num(r)})`, type: 'number' };
+    },
     concat: (e) => ({ text: `CONCAT(${this.str(this.expr(e.left))}, ${this.str(this.expr(e.right))})`, type: 'string' }),
     neg: (e) => ({ text: `-(${this.num(this.expr(e.operand))})`, type: 'number' }),
     compare: (e) => ({ text: this.bool(e), type: 'bool' }),
@@ -130,7 +138,8 @@ export class EsqlBranch {
         const l = this.expr(e.left);
         const r = this.expr(e.right);
         const op = negated ? INVERSE[e.op] : e.op;
-        if (l.type === 'time' || r.type === 'time') return this.problems.unsupported('XLATE-UNSUPPORTED-OPERATOR', 'comparison with _time');
+        if (l.type === 'time' && r.type === 'time') return `(${l.text} ${OP[op]} ${r.text})`;
+        if (l.type === 'time' || r.type === 'time') return this.problems.unsupported('XLATE-UNSUPPORTED-OPERATOR', 'comparison of _time with a non-time value');
         const mapped = l.values && r.literal && typeof firstLiteral(e.right) === 'string' ? this.mapValue(l, firstLiteral(e.right) as string, false) : null;
         if (mapped !== null) return `(${l.text} ${OP[op]} ${mapped})`;
         if (l.type === 'number' || r.type === 'number') return `(${this.num(l)} ${OP[op]} ${this.num(r)})`;
@@ -335,6 +344,9 @@ export class EsqlBranch {
         return { name: a.as, text: `${name} = VALUES(${this.str(arg)})`, type: 'mv', post: `${name} = MV_SORT(${name})` };
       case 'min':
       case 'max':
+        // The earliest/latest time stays a date.
+        if (arg?.type === 'time') return { name: a.as, text: `${name} = ${a.fn.toUpperCase()}(${arg.text})`, type: 'time' };
+      // falls through
       case 'sum':
       case 'avg':
         if (!arg) break;

@@ -42,8 +42,8 @@ export class KqlBranch {
     // After a projection a field that was not kept is simply null, as in Splunk.
     if (r.kind === 'missing') return { text: 'dynamic(null)', type: 'null', literal: true };
     if (name === 'sourcetype') return { text: kqlString(this.sourcetype), type: 'string', literal: true };
-    if (name.includes('{')) return this.bad('XLATE-MULTIVALUE-FIELD', `multivalue field '${name}' has no KQL mapping`, at);
     const m = lookupField(this.mapping, name);
+    if (m.kind === 'none' && name.includes('{')) return this.bad('XLATE-MULTIVALUE-FIELD', `multivalue field '${name}' has no KQL mapping`, at);
     if (m.kind === 'entry') return { text: m.text, type: m.type };
     if (m.kind === 'json') return { text: `tostring(parse_json(${m.column})${m.path.map(kqlMember).join('')})`, type: 'string' };
     return this.bad('XLATE-UNMAPPED-FIELD', `field '${name}' of ${this.sourcetype} has no column in the KQL mapping`, at,
@@ -63,6 +63,8 @@ export class KqlBranch {
 
   /** A string view of a value (non-string types through tostring()). */
   str(c: Code): string {
+    // tostring() of an array is its JSON text: a multivalue is never silently turned into one string.
+    if (c.type === 'mv') return this.problems.unsupported('XLATE-MULTIVALUE-FIELD', 'a multivalue used where KQL needs a single value');
     return c.type === 'string' || c.type === 'null' ? c.text : `tostring(${c.text})`;
   }
 
@@ -89,6 +91,9 @@ export class KqlBranch {
     arith: (e) => {
       const l = this.expr(e.left);
       const r = this.expr(e.right);
+      // _time is a datetime here: the difference of two times is Splunk's difference in seconds.
+      if (l.type === 'time' && r.type === 'time' && e.op === '-') return { text: `((${l.text} - ${r.text}) / 1s)`, type: 'number' };
+      if (l.type === 'time' || r.type === 'time') return this.bad('XLATE-UNSUPPORTED-OPERATOR', 'arithmetic on _time other than the difference of two times');
       if (e.op === '+' && (l.type === 'string' || r.type === 'string') && (l.literal || r.literal) && !(l.type === 'number' || r.type === 'number')) {
         return this.bad('XLATE-UNSUPPORTED-OPERATOR', '`+` on strings: use `.` to concatenate');
       }
@@ -198,7 +203,11 @@ export class KqlBranch {
     const l = this.expr(left);
     const r = this.expr(right);
     const effective = negated ? INVERSE[op] : op;
-    if (l.type === 'time' || r.type === 'time') return this.problems.unsupported('XLATE-UNSUPPORTED-OPERATOR', 'comparison with _time');
+    if (l.type === 'time' && r.type === 'time') {
+      const guards = [l, r].filter((c) => !c.literal).map((c) => `isnotnull(${c.text})`);
+      return `(${[...guards, `${l.text} ${KQL_OP[effective]} ${r.text}`].join(' and ')})`;
+    }
+    if (l.type === 'time' || r.type === 'time') return this.problems.unsupported('XLATE-UNSUPPORTED-OPERATOR', 'comparison of _time with a non-time value');
     const numeric = l.type === 'number' || r.type === 'number';
     let test: string;
     if (numeric) test = `${this.num(l)} ${KQL_OP[effective]} ${this.num(r)}`;
@@ -368,12 +377,15 @@ export class KqlBranch {
       case 'values':
         if (!arg) break;
         // Splunk sorts values() lexicographically; make_set does not.
-        return { name: a.as, text: `${name} = make_set(${this.str(arg)})`, type: 'mv', post: `${name} = array_sort_asc(${name})` };
+        return { name: a.as, text: `${name} = make_set_if(${this.str(arg)}, ${this.present(arg)})`, type: 'mv', post: `${name} = array_sort_asc(${name})` };
       case 'list':
         if (!arg) break;
-        return { name: a.as, text: `${name} = make_list(${this.str(arg)})`, type: 'mv' };
+        return { name: a.as, text: `${name} = make_list_if(${this.str(arg)}, ${this.present(arg)})`, type: 'mv' };
       case 'min':
       case 'max':
+        // The earliest/latest time stays a datetime.
+        if (arg?.type === 'time') return { name: a.as, text: `${name} = ${a.fn}(${arg.text})`, type: 'time' };
+      // falls through
       case 'sum':
       case 'avg':
         if (!arg) break;

@@ -16,7 +16,7 @@ function literalInt(e: PlanExpr | undefined): number | null {
 
 /** A typed null matching `like` (KQL iif/case need both branches of one type). */
 function nullOf(c: Code): string {
-  return c.type === 'number' ? 'real(null)' : c.type === 'bool' ? 'bool(null)' : c.type === 'string' ? '""' : 'dynamic(null)';
+  return c.type === 'number' ? 'real(null)' : c.type === 'bool' ? 'bool(null)' : c.type === 'string' ? '""' : c.type === 'time' ? 'datetime(null)' : 'dynamic(null)';
 }
 
 function branches(b: KqlBranch, values: readonly PlanExpr[]): Code[] {
@@ -30,7 +30,34 @@ function branches(b: KqlBranch, values: readonly PlanExpr[]): Code[] {
   });
 }
 
+/** `^literal$` with no regex syntax inside: the literal, else null. */
+function exactRegex(e: PlanExpr | undefined): string | null {
+  if (!e || e.kind !== 'literal' || typeof e.value !== 'string') return null;
+  const m = /^\^([^\\^$.|?*+()[\]{}]*)\$$/.exec(e.value);
+  return m ? m[1]! : null;
+}
+
+/** A value as a dynamic array: multivalues as they are, a single value packed, a missing one empty. */
+function asArray(b: KqlBranch, e: PlanExpr): string {
+  const c = b.expr(e);
+  if (c.type === 'mv' || c.type === 'dynamic') return `coalesce(${c.text}, dynamic([]))`;
+  if (c.type === 'null') return 'dynamic([])';
+  return `iif(${b.present(c)}, pack_array(${c.text}), dynamic([]))`;
+}
+
 const FUNCTIONS: Record<string, Impl> = {
+  mvappend: (b, args) => {
+    const arrays = args.map((a) => asArray(b, a));
+    const joined = arrays.length === 1 ? arrays[0]! : `array_concat(${arrays.join(', ')})`;
+    return { text: `iif(array_length(${joined}) == 0, dynamic(null), ${joined})`, type: 'mv' };
+  },
+  mvfind: (b, args, call) => {
+    // Only an anchored literal is translated: then the first matching index is array_index_of's.
+    const lit = exactRegex(args[1]);
+    if (lit === null) return b.bad('XLATE-UNSUPPORTED-FUNCTION', 'mvfind() is translated for a regex of the form ^literal$ only', call);
+    const arr = asArray(b, args[0]!);
+    return { text: `iif(array_index_of(${arr}, ${kqlString(lit)}) >= 0, array_index_of(${arr}, ${kqlString(lit)}), long(null))`, type: 'number' };
+  },
   null: () => ({ text: 'dynamic(null)', type: 'null', literal: true }),
   if: (b, args) => {
     const [t, f] = branches(b, [args[1]!, args[2]!]);
