@@ -1,4 +1,4 @@
-// `sightline detect <paths...> [--rules DIR] [--format table|json|csv|ocsf] [--suppress 1h]`: loads every rule,
+// `sightline detect <paths...> [--rules DIR] [--sigma DIR] [--format table|json|csv|ocsf] [--suppress 1h]`: loads every rule,
 // runs those whose sourcetypes occur in the data in one pass over the files, prints alerts on stdout and a
 // summary on stderr. Exit 0 (alerts are output, not failure); 2 on usage errors or rules that cannot run.
 
@@ -11,6 +11,8 @@ import { formatAlerts, FORMATS, type AlertFormat } from '../../rules/format.ts';
 import { loadRules, type Rule } from '../../rules/load.ts';
 import { runRulesWithSummary } from '../../rules/run.ts';
 import { parseWindow } from '../../rules/suppress.ts';
+import { loadSigmaQueries, mergeAlerts, sigmaRuleView, teeEvents } from '../../sigma/detect.ts';
+import { startSigma, type SigmaRun } from '../../sigma/run.ts';
 
 /** How many malformed inputs and warnings are listed before the rest are only counted. */
 const MALFORMED_SHOWN = 5;
@@ -19,6 +21,7 @@ export default defineCommand({
   meta: { name: 'detect', description: 'Run every rule over log files in one pass and print alerts' },
   args: {
     rules: { type: 'string', default: 'rules', description: 'directory of rule files' },
+    sigma: { type: 'string', description: 'also run the Sigma rules (detection, correlation, filter) in this file or directory' },
     format: { type: 'string', default: 'table', description: 'table | json (one alert per line) | csv | ocsf (Detection Finding per line)' },
     suppress: { type: 'string', description: 'drop repeats of the same rule + entity within this window (e.g. 1h); off by default' },
     untuned: { type: 'boolean', default: false, description: 'ignore the rules\' allowlists' },
@@ -28,6 +31,7 @@ export default defineCommand({
     process.exitCode = await runDetect({
       paths: args._ as string[],
       rulesDir: String(args.rules),
+      ...(args.sigma ? { sigmaDir: String(args.sigma) } : {}),
       format: String(args.format),
       suppress: args.suppress as string | undefined,
       tuned: !args.untuned,
@@ -39,6 +43,8 @@ export default defineCommand({
 export interface DetectRequest {
   readonly paths: readonly string[];
   readonly rulesDir: string;
+  /** Sigma rules run beside the SPL rules, in the same pass. */
+  readonly sigmaDir?: string;
   readonly format: string;
   readonly suppress?: string;
   readonly tuned: boolean;
@@ -93,7 +99,20 @@ export async function runDetect(
   }
   const malformed: MalformedInput[] = [];
   const warnings: Diagnostic[] = [];
-  const events = readEvents([...req.paths], { onMalformed: (m) => void malformed.push(m) });
+  let sigma: { run: SigmaRun; views: Map<string, Rule> } | null = null;
+  if (req.sigmaDir !== undefined) {
+    try {
+      const queries = loadSigmaQueries(req.sigmaDir);
+      const run = startSigma(queries, { ...(now !== undefined ? { now } : {}), onWarning: (d) => void warnings.push(d) });
+      sigma = { run, views: new Map(queries.map((q) => [q.id, sigmaRuleView(q)])) };
+    } catch (e) {
+      if (!(e instanceof SightlineError)) throw e;
+      err(formatWithSource(e.diagnostic));
+      return 2;
+    }
+  }
+  const read = readEvents([...req.paths], { onMalformed: (m) => void malformed.push(m) });
+  const events = sigma ? teeEvents(read, sigma.run) : read;
   let result: Awaited<ReturnType<typeof runRulesWithSummary>>;
   try {
     result = await runRulesWithSummary(rules, events, {
@@ -107,8 +126,10 @@ export async function runDetect(
     err(`sightline detect: ${formatDiagnostic(e.diagnostic)}`);
     return 2;
   }
-  const { alerts, summary } = result;
-  out(formatAlerts(alerts, req.format as AlertFormat, new Map(rules.map((r) => [r.id, r]))));
+  const { summary } = result;
+  const sigmaResult = sigma?.run.end();
+  const alerts = sigmaResult ? mergeAlerts(result.alerts, sigmaResult.alerts) : result.alerts;
+  out(formatAlerts(alerts, req.format as AlertFormat, new Map([...(sigma?.views ?? []), ...rules.map((r): [string, Rule] => [r.id, r])])));
   for (const f of summary.failed) err(formatWithSource(f.diagnostic));
   for (const m of malformed.slice(0, MALFORMED_SHOWN)) err(`  malformed: ${m.source}:${m.line} (byte ${m.offset}): ${m.message}`);
   for (const w of warnings.slice(0, MALFORMED_SHOWN)) err(`  warning: ${formatDiagnostic(w)}`);
@@ -120,5 +141,6 @@ export async function runDetect(
       `${summary.alerts} alerts${window !== undefined ? ` (${summary.suppressed} suppressed within ${req.suppress})` : ''}` +
       `${warnings.length ? `; ${warnings.length} warnings` : ''}`,
   );
+  if (sigmaResult) err(`sightline detect: Sigma: ${sigmaResult.ran.length} run, ${sigmaResult.skipped.length} skipped (no data for their sourcetypes); ${sigmaResult.alerts.length} alerts`);
   return summary.failed.length > 0 ? 2 : 0;
 }
