@@ -5,12 +5,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App, type AppOptions } from './app.ts';
 import { HEC_ROUTES } from './routes/hec-routes.ts';
-import { PAGE_ROUTES } from './routes/page-routes.ts';
+import { CATALOG_ROUTES } from './routes/catalog-routes.ts';
+import { ANALYSIS_ROUTES } from './routes/analysis-routes.ts';
+import { ALERT_ROUTES } from './routes/alert-routes.ts';
 import type { Route } from './routes/route.ts';
 import { sendHtml, sendJson } from './http-util.ts';
 import { errorPage } from './pages/layout.ts';
 
-const ROUTES: readonly Route[] = [...HEC_ROUTES, ...PAGE_ROUTES];
+const ROUTES: readonly Route[] = [...HEC_ROUTES, ...CATALOG_ROUTES, ...ANALYSIS_ROUTES, ...ALERT_ROUTES];
 
 export interface RunningServer {
   readonly app: App;
