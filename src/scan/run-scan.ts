@@ -12,7 +12,7 @@ import type { QueryPlan } from '../plan/nodes.ts';
 import { startQueries, type ExecOptions } from '../exec/run.ts';
 import type { Row } from '../exec/row.ts';
 import { expandPaths } from '../ingest/glob.ts';
-import { JsonEvent } from '../ingest/json-event.ts';
+import type { JsonEvent } from '../ingest/json-event.ts';
 import { defaultHost, type EventContext } from '../ingest/make-event.ts';
 import { openBytes, type ByteChunkStats } from '../ingest/byte-source.ts';
 import { readEventBatches, type MalformedInput } from '../ingest/read.ts';
@@ -20,6 +20,7 @@ import { sourcetypeByName } from '../ingest/sourcetypes/index.ts';
 import { classifyInput, type InputKind } from './classify.ts';
 import { planTermClauses } from './plan-terms.ts';
 import { compileLineSelector } from './prefilter.ts';
+import { ProjectedEvent, planFieldNames } from './projected-event.ts';
 import { scanChunks, scanFileRange } from './scan-file.ts';
 import type { FromWorker, ScanTask, WireEvent, WorkerSetup } from './wire.ts';
 
@@ -156,6 +157,7 @@ async function runInWorkers(
     host: opts.host ?? defaultHost(),
     now: opts.now,
     lookupDirs: opts.lookupDirs,
+    fields: planFieldNames(plans),
   };
   const host = setup.host;
   const workerTasks = tasks.filter((t): t is ScanTask => t.kind !== 'other');
@@ -170,7 +172,9 @@ async function runInWorkers(
     wake = null;
     w?.();
   };
-  const toEvent = (w: WireEvent, path: string) => new JsonEvent(w.raw, { sourcetype: w.sourcetype, index: w.index, source: path, host, time: w.time });
+  const positions = new Map(setup.fields.map((f, i) => [f, i]));
+  const toEvent = (w: WireEvent, path: string) =>
+    new ProjectedEvent(w.raw, { sourcetype: w.sourcetype, index: w.index, source: path, host, time: w.time }, positions, w.values);
   const queue = [...workerTasks];
   const inFlight = new Map<Worker, number>();
   const maxAhead = count * 3;

@@ -2,6 +2,7 @@
 // one task per file byte range or gzip file, and the accepted events of a task as raw text plus the
 // metadata the worker already computed, so the main thread rebuilds them without parsing.
 
+import type { Value } from '../core/value.ts';
 import type { QueryPlan } from '../plan/nodes.ts';
 import type { TermClauses } from './prefilter.ts';
 
@@ -14,6 +15,8 @@ export interface WorkerSetup {
   readonly host: string;
   readonly now?: number;
   readonly lookupDirs?: readonly string[];
+  /** Fields the plans read: workers resolve them so the main thread need not parse (projected-event.ts). */
+  readonly fields: readonly string[];
 }
 
 export interface ScanTask {
@@ -31,6 +34,8 @@ export interface WireEvent {
   readonly time: number;
   readonly sourcetype: string;
   readonly index: string;
+  /** Values of WorkerSetup.fields, in that order. */
+  readonly values: readonly Value[];
 }
 
 export type ToWorker = { readonly type: 'task'; readonly task: ScanTask } | { readonly type: 'stop' };

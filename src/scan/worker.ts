@@ -27,7 +27,7 @@ async function runTask(task: ScanTask): Promise<void> {
   };
   const emit = (events: JsonEvent[]) => {
     const out: WireEvent[] = [];
-    for (const e of events) if (accepts(e)) out.push({ raw: e._raw, time: e._time, sourcetype: e.sourcetype, index: e.index });
+    for (const e of events) if (accepts(e)) out.push({ raw: e._raw, time: e._time, sourcetype: e.sourcetype, index: e.index, values: setup.fields.map((f) => e.get(f)) });
     post({ type: 'events', id: task.id, events: out, parsed: events.length });
   };
   if (task.kind === 'lines') scanFileRange(task.path, task.start, task.end, task.size, target, emit);
