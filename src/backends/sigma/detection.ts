@@ -76,6 +76,12 @@ export class DetectionBuilder {
     return this.fieldName(e.name);
   }
 
+  /** `lower(field)` / `upper(field)`: the field and the case it folds to. */
+  private caseFolded(e: PlanExpr): { field: string; fold: (s: string) => string } | null {
+    if (e.kind !== 'call' || (e.fn !== 'lower' && e.fn !== 'upper') || e.args[0]?.kind !== 'field') return null;
+    return { field: e.args[0].name, fold: e.fn === 'lower' ? (x) => x.toLowerCase() : (x) => x.toUpperCase() };
+  }
+
   private fail(message: string): Tree {
     this.problems.unsupported('XLATE-SIGMA-EXPRESSION', message);
     return { op: 'const', value: false };
@@ -100,6 +106,15 @@ export class DetectionBuilder {
       case 'compare':
         return this.compare(e.op, e.left, e.right, negated);
       case 'inList': {
+        const folded = this.caseFolded(e.expr);
+        const items = e.list.map(literalOf);
+        if (folded && items.every((v) => typeof v === 'string')) {
+          const f = this.fieldName(folded.field);
+          if (f === null) return { op: 'const', value: false };
+          const reachable = (items as string[]).filter((v) => v === folded.fold(v)).map(sigmaLiteral);
+          const t: Tree = reachable.length ? leaf(f, reachable) : { op: 'const', value: false };
+          return negated ? and(leaf(`${f}|exists`, [true]), not(t)) : t;
+        }
         const f = this.sigmaField(e.expr);
         const values = e.list.map(literalOf);
         if (f === null || values.some((v) => typeof v !== 'string')) return this.fail('IN with non-string values');
@@ -160,6 +175,14 @@ export class DetectionBuilder {
         return isA ? whenTrue : not(whenTrue);
       }
     }
+    // lower(f) = "abc" is a case-insensitive match of f, which is Sigma's default (upper() likewise).
+    const folded = this.caseFolded(l);
+    if (folded && typeof k === 'string' && (op === '=' || op === '!=')) {
+      const f = this.fieldName(folded.field);
+      if (f === null) return { op: 'const', value: false };
+      const t: Tree = k === folded.fold(k) ? leaf(f, [sigmaLiteral(k)]) : { op: 'const', value: false };
+      return (op === '=') !== negated ? t : and(leaf(`${f}|exists`, [true]), not(t));
+    }
     const f = this.sigmaField(l);
     if (f === null) return { op: 'const', value: false };
     if (k === null) return this.fail('a comparison with a non-literal value');
@@ -195,6 +218,18 @@ export class DetectionBuilder {
       }
       case 'isnull':
       case 'isnotnull': {
+        // isnotnull(mvfind(mvappend(a, b), re)): some value of a or b matches re.
+        const found = e.args[0];
+        if (found && found.kind === 'call' && found.fn === 'mvfind') {
+          const re = found.args[1] ? literalOf(found.args[1]) : null;
+          const src = found.args[0];
+          const fields = src?.kind === 'field' ? [src] : src?.kind === 'call' && src.fn === 'mvappend' ? src.args : [];
+          if (typeof re !== 'string' || fields.length === 0 || fields.some((x) => x.kind !== 'field')) return this.fail('mvfind() over computed values');
+          const names = fields.map((x) => this.fieldName((x as { name: string }).name));
+          if (names.some((n) => n === null)) return { op: 'const', value: false };
+          const any = or(...names.map((n) => leaf(`${n}|re`, [re])));
+          return (e.fn === 'isnotnull') !== negated ? any : not(any);
+        }
         const f = this.sigmaField(e.args[0]!);
         if (f === null) return { op: 'const', value: false };
         const present = leaf(`${f}|exists`, [true]);

@@ -108,7 +108,9 @@ interface Grouping {
   /** Output names of the BY fields (Splunk) and their Sigma field names. */
   readonly byNames: readonly string[];
   readonly groupBy: string[];
-  readonly aggs: Map<string, { fn: string; field: string | null }>;
+  readonly aggs: Map<string, { fn: string; arg: PlanExpr | null; span: import('../../core/diagnostics.ts').Span | undefined }>;
+  /** Columns computed after the stats (output only unless a condition reads them). */
+  readonly computed: Set<string>;
   readonly conditions: { agg: string; op: CompareOp; value: number }[];
 }
 
@@ -169,7 +171,7 @@ function translateBranch(br: Branch, meta: RuleMeta, mapping: SigmaMapping, prob
     ...(level ? { level } : {}),
   };
   if (!grouping) return [{ kind: 'rule', doc: rule }];
-  return [{ kind: 'rule', doc: rule }, { kind: 'correlation', doc: correlation(grouping, rule, meta, mapping, problems, level) }];
+  return [{ kind: 'rule', doc: rule }, { kind: 'correlation', doc: correlation(grouping, rule, meta, mapping, problems, level, fieldName) }];
 }
 
 function eventOp(op: PlanNode, env: Map<string, PlanExpr>, sub: (e: PlanExpr) => PlanExpr, builder: DetectionBuilder, problems: Problems, dropped: Set<string>, setFields: (f: string[]) => void): void {
@@ -201,7 +203,7 @@ function eventOp(op: PlanNode, env: Map<string, PlanExpr>, sub: (e: PlanExpr) =>
 }
 
 function startGrouping(op: Extract<PlanNode, { kind: 'aggregate' }>, sub: (e: PlanExpr) => PlanExpr, fieldName: (f: string) => string | null, problems: Problems): Grouping {
-  const g: Grouping = { byNames: [...op.by], groupBy: [], aggs: new Map(), conditions: [] };
+  const g: Grouping = { byNames: [...op.by], groupBy: [], aggs: new Map(), conditions: [], computed: new Set() };
   if (op.mode !== 'stats' || Object.keys(op.options).length) {
     problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `${op.mode}${Object.keys(op.options).length ? ' with options' : ''} has no Sigma correlation form`, op);
     return g;
@@ -215,12 +217,9 @@ function startGrouping(op: Extract<PlanNode, { kind: 'aggregate' }>, sub: (e: Pl
     }
   }
   for (const a of op.aggregations) {
+    // Mapped lazily: only the aggregate a condition uses becomes part of the correlation.
     const arg = a.arg ? sub(a.arg) : null;
-    if (arg && arg.kind !== 'field') {
-      problems.unsupported('XLATE-SIGMA-EXPRESSION', `${a.fn}() of a computed value`, op);
-      continue;
-    }
-    g.aggs.set(a.as, { fn: a.fn, field: arg && arg.kind === 'field' ? fieldName(arg.name) : null });
+    g.aggs.set(a.as, { fn: a.fn, arg, span: op.span });
   }
   return g;
 }
@@ -230,6 +229,10 @@ function groupedOp(op: PlanNode, g: Grouping, env: Map<string, PlanExpr>, sub: (
   switch (op.kind) {
     case 'filter': {
       const used = [...fieldsIn(op.predicate, new Set())];
+      if (used.some((f) => g.computed.has(f))) {
+        problems.unsupported('XLATE-SIGMA-CORRELATION', 'a condition on a value computed after stats', op);
+        return;
+      }
       if (used.every((f) => byNames.includes(f))) {
         // A condition on group keys only: the same as filtering the events before grouping.
         builder.add(sub(op.predicate));
@@ -249,9 +252,10 @@ function groupedOp(op: PlanNode, g: Grouping, env: Map<string, PlanExpr>, sub: (
       return;
     }
     case 'eval':
+      // Output columns: dropped, unless a later condition reads them (reported there).
       for (const a of op.assignments) {
-        if (a.expr.kind !== 'literal') problems.unsupported('XLATE-SIGMA-CORRELATION', `eval ${a.field} after stats computes a value Sigma cannot carry`, op);
-        else dropped.add(`eval ${a.field}`);
+        dropped.add(`eval ${a.field}`);
+        g.computed.add(a.field);
         env.set(a.field, a.expr);
       }
       return;
@@ -265,11 +269,13 @@ function groupedOp(op: PlanNode, g: Grouping, env: Map<string, PlanExpr>, sub: (
   }
 }
 
-function correlation(g: Grouping, base: SigmaRule, meta: RuleMeta, mapping: SigmaMapping, problems: Problems, level: SigmaLevel | undefined): SigmaCorrelationRule {
+function correlation(g: Grouping, base: SigmaRule, meta: RuleMeta, mapping: SigmaMapping, problems: Problems, level: SigmaLevel | undefined, fieldName: (f: string) => string | null): SigmaCorrelationRule {
   const aggNames = new Set(g.conditions.map((c) => c.agg));
   if (aggNames.size > 1) problems.unsupported('XLATE-SIGMA-CORRELATION', 'conditions on several aggregates: a Sigma correlation counts one thing');
   const aggName = [...aggNames][0];
-  const agg = aggName ? g.aggs.get(aggName)! : { fn: 'count', field: null };
+  const chosen = aggName ? g.aggs.get(aggName)! : { fn: 'count', arg: null, span: undefined };
+  if (chosen.arg && chosen.arg.kind !== 'field') problems.unsupported('XLATE-SIGMA-EXPRESSION', `${chosen.fn}() of a computed value`, chosen.span ?? null);
+  const agg = { fn: chosen.fn, field: chosen.arg && chosen.arg.kind === 'field' ? fieldName(chosen.arg.name) : null };
   const unused = [...g.aggs.keys()].filter((k) => k !== aggName);
   if (unused.length) problems.note('XLATE-OUTPUT-ONLY', `aggregates only shown in the output are not carried by the correlation: ${unused.join(', ')}`);
   const TYPE: Record<string, SigmaCorrelationRule['correlation']['type']> = { count: 'event_count', dc: 'value_count', distinct_count: 'value_count', sum: 'value_sum', avg: 'value_avg' };
