@@ -96,6 +96,10 @@ test('a hostile value received over HEC is inert on the alerts page', { skip, ti
   await page.goto(`${srv.url}/alerts`);
   assert.ok((await page.locator('table.alerts').innerText()).includes(evil));
   assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+  // A new alert while the page is open: the status poll offers a reload.
+  await hec(srv.url, JSON.stringify({ sourcetype: 'aws:cloudtrail', event: cloudtrailLogin({ time: 1767225660, arn: 'arn:aws:iam::1:user/next', ip: '192.0.2.78', mfa: 'No', id: 'x2' }) }));
+  await page.locator('#new-alerts').waitFor({ state: 'visible', timeout: 15_000 });
+  assert.match((await page.locator('#new-alerts').textContent()) ?? '', /^1 new alert\(s\): reload$/);
   await page.locator('table.alerts tbody tr').first().getByRole('link', { name: 'events' }).click();
   assert.ok((await page.locator('ol.events').innerText()).includes('192.0.2.77'));
   assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);

@@ -11,6 +11,8 @@ import { alertRow, alertTable, rawEventList, timeText } from './values.ts';
 export interface AlertsPageData {
   readonly alerts: readonly StoredAlert[];
   readonly total: number;
+  /** Alerts stored over all rules (the status poll compares against it). */
+  readonly totalAll: number;
   readonly events: number;
   readonly status: ProcessorStatus;
   readonly ruleFilter: string;
@@ -21,7 +23,8 @@ export function alertsPage(d: AlertsPageData): SafeHtml {
   const s = d.status;
   const body = html`
 <h1>Alerts</h1>
-<p id="ingest-status" class="muted">${d.events} events received over HEC · ${s.cursor >= d.events ? 'all analysed' : html`${d.events - s.cursor} waiting`} · ${s.openWindows} open windows · ${s.lateEvents} late events (their windows re-evaluated)${s.lastError ? html` · <span class="error">processing error: ${s.lastError}</span>` : ''}</p>
+<p><a id="new-alerts" href="/alerts" hidden></a></p>
+<p id="ingest-status" class="muted" data-alerts="${d.totalAll}">${d.events} events received over HEC · ${s.cursor >= d.events ? 'all analysed' : html`${d.events - s.cursor} waiting`} · ${s.openWindows} open windows · ${s.lateEvents} late events (their windows re-evaluated)${s.lastError ? html` · <span class="error">processing error: ${s.lastError}</span>` : ''}</p>
 <form method="get" action="/alerts" class="filters">
   <select name="rule" aria-label="Rule"><option value="">All rules</option>${d.ruleIds.map((id) => html`<option value="${id}"${id === d.ruleFilter ? html` selected` : ''}>${id}</option>`)}</select>
   <button type="submit">Filter</button> <a href="/api/alerts">JSON</a>

@@ -35,6 +35,7 @@ export const ALERT_ROUTES: readonly Route[] = [
       sendHtml(res, 200, alertsPage({
         alerts: all.slice(-500).reverse(),
         total: all.length,
+        totalAll: countAlerts(app.db),
         events: countEvents(app.db),
         status: app.processor?.status() ?? emptyStatus(),
         ruleFilter: rule,

@@ -35,7 +35,27 @@ async function uploadAndAnalyse() {
   else status.textContent = 'Analysis failed (' + res.status + ')';
 }
 
+// On the alerts page: poll the status API and offer a reload when new alerts were stored.
+function watchAlerts() {
+  const status = document.getElementById('ingest-status');
+  const notice = document.getElementById('new-alerts');
+  if (!status || !notice) return;
+  const shown = Number(status.dataset.alerts || '0');
+  setInterval(async () => {
+    const res = await fetch('/api/status').catch(() => null);
+    if (!res || !res.ok) return;
+    const s = await res.json();
+    const waiting = s.events - s.analysed;
+    status.textContent = s.events + ' events received over HEC · ' + (waiting > 0 ? waiting + ' waiting' : 'all analysed') + ' · ' + s.openWindows + ' open windows · ' + s.lateEvents + ' late events (their windows re-evaluated)' + (s.lastError ? ' · processing error: ' + s.lastError : '');
+    if (s.alerts > shown) {
+      notice.hidden = false;
+      notice.textContent = (s.alerts - shown) + ' new alert(s): reload';
+    }
+  }, 5000);
+}
+
 document.addEventListener('DOMContentLoaded', () => {
+  watchAlerts();
   const button = document.getElementById('upload-button');
   if (button) button.addEventListener('click', () => { uploadAndAnalyse().catch((e) => { document.getElementById('upload-status').textContent = String(e); }); });
   for (const sel of document.querySelectorAll('form.filters select')) sel.addEventListener('change', () => sel.form.submit());
