@@ -16,8 +16,6 @@ export function ev(record: Record<string, unknown>, meta: { _time?: number; sour
 }
 
 export const scan = (predicate: PlanExpr | null = null): PlanNode => ({ kind: 'scan', predicate, earliest: null, latest: null });
-export const field = (name: string): PlanExpr => ({ kind: 'field', name });
-export const lit = (value: string | number | boolean | null): PlanExpr => ({ kind: 'literal', value });
 
 /** Runs a plan and returns rows as plain objects restricted to `cols` (absent fields omitted). */
 export async function rows(root: PlanNode, events: Event[], cols: string[], opts: ExecOptions = {}): Promise<Record<string, unknown>[]> {
