@@ -138,6 +138,9 @@ function valueExpr(sigmaField: string, modifiers: readonly string[], value: Sigm
   const cased = modifiers.includes('cased');
   const neq = modifiers.includes('neq');
   const present = call('isnotnull', f(field));
+  // Function conditions are null on a missing field; guarded so they are false instead, and `not` of them
+  // is true there, as for any Sigma selection that does not match.
+  const guarded = (e: PlanExpr): PlanExpr => and([present, e]);
   const negate = (e: PlanExpr): PlanExpr => (neq ? and([present, { kind: 'not', operand: e }]) : e);
   if (modifiers.includes('exists')) {
     if (typeof value !== 'boolean') bad('SIGMA-BAD-VALUE', `'${key}': exists takes true or false`);
@@ -155,14 +158,14 @@ function valueExpr(sigmaField: string, modifiers: readonly string[], value: Sigm
   }
   if (modifiers.includes('cidr')) {
     if (typeof value !== 'string' || !/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(value)) bad('SIGMA-BAD-VALUE', `'${key}': cidr needs a network like 10.0.0.0/8, got ${JSON.stringify(value)}`);
-    return negate(call('cidrmatch', lit(value), f(field)));
+    return negate(guarded(call('cidrmatch', lit(value), f(field))));
   }
   if (modifiers.includes('re')) {
     if (typeof value !== 'string') bad('SIGMA-BAD-VALUE', `'${key}': re needs a string`);
     const flags = ['i', 'm', 's'].filter((x) => modifiers.includes(x)).join('');
     const pattern = flags ? `(?${flags})${value}` : value;
     compileRegex(pattern); // refuses patterns RE2 cannot run, at load time with its own error code
-    return negate(call('match', f(field), lit(pattern)));
+    return negate(guarded(call('match', f(field), lit(pattern))));
   }
   if (modifiers.includes('fieldref')) {
     if (typeof value !== 'string') bad('SIGMA-BAD-VALUE', `'${key}': fieldref names a field`);
@@ -170,7 +173,7 @@ function valueExpr(sigmaField: string, modifiers: readonly string[], value: Sigm
     const other = ctx.field(value);
     const side = (n: string): PlanExpr => (cased ? f(n) : call('lower', f(n)));
     const eq: PlanExpr = { kind: 'compare', op: '=', left: side(field), right: side(other) };
-    return negate(eq);
+    return negate(and([present, call('isnotnull', f(other)), eq]));
   }
   const text = typeof value === 'string' ? value : String(value);
   const variants = transformString(text, modifiers, ctx, key);

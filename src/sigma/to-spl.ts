@@ -19,7 +19,8 @@ function evalField(name: string): string {
 
 /** True when the expression is expressible in the search language (only field=value terms). */
 function searchSafe(e: PlanExpr): boolean {
-  if (e.kind === 'searchMatch') return true;
+  // Case-sensitive values go to where: our parser (like Splunk's docs) takes CASE() on bare terms only.
+  if (e.kind === 'searchMatch') return !e.pattern.caseSensitive;
   if (e.kind === 'and' || e.kind === 'or') return e.items.every(searchSafe);
   if (e.kind === 'not') return searchSafe(e.operand);
   return false;
@@ -28,7 +29,7 @@ function searchSafe(e: PlanExpr): boolean {
 function printSearch(e: PlanExpr, top = false): string {
   switch (e.kind) {
     case 'searchMatch':
-      return `${searchField(e.field)}${e.op}${e.pattern.caseSensitive ? `CASE(${quoteString(e.pattern.text)})` : quoteString(e.pattern.text)}`;
+      return `${searchField(e.field)}${e.op}${quoteString(e.pattern.text)}`;
     case 'and': {
       const s = e.items.map((i) => printSearch(i)).join(' ');
       return top ? s : `(${s})`;
@@ -65,12 +66,12 @@ function printEval(e: PlanExpr): string {
     case 'not':
       return `NOT ${printEval(e.operand)}`;
     case 'searchMatch': {
-      if (e.op !== '=') {
-        return `${printEval({ kind: 'call', fn: 'tonumber', args: [{ kind: 'field', name: e.field }] })}${e.op}${Number(e.pattern.text)}`;
-      }
+      // Guarded with isnotnull: a function of a missing field is null, and NOT of it must be true (search semantics).
+      const present = `isnotnull(${evalField(e.field)})`;
+      if (e.op !== '=') return `(${present} AND tonumber(${evalField(e.field)})${e.op}${Number(e.pattern.text)})`;
       // field="a*b" as where: the same any-value, case-insensitive (unless CASE) whole-value match.
       const body = e.pattern.wildcard ? e.pattern.text.split('*').map((s) => s.replace(RE_SPECIAL, '\\$&')).join('.*') : e.pattern.text.replace(RE_SPECIAL, '\\$&');
-      return `match(${evalField(e.field)}, ${quoteString(`${e.pattern.caseSensitive ? '(?s)' : '(?is)'}^${body}$`, 'eval')})`;
+      return `(${present} AND match(${evalField(e.field)}, ${quoteString(`${e.pattern.caseSensitive ? '(?s)' : '(?is)'}^${body}$`, 'eval')}))`;
     }
     default:
       return fail('SIGMA-SPL-UNSUPPORTED', `'${e.kind}' in a where expression`);

@@ -59,5 +59,7 @@ export function piecesMatch(fieldName: string, pieces: readonly Piece[], caseSen
     const text = pieces.map((p) => (p.kind === 'star' ? '*' : (p as { text: string }).text)).join('');
     return { kind: 'searchMatch', field: fieldName, op: '=', pattern: { text, wildcard: hasStar, caseSensitive } };
   }
-  return { kind: 'call', fn: 'match', args: [field(fieldName), lit(piecesToRegex(pieces, caseSensitive, true))] };
+  // Guarded: match() is null on a missing field, and `not` of the selection must then be true.
+  const present: PlanExpr = { kind: 'call', fn: 'isnotnull', args: [field(fieldName)] };
+  return { kind: 'and', items: [present, { kind: 'call', fn: 'match', args: [field(fieldName), lit(piecesToRegex(pieces, caseSensitive, true))] }] };
 }

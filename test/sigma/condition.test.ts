@@ -97,3 +97,21 @@ test('a quantifier matching no identifier is an error, not an always-false rule'
   const yaml = cloudtrailRule(`${SELECTIONS}\ncondition: 1 of filter_*`);
   assert.equal(errorCode(() => lowerSigma(parseSigmaText(yaml, 't.yml'))), 'SIGMA-BAD-CONDITION');
 });
+
+test('not of a selection is true when its field is missing, for every kind of value condition', async () => {
+  // Rules spec, "Condition": not negates the selection; a selection on a missing field does not match.
+  const cases: [string, Record<string, unknown>][] = [
+    ["f|re: 'b'", { f: 'abc' }],
+    ['f|cidr: 10.0.0.0/8', { f: '10.0.0.1' }],
+    ['f|fieldref: g', { f: 'abc', g: 'ABC' }],
+    ["f: 'a?c'", { f: 'abc' }],
+    ['f|cased: Abc', { f: 'Abc' }],
+    ['f: abc', { f: 'abc' }],
+    ['n|gt: 1', { n: 2 }],
+    ["f|contains: 'b'", { f: 'abc' }],
+  ];
+  for (const [sel, matching] of cases) {
+    const yaml = cloudtrailRule(`sel:\n  ${sel}\ncondition: not sel`);
+    assert.deepEqual(await matchesEach(yaml, [ct({}), ct(matching)]), [true, false], sel);
+  }
+});
