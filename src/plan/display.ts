@@ -43,7 +43,7 @@ const NODE: NodePrinters = {
   aggregate: (n) =>
     [
       n.mode,
-      n.aggregations.map((a) => `${a.fn}(${a.arg ? displayExpr(a.arg) : ''}) AS ${fieldName(a.as)}`).join(', '),
+      n.aggregations.map((a) => `${a.fn}${a.arg ? `(${displayExpr(a.arg)})` : ''} AS ${fieldName(a.as)}`).join(', '),
       n.by.length ? `BY ${n.by.map(fieldName).join(', ')}` : '',
       options(n.options),
     ]
