@@ -1,6 +1,7 @@
 // `sightline convert <rule.yml...> --to sigma|kql|esql|sql|spl [--out DIR] [--check]`: translates rules from
 // their logical plan. A construct the target cannot express is an error with its code and position in the
 // rule file (exit 2), never a weaker query; --check runs the target's validator (exit 1 on findings).
+// A Sigma rule file as input converts to spl (src/sigma/convert.ts).
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { loadAllowlists } from '../../rules/tuning.ts';
 import { allowlistsAsSigmaFilters } from '../../rules/sigma-filter.ts';
 import { parseSplStrict } from '../../spl/index.ts';
 import { printSpl } from '../../spl/print.ts';
+import { convertSigmaInput, isSigmaFile } from '../../sigma/convert.ts';
 
 export type ConvertTarget = Target | 'spl';
 const ALL: readonly ConvertTarget[] = [...TARGETS, 'spl'];
@@ -122,6 +124,10 @@ export async function runConvert(req: ConvertRequest, out: (s: string) => void =
   let code = 0;
   if (req.out) mkdirSync(req.out, { recursive: true });
   for (const file of req.files) {
+    if (isSigmaFile(file)) {
+      code = Math.max(code, convertSigmaInput(file, to, req.out, out, err));
+      continue;
+    }
     let rule: Rule;
     try {
       rule = await loadRuleFile(file);
