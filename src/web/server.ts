@@ -14,6 +14,16 @@ import { errorPage } from './pages/layout.ts';
 
 const ROUTES: readonly Route[] = [...HEC_ROUTES, ...CATALOG_ROUTES, ...ANALYSIS_ROUTES, ...ALERT_ROUTES];
 
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/** The Host header names a loopback address or the address we listen on (any name when on all interfaces). */
+export function hostAllowed(hostHeader: string | undefined, listenHost: string): boolean {
+  if (!hostHeader) return false;
+  if (listenHost === '0.0.0.0' || listenHost === '::') return true;
+  const name = hostHeader.replace(/:\d+$/, '').toLowerCase();
+  return LOOPBACK_NAMES.has(name) || name === listenHost.toLowerCase() || `[${listenHost.toLowerCase()}]` === name;
+}
+
 export interface RunningServer {
   readonly app: App;
   readonly server: Server;
@@ -32,6 +42,12 @@ export async function startServer(opts: AppOptions & { readonly host: string; re
       return sendJson(res, 400, { text: 'Bad request', code: 400 });
     }
     const isApi = url.pathname.startsWith('/api/') || url.pathname.startsWith('/services/');
+    // DNS rebinding: a hostile page whose name resolves to 127.0.0.1 would be "same origin" with the UI.
+    // Pages and API answer only to the names this server listens on; HEC (token-protected) to any.
+    if (!url.pathname.startsWith('/services/') && !hostAllowed(req.headers.host, opts.host)) {
+      req.resume();
+      return sendJson(res, 421, { text: 'Misdirected request: unknown Host', code: 421 });
+    }
     let route: Route | undefined;
     let params: Record<string, string> = {};
     let pathMatched = false;

@@ -200,6 +200,25 @@ test('malformed URLs are answered 400 and the server keeps serving', async () =>
   assert.equal((await fetch(`${srv.url}/services/collector/health`)).status, 200);
 });
 
+test('pages answer only to loopback Host names (DNS rebinding); HEC to any', async () => {
+  const { request } = await import('node:http');
+  const get = (path: string, host: string, method = 'GET', body = '') =>
+    new Promise<number>((resolve, reject) => {
+      const req = request(`${srv.url}${path}`, { method, headers: { host, authorization: `Splunk ${TOKEN}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  const port = new URL(srv.url).port;
+  assert.equal(await get('/', `evil.example:${port}`), 421);
+  assert.equal(await get('/api/alerts', 'evil.example'), 421);
+  assert.equal(await get('/', `localhost:${port}`), 200);
+  assert.equal(await get('/', `127.0.0.1:${port}`), 200);
+  assert.equal(await get('/services/collector/event', 'splunk.example.com:8088', 'POST', '{"event":"via a name"}'), 200);
+});
+
 test('the SPL download of a rule is the rule text as an attachment', async () => {
   const r = await fetch(`${srv.url}/rules/test-console-login-no-mfa/download/spl`);
   assert.equal(r.status, 200);

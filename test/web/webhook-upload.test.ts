@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cloudtrailLogin, hec, startTestServer, waitIdle } from './helpers/in-process.ts';
 import { FIXTURES } from './helpers/spawn-server.ts';
@@ -55,9 +55,12 @@ test('an uploaded file is analysed with only the chosen rule', async () => {
     const up = await fetch(`${srv.url}/analyze/uploads?name=${encodeURIComponent('../../etc/evil name.json')}`, { method: 'POST', body: new Uint8Array(file) });
     assert.equal(up.status, 200);
     const { upload } = (await up.json()) as { upload: string };
-    assert.match(srv.app.uploads.get(upload)!, /\/uploads\/[\w-]+\/evil_name\.json$/, 'the name cannot leave the upload directory');
+    const savedAt = srv.app.uploads.get(upload)!;
+    assert.match(savedAt, /\/uploads\/[\w-]+\/evil_name\.json$/, 'the name cannot leave the upload directory');
     const r = await fetch(`${srv.url}/analyze`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `source=uploads&upload=${upload}&rule=test-many-source-ips`, redirect: 'manual' });
     assert.equal(r.status, 303);
+    assert.equal(srv.app.uploads.size, 0, 'the upload is forgotten once analysed');
+    assert.equal(existsSync(savedAt), false, 'and its file deleted');
     const page = await (await fetch(`${srv.url}${r.headers.get('location')}`)).text();
     // Only the stats rule ran: bob from three IPs.
     assert.match(page, /<strong id="alert-count">1<\/strong> alerts from 1 rules over <strong>6<\/strong> events/);

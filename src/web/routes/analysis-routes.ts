@@ -1,8 +1,8 @@
 // Analysis routes: the form, starting an analysis (demo, server paths, uploads), uploads, results with the
 // SPL query box, and drill-down from an analysis alert to its raw events.
 
-import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { BodyTooLarge, isSameOrigin, parseForm, readBody, redirect, sendHtml, sendJson } from '../http-util.ts';
 import { errorPage } from '../pages/layout.ts';
@@ -67,6 +67,14 @@ async function startAnalysis(ctx: RouteContext): Promise<void> {
     return sendHtml(res, 400, errorPage(400, 'choose a source of logs'));
   }
   const a = await app.analyses.run(label, paths, rules);
+  if (source === 'uploads') {
+    // The analysis holds the events now: uploaded files are not kept on disk.
+    for (const id of form.getAll('upload')) {
+      const p = app.uploads.get(id);
+      app.uploads.delete(id);
+      if (p) rmSync(dirname(p), { recursive: true, force: true });
+    }
+  }
   redirect(res, `/analyze/${a.id}`);
 }
 
