@@ -1,4 +1,5 @@
-// Expands input paths: plain files, directories (recursively, sorted, hidden entries skipped) and glob
+// Expands input paths: plain files, directories (recursively, sorted, hidden entries and documentation files
+// such as README.md or LICENSE skipped: log folders often carry them, and they are not logs) and glob
 // patterns with `*`, `?` and `**` (for quoted patterns the shell did not expand). `-` stays as stdin.
 // Hand-written on node:fs to avoid a dependency; matching is per path segment, so it cannot blow up.
 
@@ -52,10 +53,15 @@ function walk(dir: string): string[] {
     return out;
   }
   for (const name of names) {
-    if (name.startsWith('.')) continue;
+    if (name.startsWith('.') || isDocumentationFile(name)) continue;
     out.push(...existingFiles(join(dir, name)));
   }
   return out;
+}
+
+/** Files a directory walk passes over; naming such a file explicitly still reads it. */
+export function isDocumentationFile(name: string): boolean {
+  return /\.(md|markdown|rst)$/i.test(name) || /^(README|LICENSE|LICENCE|NOTICE|SOURCES|ATTRIBUTION)(\.[a-z]+)?$/i.test(name);
 }
 
 function globFiles(pattern: string): string[] {
