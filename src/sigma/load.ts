@@ -4,7 +4,7 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { isScalar, parseAllDocuments } from 'yaml';
 import { fail, SightlineError } from '../core/diagnostics.ts';
 import type { SigmaDocument } from '../backends/sigma/model.ts';
 
@@ -13,6 +13,8 @@ export interface LoadedSigma {
   /** Byte offset of the document in its file (for diagnostics). */
   readonly offset: number;
   readonly document: SigmaDocument;
+  /** File offset of the first character of the `detection.condition` string, when it is one scalar. */
+  readonly conditionOffset?: number;
 }
 
 function isMap(v: unknown): v is Record<string, unknown> {
@@ -54,7 +56,9 @@ export function parseSigmaText(text: string, file: string): LoadedSigma[] {
     }
     const value: unknown = d.toJS({ maxAliasCount: 100 });
     if (value === null || value === undefined) continue;
-    out.push({ file, offset, document: classify(value, file, offset) });
+    const cond = d.getIn(['detection', 'condition'], true);
+    const conditionOffset = isScalar(cond) && typeof cond.value === 'string' && cond.range ? cond.range[0] + (cond.type === 'PLAIN' || cond.type === undefined ? 0 : 1) : undefined;
+    out.push({ file, offset, document: classify(value, file, offset), ...(conditionOffset !== undefined ? { conditionOffset } : {}) });
   }
   return out;
 }

@@ -44,8 +44,14 @@ function at(loaded: LoadedSigma, run: () => void): void {
     run();
   } catch (e) {
     if (e instanceof SightlineError && !e.diagnostic.file) {
-      // A condition's span is relative to the condition text; the document start is the best file position.
-      throw new SightlineError({ ...e.diagnostic, file: loaded.file, span: { start: loaded.offset, end: loaded.offset + 1 } });
+      // A condition parse error's span is relative to the condition text: moved into the file. Other errors
+      // point at the start of their document.
+      const d = e.diagnostic;
+      const inCondition = d.code === 'SIGMA-BAD-CONDITION' || d.code === 'SIGMA-UNSUPPORTED-AGGREGATION';
+      const span = inCondition && d.span && loaded.conditionOffset !== undefined
+        ? { start: loaded.conditionOffset + d.span.start, end: loaded.conditionOffset + d.span.end }
+        : { start: loaded.offset, end: loaded.offset + 1 };
+      throw new SightlineError({ ...d, file: loaded.file, span });
     }
     throw e;
   }

@@ -119,3 +119,16 @@ test('fields: the alert carries _time and the listed fields (mapped), ATT&CK tag
   assert.equal(a.sourceIPAddress, '198.51.100.1');
   assert.equal(a.other, undefined, 'fields not listed are not in the alert');
 });
+
+test('a condition error is reported at its file line and column', async () => {
+  const { formatDiagnostic } = await import('../../src/core/diagnostics.ts');
+  const text = 'title: t\nlogsource: {product: aws, service: cloudtrail}\ndetection:\n  s: {eventName: X}\n  condition: s and and s\n';
+  try {
+    lowerSigma(parseSigmaText(text, 'bad.yml'));
+    assert.fail('must throw');
+  } catch (e) {
+    const d = (e as { diagnostic: Parameters<typeof formatDiagnostic>[0] }).diagnostic;
+    assert.equal(d.code, 'SIGMA-BAD-CONDITION');
+    assert.match(formatDiagnostic(d, text), /^bad\.yml:5:20: SIGMA-BAD-CONDITION/);
+  }
+});
