@@ -26,6 +26,8 @@ export interface RuleMeta {
 export interface TranslateOptions {
   /** SQL: the raw log files DuckDB reads (paths or globs). */
   readonly sqlInput?: readonly string[];
+  /** SQL: directories searched for `lookup` CSV tables, in order (as the native engine's lookupDirs). */
+  readonly lookupDirs?: readonly string[];
 }
 
 export interface TranslatedQuery {

@@ -30,12 +30,12 @@ export function translate(plan: QueryPlan, target: Target, meta: RuleMeta, opts:
  * sigma: official JSON schemas + condition/modifier/taxonomy checks; kql: Kusto.Language analysis against
  * the declared Sentinel tables; esql: the structural validator; sql: DuckDB binds the query (EXPLAIN).
  */
-export async function checkTranslation(plan: QueryPlan, target: Target, meta: RuleMeta): Promise<string[]> {
+export async function checkTranslation(plan: QueryPlan, target: Target, meta: RuleMeta, opts: TranslateOptions = {}): Promise<string[]> {
   const checks: Record<Target, () => Promise<string[]>> = {
     sigma: async () => checkSigmaDocuments(translateSigmaDocuments(plan, meta).docs),
     kql: async () => kqlErrors(translateKql(plan, meta).text).map((i) => `${i.code} at ${i.start}: ${i.message}`),
     esql: async () => translateEsqlQueries(plan, meta).queries.flatMap((q, n) => checkEsql(q.text).map((i) => `query ${n + 1} at ${i.offset}: ${i.message}`)),
-    sql: async () => explainSqlScript(translateSqlScript(plan, meta).script),
+    sql: async () => explainSqlScript(translateSqlScript(plan, meta, opts).script),
   };
   return checks[target]();
 }

@@ -40,13 +40,16 @@ export function normRows(rows: readonly Record<string, unknown>[]): NormRow[] {
   return out.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0));
 }
 
+/** Where both engines look for `lookup` tables: the rules' lookups directory. */
+export const LOOKUP_DIRS = ['rules/lookups'];
+
 export async function nativeRows(plan: QueryPlan, files: readonly string[]): Promise<NormRow[]> {
-  const rows = await runQuery(plan, readEvents(files), { now: Date.UTC(2026, 10, 27) / 1000 });
+  const rows = await runQuery(plan, readEvents(files), { now: Date.UTC(2026, 10, 27) / 1000, lookupDirs: LOOKUP_DIRS });
   return normRows(rows.map((r) => r.toJSON()));
 }
 
 export async function duckdbRows(plan: QueryPlan, files: readonly string[]): Promise<NormRow[]> {
-  const { script, problems } = translateSqlScript(plan, { id: 'diff', title: 'diff' }, { sqlInput: files });
+  const { script, problems } = translateSqlScript(plan, { id: 'diff', title: 'diff' }, { sqlInput: files, lookupDirs: LOOKUP_DIRS });
   if (problems.failed) throw new Error(`translation failed: ${problems.list.map((d) => d.code).join(', ')}`);
   return normRows(await runSqlScript(script));
 }

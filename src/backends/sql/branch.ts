@@ -9,6 +9,7 @@ import { dispatchExpr, dispatchNode, type ExprHandlers, type NodeHandlers, type 
 import { patternShape } from '../pattern-shape.ts';
 import { Scope, type ColType } from '../scope.ts';
 import { jsonPath, likeEscape, sqlIdent, sqlString } from './quoting.ts';
+import { csvHeader, findLookup } from './lookup-files.ts';
 import { sqlFunction } from './functions.ts';
 import type { SqlSourcetype } from './index.ts';
 
@@ -25,7 +26,14 @@ export class SqlBranch {
   readonly ctes: { name: string; sql: string }[] = [];
   private current: string;
 
-  constructor(readonly problems: Problems, readonly prefix: string, readonly sourcetype: string, readonly st: SqlSourcetype | null, from: string) {
+  constructor(
+    readonly problems: Problems,
+    readonly prefix: string,
+    readonly sourcetype: string,
+    readonly st: SqlSourcetype | null,
+    from: string,
+    readonly lookupDirs: readonly string[] = [],
+  ) {
     this.current = from;
   }
 
@@ -291,12 +299,50 @@ export class SqlBranch {
     rex: this.unsupportedNode,
     spath: this.unsupportedNode,
     mvexpand: this.unsupportedNode,
-    lookup: this.unsupportedNode,
+    lookup: (n) => this.lookup(n),
     iplocation: this.unsupportedNode,
     union: this.unsupportedNode,
     makeresults: this.unsupportedNode,
     inputlookup: this.unsupportedNode,
   };
+
+  /**
+   * `lookup`: a LEFT JOIN with the CSV grouped by its keys, as the native operator matches (exact,
+   * case-sensitive; several matching rows give a multivalue in table order; no match leaves the row as is).
+   */
+  private lookup(n: Extract<PlanNode, { kind: 'lookup' }>): void {
+    const file = findLookup(n.table, this.lookupDirs);
+    if (!file) return void this.problems.unsupported('XLATE-LOOKUP-NOT-FOUND', `lookup table '${n.table}' not found in ${this.lookupDirs.join(', ') || 'no lookup directory'}`, n);
+    const columns = csvHeader(file.text);
+    const keyNames = new Set(n.keys.map((k) => k.lookupField));
+    const outputs = n.outputs.length ? n.outputs : columns.filter((c) => !keyNames.has(c)).map((c) => ({ lookupField: c, eventField: c }));
+    for (const c of [...keyNames, ...outputs.map((o) => o.lookupField)]) {
+      if (!columns.includes(c)) return void this.problems.unsupported('XLATE-LOOKUP-NO-COLUMN', `lookup table '${n.table}' has no column '${c}'`, n);
+    }
+    const keys = n.keys.map((k) => this.field(k.eventField, n));
+    if (keys.some((k) => k.type === 'mv')) return void this.problems.unsupported('XLATE-MULTIVALUE-FIELD', 'lookup on a multivalue key', n);
+    const lk = `${this.prefix}_lk${this.ctes.length}`;
+    const keyCols = n.keys.map((k, i) => `${sqlIdent(k.lookupField)} AS __k${i}`);
+    const outCols = outputs.map((o, i) => `list(${sqlIdent(o.lookupField)} ORDER BY __rn) FILTER (WHERE ${sqlIdent(o.lookupField)} IS NOT NULL) AS __o${i}`);
+    this.ctes.push({
+      name: lk,
+      sql: `SELECT ${[...keyCols, ...outCols].join(', ')} FROM (SELECT *, row_number() OVER () AS __rn FROM read_csv(${sqlString(file.path)}, header = true, all_varchar = true)) ` +
+        `WHERE ${n.keys.map((k) => `${sqlIdent(k.lookupField)} IS NOT NULL`).join(' AND ')} GROUP BY ${n.keys.map((_, i) => i + 1).join(', ')}`,
+    });
+    const on = keys.map((k, i) => `${this.str(k)} = ${lk}.__k${i}`).join(' AND ');
+    const outRefs = outputs.map((_, i) => `${lk}.__o${i} AS __o${i}`);
+    this.push((from) => `SELECT ${from}.*, ${lk}.__k0 AS __matched, ${outRefs.join(', ')} FROM ${from} LEFT JOIN ${lk} ON ${on}`);
+    outputs.forEach((o, i) => {
+      const existing = this.field(o.eventField, n);
+      const asList = existing.type === 'mv' ? existing.text : existing.type === 'null' ? 'NULL' : `CASE WHEN ${existing.text} IS NULL THEN NULL ELSE [${this.str(existing)}] END`;
+      const found = `CASE WHEN len(__o${i}) = 0 THEN NULL ELSE __o${i} END`;
+      const value = n.overwrite
+        ? `CASE WHEN __matched IS NOT NULL THEN ${found} ELSE ${asList} END`
+        : `CASE WHEN __matched IS NOT NULL AND ${asList} IS NULL THEN ${found} ELSE ${asList} END`;
+      this.assign(o.eventField, { text: value, type: 'mv' });
+    });
+    this.push((from) => `SELECT * EXCLUDE (__matched, ${outputs.map((_, i) => `__o${i}`).join(', ')}) FROM ${from}`);
+  }
 
   private project(fields: readonly string[], n: PlanNode): void {
     const items: string[] = [];

@@ -94,7 +94,7 @@ export function translateSqlScript(plan: QueryPlan, meta: RuleMeta, opts: Transl
   const finals: { rel: string; cols: [string, ColType][] | null }[] = [];
   for (const br of split.branches) {
     const st = sqlMapping().sourcetypes[br.sourcetype] ?? null;
-    const b = new SqlBranch(problems, `b${br.index}`, br.sourcetype, st, 'raw');
+    const b = new SqlBranch(problems, `b${br.index}`, br.sourcetype, st, 'raw', opts.lookupDirs ?? []);
     problems.context = br.scan.span;
     const detect = sourcetypeCondition(br.sourcetype);
     if (!detect) problems.unsupported('XLATE-UNKNOWN-SOURCETYPE', `no record-shape rule for ${br.sourcetype}`, br.scan);
@@ -107,7 +107,7 @@ export function translateSqlScript(plan: QueryPlan, meta: RuleMeta, opts: Transl
   let last = finals[0]?.rel ?? 'raw';
   if (split.union) {
     ctes.push(`u AS (${finals.map((f) => `SELECT * FROM ${f.rel}`).join(' UNION ALL BY NAME ')})`);
-    const post = new SqlBranch(problems, 'p', '', null, 'u');
+    const post = new SqlBranch(problems, 'p', '', null, 'u', opts.lookupDirs ?? []);
     const cols = new Map<string, ColType>();
     for (const f of finals) for (const [c, t] of f.cols ?? []) if (!cols.has(c)) cols.set(c, t);
     post.scope.project([...cols]);

@@ -4,7 +4,7 @@
 // A Sigma rule file as input converts to spl (src/sigma/convert.ts).
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { defineCommand } from 'citty';
 import { formatDiagnostic, SightlineError, type Diagnostic } from '../../core/diagnostics.ts';
 import type { QueryPlan } from '../../plan/nodes.ts';
@@ -87,8 +87,13 @@ export function convertRule(rule: Rule, to: ConvertTarget, opts: { tuned?: boole
     const filters = opts.tuned === false ? [] : sigmaFilterDocuments(allowlistsAsSigmaFilters(rule, loadAllowlists(rule)), docs, rule.date);
     return { ok: !problems.failed, text: renderSigma([...docs, ...filters]), diagnostics: problems.list };
   }
-  const t = translate(planRule(rule, opts.tuned !== false), to, meta, opts.sqlInput ? { sqlInput: opts.sqlInput } : {});
+  const t = translate(planRule(rule, opts.tuned !== false), to, meta, { lookupDirs: lookupDirsOf(rule), ...(opts.sqlInput ? { sqlInput: opts.sqlInput } : {}) });
   return { ok: t.ok, text: t.text, diagnostics: t.diagnostics };
+}
+
+/** Where a rule's lookup tables live: the same directories the native runner searches (rules/run.ts). */
+export function lookupDirsOf(rule: Rule): string[] {
+  return [join(rule.dir, 'lookups'), rule.dir, join(dirname(rule.dir), 'lookups')];
 }
 
 /** Validator findings for one rule's translation (empty when valid). */
@@ -99,7 +104,7 @@ export async function checkRule(rule: Rule, to: Target, tuned = true): Promise<s
     return checkSigmaDocuments([...docs, ...filters]);
   }
   const plan: QueryPlan = planRule(rule, tuned);
-  return checkTranslation(plan, to, ruleMeta(rule));
+  return checkTranslation(plan, to, ruleMeta(rule), { lookupDirs: lookupDirsOf(rule) });
 }
 
 /** A diagnostic with its SPL span moved to the rule file, printed with the file line and a caret. */
