@@ -46,7 +46,7 @@ export interface App {
   readonly uploads: Map<string, string>;
   translations(rule: EngineRule): Promise<TranslationView[]>;
   testResult(ruleId: string): Promise<RuleTestResult | null | 'unavailable'>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 function message(err: unknown): string {
@@ -121,9 +121,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
       if (map === null) return 'unavailable';
       return map.get(ruleId) ?? null;
     },
-    close() {
-      processor?.stop();
+    async close() {
       webhook?.stop();
+      await processor?.stop();
       db.close();
     },
   };

@@ -95,10 +95,7 @@ export async function startServer(opts: AppOptions & { readonly host: string; re
     url: `http://${host}:${addr.port}`,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => {
-          app.close();
-          resolve();
-        });
+        server.close(() => void app.close().then(resolve));
         server.closeAllConnections();
       }),
   };

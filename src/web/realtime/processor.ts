@@ -96,9 +96,11 @@ export class RuleProcessor {
     return this.running;
   }
 
-  stop(): void {
+  /** Stops scheduling and waits for a batch in progress to finish (its transaction commits or never starts). */
+  async stop(): Promise<void> {
     this.stopped = true;
     if (this.idleTimer) clearInterval(this.idleTimer);
+    await this.running;
   }
 
   status(): ProcessorStatus {
