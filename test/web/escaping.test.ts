@@ -82,7 +82,7 @@ const PAGES: [string, () => string, boolean][] = [
   ['analyse form', () => analyzeFormPage([rule], [analysis], { demoAvailable: true, pathsAllowed: true, error: EVIL }).text, true],
   ['analysis', () => analysisPage(analysis, [rule], { query: EVIL, diagnostics: [{ code: 'SPL-X', message: EVIL, severity: 'error', span: { start: 0, end: 5 }, hint: EVIL }], rows: [{ [EVIL]: EVIL, mv: [EVIL, EVIL] }], error: EVIL }).text, true],
   ['analysis alert', () => analysisAlertPage(analysis, 0, [evilEvent]).text, true],
-  ['alerts', () => alertsPage({ alerts: [stored], total: 1, totalAll: 1, events: 1, status, ruleFilter: EVIL, ruleIds: [EVIL] }).text, true],
+  ['alerts', () => alertsPage({ alerts: [stored], times: [1767225600], total: 1, totalAll: 1, events: 1, status, ruleFilter: EVIL, ruleIds: [EVIL] }).text, true],
   ['alert detail', () => alertDetailPage(stored, [evilEvent]).text, true],
   ['error', () => errorPage(500, EVIL).text, true],
   ['diagnostic', () => diagnosticBlock(EVIL, { code: 'SPL-X', message: EVIL, severity: 'error', span: { start: 1, end: 7 } }).text, true],

@@ -76,3 +76,9 @@ test('histogram buckets: a round span with at most 60 bars, every time counted o
   assert.equal(day.buckets[23]!.count, 1);
   assert.equal(day.buckets.reduce((n, b) => n + b.count, 0), 4);
 });
+
+test('histogram buckets take a quarter of a million times without overflowing the stack', () => {
+  const times = Array.from({ length: 250_000 }, (_, i) => 1767225600 + i);
+  const { buckets } = bucketTimes(times);
+  assert.equal(buckets.reduce((n, b) => n + b.count, 0), 250_000);
+});

@@ -9,7 +9,10 @@ import { histogram } from './histogram.ts';
 import { alertRow, alertTable, rawEventList, timeText } from './values.ts';
 
 export interface AlertsPageData {
+  /** The newest alerts, newest first. */
   readonly alerts: readonly StoredAlert[];
+  /** The times of all matching alerts, for the histogram. */
+  readonly times: readonly number[];
   readonly total: number;
   /** Alerts stored over all rules (the status poll compares against it). */
   readonly totalAll: number;
@@ -29,7 +32,7 @@ export function alertsPage(d: AlertsPageData): SafeHtml {
   <select name="rule" aria-label="Rule"><option value="">All rules</option>${d.ruleIds.map((id) => html`<option value="${id}"${id === d.ruleFilter ? html` selected` : ''}>${id}</option>`)}</select>
   <button type="submit">Filter</button> <a href="/api/alerts">JSON</a>
 </form>
-${histogram(d.alerts.map((a) => a.time ?? NaN), 'Stored alerts over time')}
+${histogram(d.times, 'Stored alerts over time')}
 <p class="muted">${d.total} alerts stored${d.alerts.length < d.total ? `, newest ${d.alerts.length} shown` : ''}.</p>
 ${alertTable(d.alerts.map((a) => alertRow(a.alert, `/alerts/${a.id}`)))}`;
   return layout('Alerts', '/alerts', body);

@@ -13,8 +13,13 @@ export interface Bucket {
 export function bucketTimes(times: readonly number[], maxBars = 60): { span: number; buckets: Bucket[] } {
   const finite = times.filter((t) => Number.isFinite(t));
   if (finite.length === 0) return { span: 3600, buckets: [] };
-  const min = Math.min(...finite);
-  const max = Math.max(...finite);
+  // A loop, not Math.min(...xs): hundreds of thousands of arguments overflow the stack.
+  let min = Infinity;
+  let max = -Infinity;
+  for (const t of finite) {
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
   const span = SPANS.find((s) => (max - min) / s < maxBars) ?? SPANS[SPANS.length - 1]!;
   const first = Math.floor(min / span) * span;
   const n = Math.floor((max - first) / span) + 1;
@@ -32,7 +37,7 @@ export function histogram(times: readonly number[], title: string): SafeHtml {
   if (buckets.length === 0) return html`<p class="muted">No timestamped alerts to chart.</p>`;
   const W = 720;
   const H = 140;
-  const peak = Math.max(...buckets.map((b) => b.count));
+  const peak = buckets.reduce((m, b) => Math.max(m, b.count), 0);
   const bw = W / buckets.length;
   return html`<figure class="histogram"><svg viewBox="0 0 ${W} ${H + 20}" width="100%" role="img" aria-label="${title}">
 ${buckets.map((b, i) => {

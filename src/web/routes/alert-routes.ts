@@ -3,7 +3,7 @@
 
 import { sendHtml, sendJson } from '../http-util.ts';
 import { alertDetailPage, alertsPage } from '../pages/alerts-page.ts';
-import { alertById, countAlerts, listAlerts } from '../store/alerts.ts';
+import { alertById, alertTimes, countAlerts, listAlerts } from '../store/alerts.ts';
 import { countEvents, eventsByIdRange, eventsInWindow } from '../store/events.ts';
 import { toEngineEvent } from '../realtime/stored-event.ts';
 import { drillDown } from '../analysis/drill-down.ts';
@@ -31,10 +31,11 @@ export const ALERT_ROUTES: readonly Route[] = [
     pattern: /^\/alerts$/,
     handle: ({ app, res, url }) => {
       const rule = url.searchParams.get('rule') ?? '';
-      const all = listAlerts(app.db, rule ? { ruleId: rule } : {});
+      const filter = rule ? { ruleId: rule } : {};
       sendHtml(res, 200, alertsPage({
-        alerts: all.slice(-500).reverse(),
-        total: all.length,
+        alerts: listAlerts(app.db, { ...filter, newestFirst: true, limit: 500 }),
+        times: alertTimes(app.db, rule || undefined),
+        total: countAlerts(app.db, rule || undefined),
         totalAll: countAlerts(app.db),
         events: countEvents(app.db),
         status: app.processor?.status() ?? emptyStatus(),

@@ -79,6 +79,8 @@ export interface AlertQuery {
   readonly ruleId?: string;
   readonly limit?: number;
   readonly afterId?: number;
+  /** Newest first (for pages); the API lists oldest first. */
+  readonly newestFirst?: boolean;
 }
 
 export function listAlerts(db: Db, q: AlertQuery = {}): StoredAlert[] {
@@ -92,7 +94,7 @@ export function listAlerts(db: Db, q: AlertQuery = {}): StoredAlert[] {
     where.push('id > ?');
     args.push(q.afterId);
   }
-  const sql = `SELECT * FROM alerts ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT ?`;
+  const sql = `SELECT * FROM alerts ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id ${q.newestFirst ? 'DESC' : ''} LIMIT ?`;
   return (db.prepare(sql).all(...args, q.limit ?? 1_000_000) as Row[]).map(fromRow);
 }
 
@@ -101,6 +103,13 @@ export function alertById(db: Db, id: number): StoredAlert | null {
   return r ? fromRow(r) : null;
 }
 
-export function countAlerts(db: Db): number {
+export function countAlerts(db: Db, ruleId?: string): number {
+  if (ruleId) return (db.prepare('SELECT count(*) AS n FROM alerts WHERE rule_id = ?').get(ruleId) as { n: number }).n;
   return (db.prepare('SELECT count(*) AS n FROM alerts').get() as { n: number }).n;
+}
+
+/** Every stored alert's time (null for stats alerts without one), for the histogram. */
+export function alertTimes(db: Db, ruleId?: string): number[] {
+  const rows = (ruleId ? db.prepare('SELECT time FROM alerts WHERE rule_id = ?').all(ruleId) : db.prepare('SELECT time FROM alerts').all()) as { time: number | null }[];
+  return rows.map((r) => r.time ?? Number.NaN);
 }
