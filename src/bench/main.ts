@@ -29,6 +29,7 @@ export interface QueryResult {
   readonly rows: number;
   /** detect-pack only: the rules run one pass each. */
   readonly one_by_one_mbps?: number;
+  readonly one_by_one_cpu_mbps?: number;
 }
 
 interface Args {
@@ -127,7 +128,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       sightline_cpu_mbps: round(mb / (s.cpu_ms / 1000)),
       duckdb_cpu_mbps: round(mb / (d.cpu_ms / 1000)),
       rows: q.compared.reduce((n, i) => n + s.rows[i]!.length, 0),
-      ...(oneByOne ? { one_by_one_mbps: round(mbps(oneByOne)) } : {}),
+      ...(oneByOne ? { one_by_one_mbps: round(mbps(oneByOne)), one_by_one_cpu_mbps: round(mb / (oneByOne.cpu_ms / 1000)) } : {}),
     });
   }
   console.log(formatTable(results));

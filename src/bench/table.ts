@@ -6,7 +6,7 @@ import type { QueryResult } from './main.ts';
 export function formatTable(results: readonly QueryResult[]): string {
   const header = ['query', 'sightline MB/s', 'duckdb MB/s', 'ratio', 'sl events/s', 'db events/s', 'sl peak RSS MB', 'db peak RSS MB', 'sl MB/cpu-s', 'db MB/cpu-s', 'rows', 'rows equal'];
   const lines = results.map((r) => [
-    r.name + (r.one_by_one_mbps !== undefined ? ` (one by one: ${r.one_by_one_mbps} MB/s)` : ''),
+    r.name + (r.one_by_one_mbps !== undefined ? ` (one by one: ${r.one_by_one_mbps} MB/s, ${r.one_by_one_cpu_mbps} MB/cpu-s)` : ''),
     String(r.sightline_mbps),
     String(r.duckdb_mbps),
     `${r.ratio}x`,

@@ -104,7 +104,17 @@ export function compileLineSelector(scans: readonly TermClauses[]): LineSelector
   if (scans.length === 0) return null;
   const cleaned = scans.map((clauses) => clauses.filter((c) => c.length > 0 && c.every(usableTerm)));
   if (cleaned.some((c) => c.length === 0)) return null;
-  const compiled = cleaned.map((clauses) => clauses.map((c) => new CompiledClause(c)));
+  // Identical clauses of different scans (a shared sourcetype key...) are compiled and searched once.
+  const shared = new Map<string, CompiledClause>();
+  const clauseKey = (c: readonly ByteTerm[]) => JSON.stringify(c.map((t) => [t.text, t.caseSensitive]).sort());
+  const compiled = cleaned.map((clauses) =>
+    clauses.map((c) => {
+      const key = clauseKey(c);
+      let cc = shared.get(key);
+      if (!cc) shared.set(key, (cc = new CompiledClause(c)));
+      return cc;
+    }),
+  );
   const anyFolded = compiled.some((cs) => cs.some((c) => c.hasFolded));
   let calls = 0;
 
@@ -113,16 +123,22 @@ export function compileLineSelector(scans: readonly TermClauses[]): LineSelector
     let text: string | null = null;
     const latin1 = () => (text ??= buf.toString('latin1', start, end));
     const keep = new Set<number>(guardLines(buf, start, end, anyFolded));
+    const found = new Map<CompiledClause, Set<number>>();
+    const linesOf = (c: CompiledClause) => {
+      let set = found.get(c);
+      if (!set) found.set(c, (set = c.linesIn(buf, start, end, latin1)));
+      return set;
+    };
     for (const clauses of compiled) {
       if (resample) {
-        const sets = clauses.map((c) => c.linesIn(buf, start, end, latin1));
+        const sets = clauses.map(linesOf);
         const smallest = sets.reduce((a, b) => (b.size < a.size ? b : a));
         for (const ls of smallest) if (sets.every((s) => s.has(ls))) keep.add(ls);
         continue;
       }
       const lead = clauses.reduce((a, b) => (b.recentHits < a.recentHits ? b : a));
       const others = clauses.filter((c) => c !== lead);
-      for (const ls of lead.linesIn(buf, start, end, latin1)) {
+      for (const ls of linesOf(lead)) {
         if (keep.has(ls)) continue;
         const le = nextLine(buf, ls, end);
         if (others.every((c) => c.inLine(buf, ls, le))) keep.add(ls);

@@ -29,7 +29,7 @@ export interface ScanRunOptions extends ExecOptions {
   readonly index?: string;
   readonly host?: string;
   readonly onMalformed?: (m: MalformedInput) => void;
-  /** Worker threads; 1 (or a single small input) runs in this thread. Default: available cores. */
+  /** Worker threads; 1 (or a single task) runs in this thread. Default: one per 256 MiB of input, up to the cores. */
   readonly threads?: number;
   /** Byte prefilter on literal terms (default true; off only to compare results). */
   readonly prefilter?: boolean;
@@ -44,6 +44,9 @@ export interface ScanRunStats {
   eventsPushed: number;
   readonly inputs: Record<InputKind, number>;
 }
+
+/** Input bytes per worker below which the default thread count stays lower (gzip counts ~8x its size). */
+const WORKER_MIN_BYTES = 256 * 1024 * 1024;
 
 type Task = ScanTask | { readonly id: number; readonly kind: 'other'; readonly path: string };
 
@@ -79,7 +82,10 @@ export async function scanQueries(
     stats.eventsPushed++;
     run.push(e);
   };
-  const threads = Math.max(1, opts.threads ?? availableParallelism());
+  // A worker costs a few hundred ms of start-up (module loading): worth it only for big inputs.
+  const parallelBytes = tasks.reduce((n, t) => n + (t.kind === 'lines' ? t.end - t.start : t.kind === 'stream' ? statSync(t.path).size * 8 : 0), 0);
+  const wanted = opts.threads ?? Math.min(availableParallelism(), Math.ceil(parallelBytes / WORKER_MIN_BYTES));
+  const threads = Math.max(1, wanted);
   const parallelTasks = tasks.filter((t) => t.kind !== 'other').length;
   if (threads === 1 || parallelTasks <= 1) await runInThread(tasks, clauses, opts, push, stats, () => run.done);
   else await runInWorkers(tasks, plans, clauses, opts, threads, push, stats, () => run.done);
