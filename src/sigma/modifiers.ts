@@ -1,8 +1,8 @@
 // One Sigma field condition (`Field|mod1|mod2: value(s)`) -> a plan expression, per the modifiers appendix
-// (sigma-appendix-modifiers.md v2.1.0). Value transforms run in the order written (windash, utf16*, base64*,
-// then contains/startswith/endswith add wildcards); `all` links the list with AND instead of OR; `cased`
-// makes matching case-sensitive (default case-insensitive); `re` is case-sensitive unless `i` is given.
-// Unknown or unsupported modifiers are named errors (fail closed).
+// (sigma-appendix-modifiers.md v2.1.0). Value transforms run in the order written (expand, windash, utf16*,
+// base64*), then contains/startswith/endswith put wildcards around the result; `all` links the list with
+// AND; `cased` makes matching case-sensitive; `re` is case-sensitive unless `i` is given. Unknown or
+// unsupported modifiers are named errors (fail closed).
 
 import { fail } from '../core/diagnostics.ts';
 import { compileRegex } from '../core/regex.ts';
@@ -85,7 +85,6 @@ function transformString(raw: string, modifiers: readonly string[], ctx: Modifie
   let texts = [raw];
   let bytes: Buffer[] | null = null;
   let encoded = false;
-  let pieces: Piece[][] | null = null;
   for (const m of modifiers) {
     switch (m) {
       case 'expand': {
@@ -118,18 +117,15 @@ function transformString(raw: string, modifiers: readonly string[], ctx: Modifie
         encoded = true;
         break;
       }
-      case 'contains':
-      case 'startswith':
-      case 'endswith': {
-        pieces ??= texts.map((t) => (encoded ? literalPieces(t) : parseSigmaString(t)));
-        pieces = pieces.map((p) => [...(m === 'endswith' || m === 'contains' ? [{ kind: 'star' } as Piece] : []), ...p, ...(m === 'startswith' || m === 'contains' ? [{ kind: 'star' } as Piece] : [])]);
-        break;
-      }
       default:
         break;
     }
   }
-  return pieces ?? texts.map((t) => (encoded ? literalPieces(t) : parseSigmaString(t)));
+  // contains/startswith/endswith wrap the final (possibly encoded) values in wildcards, wherever they are written.
+  const lead = modifiers.includes('contains') || modifiers.includes('endswith');
+  const trail = modifiers.includes('contains') || modifiers.includes('startswith');
+  const star: Piece = { kind: 'star' };
+  return texts.map((t) => [...(lead ? [star] : []), ...(encoded ? literalPieces(t) : parseSigmaString(t)), ...(trail ? [star] : [])]);
 }
 
 /** `Field|mods: value` for one value. */

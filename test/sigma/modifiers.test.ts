@@ -155,6 +155,12 @@ const CASES: readonly Case[] = [
     rows: [['ps /enc x', true], ['ps \u2013enc x', true], ['ps -enc x', true], ['ps enc x', false]],
   },
   {
+    name: 'windash written after contains still expands',
+    cite: 'modifiers: windash "uses all possible permutation of strings in the selection"; contains only adds wildcards',
+    sel: "f|contains|windash: ' -enc '",
+    rows: [['ps /enc x', true], ['ps enc x', false]],
+  },
+  {
     name: 'exists: true',
     cite: 'modifiers: "exists: Defines that a certain field has to exist or must not exist in a log event by providing a boolean value."',
     sel: 'f|exists: true',
