@@ -12,6 +12,7 @@ import type { ExecContext } from './context.ts';
 import { loadLookupTable } from './lookup-files.ts';
 import { compileRawPrefilter } from './raw-prefilter.ts';
 import { BinOperator } from './operators/bin.ts';
+import { ConvertOperator } from './operators/convert.ts';
 import { DedupOperator } from './operators/dedup.ts';
 import { EvalOperator } from './operators/eval.ts';
 import { EventstatsOperator } from './operators/eventstats.ts';
@@ -46,7 +47,7 @@ const STREAMSTATS_OPTIONS = new Set(['window', 'current', 'global']);
 
 const BUILDERS: Builders = {
   scan: (n, next, ctx, leaves) => {
-    const bound = (b: { spec: string } | null) => (b ? parseRelativeTime(b.spec, ctx.now) : null);
+    const bound = (b: { spec: string } | null) => (b ? parseRelativeTime(b.spec, ctx.now, ctx.tz) : null);
     const sourcetypes = requiredSourcetypes(n.predicate);
     const predicate = n.predicate ? compilePredicate(n.predicate, ctx) : null;
     const prefilter = compileRawPrefilter(n.predicate);
@@ -80,6 +81,7 @@ const BUILDERS: Builders = {
   dedup: (n, next, ctx, leaves) =>
     build(n.input, new DedupOperator(next, n.fields, n.count, n.keepempty, n.consecutive, n.sortBy), ctx, leaves),
   bin: (n, next, ctx, leaves) => build(n.input, new BinOperator(next, n.field, n.as, n.options), ctx, leaves),
+  convert: (n, next, ctx, leaves) => build(n.input, new ConvertOperator(next, n.conversions, n.timeformat, ctx.tz), ctx, leaves),
   fillnull: (n, next, ctx, leaves) => build(n.input, new FillnullOperator(next, n.value, n.fields), ctx, leaves),
   rex: (n, next, ctx, leaves) => {
     const op = n.mode === 'sed' ? new RexSedOperator(next, n.field, n.pattern) : new RexExtractOperator(next, n.field, n.pattern, n.maxMatch);

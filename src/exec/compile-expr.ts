@@ -29,7 +29,7 @@ const HANDLERS: Handlers = {
     const fn = getScalarFunction(e.fn);
     if (!fn) fail('SPL-UNKNOWN-FUNCTION', `unknown eval function ${e.fn}()`, { hint: 'see docs/functions.md for the functions sightline supports' });
     const args = e.args.map((a) => compileExpr(a, ctx));
-    const fctx = { now: ctx.now };
+    const fctx = { now: ctx.now, tz: ctx.tz, random: ctx.random };
     return (row) => fn.call(args.map((a) => a(row)), fctx) as Value;
   },
   arith: (e, ctx) => {

@@ -62,6 +62,8 @@ const NODE: NodePrinters = {
     (n.consecutive ? ' consecutive=true' : '') +
     (n.sortBy.length ? ` sortby ${n.sortBy.map(sortKey).join(', ')}` : ''),
   bin: (n) => `bin ${n.field}${n.as !== n.field ? ` AS ${n.as}` : ''} ${options(n.options)}`.trimEnd(),
+  convert: (n) =>
+    `convert timeformat=${JSON.stringify(n.timeformat)} ${n.conversions.map((c) => `${c.fn}(${c.field})${c.as !== null ? ` AS ${c.as}` : ''}`).join(', ')}`,
   fillnull: (n) => `fillnull value=${JSON.stringify(n.value)}${n.fields.length ? ' ' + n.fields.join(', ') : ' (all fields)'}`,
   rex: (n) => `rex field=${n.field} mode=${n.mode} ${JSON.stringify(n.pattern)}${n.mode === 'extract' ? ` max_match=${n.maxMatch}` : ''}`,
   spath: (n) => `spath input=${n.inputField}${n.output ? ` output=${n.output}` : ''}${n.path ? ` path=${n.path}` : ' (all)'}`,

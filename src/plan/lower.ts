@@ -7,6 +7,7 @@ import { fail, SightlineError } from '../core/diagnostics.ts';
 import { compileRegex } from '../core/regex.ts';
 import { getAggregate } from '../functions/registry.ts';
 import type { Aggregation, Assignment, Command, CommandKind, Pipeline } from '../spl/ast/nodes.ts';
+import { lowerConvert } from './lower-convert.ts';
 import { lowerExpr } from './lower-expr.ts';
 import { boolOption, checkOptions, hasOption, intOption, optionRecord, unsupportedOption } from './lower-options.ts';
 import { lowerSearch, splitLeadingSearch } from './lower-search.ts';
@@ -17,10 +18,10 @@ export const SORT_DEFAULT_LIMIT = 10000;
 export const APPEND_DEFAULT_MAXOUT = 10000;
 
 /** Commands allowed in a multisearch branch ("allows only streaming operations"); table is transforming. */
-const STREAMING = new Set<CommandKind>(['search', 'where', 'eval', 'fields', 'rename', 'rex', 'spath', 'bin', 'lookup', 'mvexpand']);
+const STREAMING = new Set<CommandKind>(['search', 'where', 'eval', 'fields', 'rename', 'rex', 'spath', 'bin', 'lookup', 'mvexpand', 'convert']);
 
 const SUPPORTED =
-  'search, where, eval, stats, eventstats, streamstats, table, fields, rename, sort, head, tail, dedup, bin/bucket, fillnull, rex, spath, mvexpand, lookup, inputlookup, makeresults, multisearch, union, append';
+  'search, where, eval, stats, eventstats, streamstats, table, fields, rename, sort, head, tail, dedup, bin/bucket, convert, fillnull, rex, spath, mvexpand, lookup, inputlookup, makeresults, multisearch, union, append';
 
 export function lowerPipeline(ast: Pipeline, source?: string): QueryPlan {
   return source === undefined ? { root: lowerCommands(ast) } : { root: lowerCommands(ast), source };
@@ -115,6 +116,7 @@ const NEXT: Lowerers = {
     }
     return lowerBin(cmd, input);
   },
+  convert: (cmd, input) => lowerConvert(cmd, input),
   fillnull: (cmd, input) => ({ kind: 'fillnull', input, value: cmd.value, fields: cmd.fields.map((f) => f.name), span: cmd.span }),
   rex: (cmd, input) => {
     checkOptions(cmd.options, ['max_match'], 'rex');

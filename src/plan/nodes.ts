@@ -75,6 +75,16 @@ export interface TimeBound {
   readonly spec: string;
 }
 
+/** The convert functions sightline executes (convert docs); the others fail at planning. */
+export type ConvertFn = 'ctime' | 'mktime' | 'dur2sec' | 'num' | 'rmcomma' | 'none';
+
+export interface PlanConversion {
+  readonly fn: ConvertFn;
+  readonly field: string;
+  /** Output field; null writes back to the field itself. */
+  readonly as: string | null;
+}
+
 interface NodeBase {
   /** Where in the source query this operator came from, for runtime errors and explain. */
   readonly span?: Span;
@@ -122,6 +132,11 @@ export type PlanNode =
     })
   /** `bin _time span=1h` (or bins=N / minspan / aligntime); span kept as written. */
   | (NodeBase & { readonly kind: 'bin'; readonly input: PlanNode; readonly field: string; readonly as: string; readonly options: Readonly<Record<string, string>> })
+  /**
+   * `convert timeformat=F ctime(f) AS g ...`: per-field value conversions applied left to right. Fields may
+   * hold `*` wildcards; `none(f)` names fields the wildcard conversions skip. timeformat is already defaulted.
+   */
+  | (NodeBase & { readonly kind: 'convert'; readonly input: PlanNode; readonly timeformat: string; readonly conversions: readonly PlanConversion[] })
   | (NodeBase & { readonly kind: 'fillnull'; readonly input: PlanNode; readonly value: string; readonly fields: readonly string[] })
   | (NodeBase & {
       readonly kind: 'rex';

@@ -186,6 +186,8 @@ const COMMAND_PRINTERS: { [K in CommandKind]: Printer<K> } = {
   dedup: (c) =>
     join('dedup', c.count !== 1 && String(c.count), fieldList(c.fields), ...options(c.options), c.sortBy.length > 0 && `sortby ${c.sortBy.map(sortKey).join(', ')}`),
   bin: (c) => join('bin', ...options(c.options), word(c.field), c.as !== null && `AS ${word(c.as)}`),
+  convert: (c) =>
+    join('convert', c.timeformat !== null && `timeformat=${quoteString(c.timeformat)}`, c.conversions.map((v) => join(`${v.fn}(${word(v.field)})`, v.as !== null && `AS ${word(v.as)}`)).join(', ')),
   fillnull: (c) => join('fillnull', `value=${word(c.value)}`, fieldList(c.fields)),
   rex: (c) => join('rex', `field=${word(c.field)}`, c.mode === 'sed' && 'mode=sed', ...options(c.options), quoteString(c.pattern)),
   spath: (c) =>

@@ -87,6 +87,14 @@ export interface Assignment {
   readonly span: Span;
 }
 
+/** One `fn(field) [AS out]` of convert; `fn` in lower case, `field` may hold `*` wildcards. */
+export interface ConvertCall {
+  readonly fn: string;
+  readonly field: string;
+  readonly as: string | null;
+  readonly span: Span;
+}
+
 interface CommandBase {
   readonly span: Span;
   /** Span of the command name (absent for the implicit leading search). */
@@ -113,6 +121,8 @@ export type Command =
   | (CommandBase & { readonly kind: 'tail'; readonly count: number })
   | (CommandBase & { readonly kind: 'dedup'; readonly count: number; readonly fields: readonly FieldName[]; readonly options: readonly CommandOption[]; readonly sortBy: readonly SortKey[] })
   | (CommandBase & { readonly kind: 'bin'; readonly field: string; readonly as: string | null; readonly options: readonly CommandOption[] })
+  /** `convert [timeformat=F] fn(field) [AS out] ...`: per-field conversions (ctime, mktime, dur2sec, num, none, ...). */
+  | (CommandBase & { readonly kind: 'convert'; readonly timeformat: string | null; readonly conversions: readonly ConvertCall[] })
   | (CommandBase & { readonly kind: 'fillnull'; readonly value: string; readonly fields: readonly FieldName[] })
   | (CommandBase & { readonly kind: 'rex'; readonly field: string; readonly mode: 'extract' | 'sed'; readonly pattern: string; readonly patternSpan: Span; readonly options: readonly CommandOption[] })
   | (CommandBase & { readonly kind: 'spath'; readonly input: string; readonly output: string | null; readonly path: string | null; readonly options: readonly CommandOption[] })

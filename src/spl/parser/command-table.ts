@@ -3,6 +3,7 @@
 
 import type { CommandParser } from './command-parser.ts';
 import { parseBin } from './commands/bin.ts';
+import { parseConvert } from './commands/convert.ts';
 import { parseDedup } from './commands/dedup.ts';
 import { parseEval } from './commands/eval.ts';
 import { parseFields, parseTable } from './commands/fields.ts';
@@ -36,6 +37,7 @@ export const COMMAND_PARSERS: Readonly<Record<string, CommandParser>> = {
   dedup: parseDedup,
   bin: parseBin,
   bucket: parseBin,
+  convert: parseConvert,
   fillnull: parseFillnull,
   rex: parseRex,
   spath: parseSpath,
