@@ -282,6 +282,7 @@ export class EsqlBranch {
     mvexpand: this.unsupportedNode,
     lookup: this.unsupportedNode,
     iplocation: this.unsupportedNode,
+    convert: this.unsupportedNode,
     union: this.unsupportedNode,
     makeresults: this.unsupportedNode,
     inputlookup: this.unsupportedNode,

@@ -325,6 +325,7 @@ export class KqlBranch {
     mvexpand: this.unsupportedNode,
     lookup: this.unsupportedNode,
     iplocation: this.unsupportedNode,
+    convert: this.unsupportedNode,
     union: this.unsupportedNode,
     makeresults: this.unsupportedNode,
     inputlookup: this.unsupportedNode,

@@ -301,6 +301,7 @@ export class SqlBranch {
     mvexpand: this.unsupportedNode,
     lookup: (n) => this.lookup(n),
     iplocation: this.unsupportedNode,
+    convert: this.unsupportedNode,
     union: this.unsupportedNode,
     makeresults: this.unsupportedNode,
     inputlookup: this.unsupportedNode,
