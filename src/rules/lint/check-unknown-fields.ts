@@ -125,6 +125,12 @@ const HANDLERS: { [K in Command['kind']]: Handler<K> } = {
     report(s, { name: c.field, span: c.span }, out);
     s.created.add(c.as ?? c.field);
   },
+  convert: (c, s, out) => {
+    for (const v of c.conversions) {
+      report(s, { name: v.field, span: v.span }, out);
+      if (v.as !== null) s.created.add(v.as);
+    }
+  },
   fillnull: (c, s) => c.fields.forEach((f) => s.created.add(f.name)),
   rex: (c, s, out) => {
     report(s, { name: c.field, span: c.span }, out);
