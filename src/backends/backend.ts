@@ -75,8 +75,11 @@ export function dispatchExpr<R>(table: ExprHandlers<PlanExpr['kind'], R>, e: Pla
   return (table[e.kind] as (x: PlanExpr) => R)(e);
 }
 
-export function dispatchNode<R>(table: NodeHandlers<R>, n: PlanNode): R {
-  return (table[n.kind] as (x: PlanNode) => R)(n);
+export function dispatchNode<R>(table: NodeHandlers<R>, n: PlanNode, missing?: (n: PlanNode) => R): R {
+  const handler = table[n.kind] as ((x: PlanNode) => R) | undefined;
+  // A plan kind newer than this backend (the type check catches it; this keeps a stale build failing closed).
+  if (!handler && missing) return missing(n);
+  return handler!(n);
 }
 
 export type Translator = (plan: QueryPlan, meta: RuleMeta, opts?: TranslateOptions) => Translation;

@@ -163,7 +163,7 @@ export class EsqlBranch {
         const m = this.searchMatch(e);
         if (!negated) return m;
         // Splunk: NOT field=value is true when the field is missing.
-        return this.problems.failed && m.startsWith('UNSUPPORTED') ? m : `(${this.fieldText(e.field)} IS NULL OR NOT ${m})`;
+        return m.startsWith('UNSUPPORTED') ? m : `(${this.fieldText(e.field)} IS NULL OR NOT ${m})`;
       }
       case 'searchTerm':
         return this.problems.unsupported('XLATE-RAW-TERM', `bare search term '${e.pattern.text}': Elastic keeps no searchable _raw in these data streams`, null,
@@ -216,7 +216,7 @@ export class EsqlBranch {
 
   op(n: PlanNode): void {
     this.problems.context = n.span ?? this.problems.context;
-    dispatchNode(this.nodeHandlers, n);
+    dispatchNode(this.nodeHandlers, n, this.unsupportedNode);
   }
 
   private unsupportedNode = (n: PlanNode): void => {

@@ -11,6 +11,7 @@ import { patternShape, globToRegex } from '../pattern-shape.ts';
 import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
 import { kqlIdent, kqlMember, kqlString } from './quoting.ts';
 import { kqlFunction } from './functions.ts';
+import { csvHeader, csvRows, findLookup } from '../lookup-files.ts';
 
 export interface Code {
   readonly text: string;
@@ -32,6 +33,7 @@ export class KqlBranch {
     readonly mapping: SourcetypeMapping,
     /** Columns other branches of the union create; absent here, so they project as empty. */
     readonly otherBranchColumns: ReadonlySet<string> = new Set(),
+    readonly lookupDirs: readonly string[] = [],
   ) {}
 
   // ------------------------------------------------------------ fields
@@ -260,7 +262,7 @@ export class KqlBranch {
 
   op(n: PlanNode): void {
     this.problems.context = n.span ?? this.problems.context;
-    dispatchNode(this.nodeHandlers, n);
+    dispatchNode(this.nodeHandlers, n, this.unsupportedNode);
   }
 
   private unsupportedNode = (n: PlanNode): void => {
@@ -323,13 +325,52 @@ export class KqlBranch {
     rex: this.unsupportedNode,
     spath: this.unsupportedNode,
     mvexpand: this.unsupportedNode,
-    lookup: this.unsupportedNode,
+    lookup: (n) => this.lookup(n),
     iplocation: this.unsupportedNode,
     convert: this.unsupportedNode,
     union: this.unsupportedNode,
     makeresults: this.unsupportedNode,
     inputlookup: this.unsupportedNode,
   };
+
+  /**
+   * `lookup`: the CSV embedded as a datatable, grouped by key (several matching rows give a list in table
+   * order, as natively), joined with `lookup kind=leftouter`; an unmatched row keeps its values.
+   */
+  private lookup(n: Extract<PlanNode, { kind: 'lookup' }>): void {
+    const file = findLookup(n.table, this.lookupDirs);
+    if (!file) return void this.problems.unsupported('XLATE-LOOKUP-NOT-FOUND', `lookup table '${n.table}' not found in ${this.lookupDirs.join(', ') || 'no lookup directory'}`, n);
+    const columns = csvHeader(file.text);
+    const keyNames = new Set(n.keys.map((k) => k.lookupField));
+    const outputs = n.outputs.length ? n.outputs : columns.filter((c) => !keyNames.has(c)).map((c) => ({ lookupField: c, eventField: c }));
+    const col = (name: string) => columns.indexOf(name);
+    for (const c of [...keyNames, ...outputs.map((o) => o.lookupField)]) {
+      if (col(c) < 0) return void this.problems.unsupported('XLATE-LOOKUP-NO-COLUMN', `lookup table '${n.table}' has no column '${c}'`, n);
+    }
+    const keys = n.keys.map((k) => this.field(k.eventField, n));
+    if (keys.some((k) => k.type === 'mv')) return void this.problems.unsupported('XLATE-MULTIVALUE-FIELD', 'lookup on a multivalue key', n);
+    const rows = csvRows(file.text);
+    const used = [...n.keys.map((k) => col(k.lookupField)), ...outputs.map((o) => col(o.lookupField))];
+    const schema = used.map((_, i) => `${i < n.keys.length ? `__k${i}` : `__v${i - n.keys.length}`}:string`).join(', ');
+    const cells = rows.flatMap((r) => used.map((c) => (r[c] === null || r[c] === undefined ? '""' : kqlString(r[c]!))));
+    this.lines.push(`| extend ${keys.map((k, i) => `__key${i} = ${this.str(k)}`).join(', ')}`);
+    const byKeys = n.keys.map((_, i) => `__k${i}`).join(', ');
+    const lists = outputs.map((_, i) => `__o${i} = make_list_if(__v${i}, isnotempty(__v${i}))`).join(', ');
+    const table = `datatable(${schema})[${cells.join(', ')}] | where ${n.keys.map((_, i) => `isnotempty(__k${i})`).join(' and ')} | summarize ${lists} by ${byKeys} | extend __matched = true`;
+    this.lines.push(`| lookup kind=leftouter (${table}) on ${n.keys.map((_, i) => `$left.__key${i} == $right.__k${i}`).join(', ')}`);
+    outputs.forEach((o, i) => {
+      // An output field the table has no column for (BaselineFirstSeen...) starts out missing.
+      const absent = this.scope.resolve(o.eventField).kind === 'source' && o.eventField !== 'sourcetype' && lookupField(this.mapping, o.eventField).kind === 'none';
+      const existing: Code = absent ? { text: 'dynamic(null)', type: 'null', literal: true } : this.field(o.eventField, n);
+      const asList = existing.type === 'mv' ? existing.text : existing.type === 'null' ? 'dynamic(null)' : `iif(${this.present(existing)}, pack_array(${existing.text}), dynamic(null))`;
+      const found = `iif(array_length(__o${i}) == 0, dynamic(null), __o${i})`;
+      const value = n.overwrite ? `iif(__matched == true, ${found}, ${asList})` : `iif(__matched == true and isnull(${asList}), ${found}, ${asList})`;
+      this.lines.push(`| extend ${kqlIdent(o.eventField)} = ${value}`);
+      this.scope.define(o.eventField, 'mv');
+    });
+    // lookup keeps the left key columns only.
+    this.lines.push(`| project-away ${[...n.keys.map((_, i) => `__key${i}`), '__matched', ...outputs.map((_, i) => `__o${i}`)].join(', ')}`);
+  }
 
   private project(fields: readonly string[], n: PlanNode): void {
     const items: string[] = [];

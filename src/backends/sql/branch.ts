@@ -9,7 +9,7 @@ import { dispatchExpr, dispatchNode, type ExprHandlers, type NodeHandlers, type 
 import { patternShape } from '../pattern-shape.ts';
 import { Scope, type ColType } from '../scope.ts';
 import { jsonPath, likeEscape, sqlIdent, sqlString } from './quoting.ts';
-import { csvHeader, findLookup } from './lookup-files.ts';
+import { csvHeader, findLookup } from '../lookup-files.ts';
 import { sqlFunction } from './functions.ts';
 import type { SqlSourcetype } from './index.ts';
 
@@ -230,7 +230,7 @@ export class SqlBranch {
 
   op(n: PlanNode): void {
     this.problems.context = n.span ?? this.problems.context;
-    dispatchNode(this.nodeHandlers, n);
+    dispatchNode(this.nodeHandlers, n, this.unsupportedNode);
   }
 
   private unsupportedNode = (n: PlanNode): void => {
