@@ -112,7 +112,11 @@ export function lowerSigma(docs: readonly LoadedSigma[], opts: LowerOptions = {}
     if (p.doc.fields?.length) {
       const doc = p.doc;
       at(p.loaded, () => {
-        root = { kind: 'table', input: scan, fields: ['_time', ...new Set((doc.fields ?? []).map((f) => p.mapping.field(f)))] };
+        // The alert shows the rule's `fields` under the names the Sigma rule uses.
+        const pairs = [...new Set(doc.fields ?? [])].map((f) => ({ from: p.mapping.field(f), to: f }));
+        const table: PlanNode = { kind: 'table', input: scan, fields: ['_time', ...new Set(pairs.map((x) => x.from))] };
+        const renames = pairs.filter((x) => x.from !== x.to && pairs.filter((y) => y.from === x.from).length === 1);
+        root = renames.length ? { kind: 'rename', input: table, pairs: renames } : table;
       });
     }
     out.push(query(p.loaded, p.doc, 'rule', root, [p.mapping.sourcetype]));

@@ -101,6 +101,8 @@ function printNode(n: PlanNode): string {
       return `${printNode(n.input)} | eval ${n.assignments.map((a) => `${evalField(a.field)}=${printEval(a.expr)}`).join(', ')}`;
     case 'table':
       return `${printNode(n.input)} | table ${n.fields.map(searchField).join(', ')}`;
+    case 'rename':
+      return `${printNode(n.input)} | rename ${n.pairs.map((x) => `${searchField(x.from)} AS ${searchField(x.to)}`).join(', ')}`;
     case 'bin':
       return `${printNode(n.input)} | bin ${n.field} span=${n.options.span}${n.as !== n.field ? ` AS ${n.as}` : ''}`;
     case 'aggregate': {

@@ -84,6 +84,14 @@ test('Sentinel column names of SigninLogs resolve to the diagnostic record field
   assert.deepEqual(await matchesEach(yaml, evs), [true, false]);
 });
 
+test('the alert shows the fields listed by a Sentinel-style rule under their Sigma names', async () => {
+  const yaml = rule('{product: azure, service: signinlogs}', 's:\n  ResultType: 0') + 'fields: [UserPrincipalName, IPAddress]\n';
+  const [a] = await runSigma(lowerSigma(parseSigmaText(yaml, 't.yml')), [signin({ status: { errorCode: 0 }, userPrincipalName: 'a@contoso.example', ipAddress: '198.51.100.4' })]);
+  assert.equal(a?.UserPrincipalName, 'a@contoso.example');
+  assert.equal(a?.IPAddress, '198.51.100.4');
+  assert.equal(a?.['properties.userPrincipalName'], undefined);
+});
+
 test('Azure Activity operationName (UPPERCASE in SigmaHQ rules) matches the record case-insensitively', async () => {
   const yaml = rule('{product: azure, service: activitylogs}', 's:\n  operationName: MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION');
   const ev = (op: string) => makeEvent({ time: '2026-11-20T16:00:00Z', resourceId: '/SUBSCRIPTIONS/X', operationName: op, category: 'Administrative' }, { sourcetype: 'azure:activity' });
