@@ -1,4 +1,5 @@
-// The flat-memory check: streams `gb` GiB of generated NDJSON (never written to disk) through the scan
+// The flat-memory check: streams `gb` GiB of generated NDJSON (never written to disk; a pool of 50,000
+// seeded lines cycled, since generating 10 GiB afresh would take longer than scanning it) through the scan
 // path with the stats dc() query and the T1021.008 rule in one pass, printing peak RSS after every GiB.
 // Streaming operators hold nothing, so only the stats groups (bounded by distinct principals) grow.
 
@@ -13,24 +14,26 @@ import { benchQuery } from './queries.ts';
 
 const GIB = 1024 * 1024 * 1024;
 
+/** Pool of distinct generated lines the stream cycles through (generating 10 GiB afresh takes too long). */
+const POOL_LINES = 50_000;
+
 async function* generated(bytes: number, onGib: (gib: number) => void): AsyncGenerator<Buffer> {
+  const pool: Buffer[] = [];
+  const gen = datasetLines();
+  for (let i = 0; i < POOL_LINES; i += 2000) {
+    const parts: string[] = [];
+    for (let j = 0; j < 2000; j++) parts.push(gen.next().value as string);
+    pool.push(Buffer.from(parts.join('\n') + '\n', 'latin1'));
+  }
   let sent = 0;
   let nextMark = GIB;
-  let parts: string[] = [];
-  let size = 0;
-  for (const line of datasetLines()) {
-    parts.push(line);
-    size += line.length + 1;
-    if (size >= 4 * 1024 * 1024) {
-      yield Buffer.from(parts.join('\n') + '\n', 'latin1');
-      sent += size;
-      parts = [];
-      size = 0;
-      while (sent >= nextMark) {
-        onGib(nextMark / GIB);
-        nextMark += GIB;
-      }
-      if (sent >= bytes) return;
+  for (let i = 0; sent < bytes; i = (i + 1) % pool.length) {
+    const block = pool[i]!;
+    yield block;
+    sent += block.length;
+    while (sent >= nextMark) {
+      onGib(nextMark / GIB);
+      nextMark += GIB;
     }
   }
 }
