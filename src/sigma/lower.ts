@@ -22,6 +22,8 @@ export interface SigmaQuery {
   readonly entities: readonly string[];
   readonly level: string;
   readonly tags: readonly string[];
+  /** The rule's author: DRL 1.1 asks for it in every view that shows matches of a SigmaHQ rule. */
+  readonly author: string;
   readonly attack: { readonly tactic: string; readonly technique: string; readonly subtechnique?: string };
   readonly sourcetypes: readonly string[];
   readonly plan: QueryPlan;
@@ -134,6 +136,7 @@ function query(loaded: LoadedSigma, doc: SigmaRule | SigmaCorrelationRule, kind:
     entities: kind === 'correlation' ? [...((doc as SigmaCorrelationRule).correlation['group-by'] ?? [])] : [],
     level: doc.level ?? 'medium',
     tags,
+    author: doc.author ?? '',
     attack: attackOfTags(tags),
     sourcetypes,
     plan: { root },

@@ -1,7 +1,7 @@
 // Runs lowered Sigma queries over events through exec's push-based startQueries, so one pass over the data
 // feeds every Sigma rule (and, from `detect`, the SPL rules beside them). Alerts carry the Sigma rule's id,
-// title, level (as severity), ATT&CK tags (as technique/tactic) and its tags; Sigma has no confidence field,
-// so alerts say `confidence: medium`. Queries none of whose sourcetypes occur in the data are skipped.
+// title, level (as severity), ATT&CK tags (as technique/tactic), its tags and its author (DRL 1.1 asks for
+// the author wherever matches are shown); Sigma has no confidence field, so alerts say `confidence: medium`. Queries none of whose sourcetypes occur in the data are skipped.
 
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { Event } from '../core/event.ts';
@@ -25,9 +25,10 @@ export const SIGMA_CONFIDENCE = 'medium';
 
 function toAlert(q: SigmaQuery, row: Parameters<typeof rowToAlert>[1]): Alert {
   const a = rowToAlert({ id: q.id, title: q.title, attack: q.attack as never, severity: q.level as never, confidence: SIGMA_CONFIDENCE }, row);
-  if (q.tags.length === 0) return a;
-  const tags: Scalar | readonly Scalar[] = q.tags.length === 1 ? q.tags[0]! : [...q.tags];
-  return { ...a, sigma_tags: tags } as Alert;
+  const extra: Record<string, Scalar | readonly Scalar[]> = {};
+  if (q.author) extra.sigma_author = q.author;
+  if (q.tags.length) extra.sigma_tags = q.tags.length === 1 ? q.tags[0]! : [...q.tags];
+  return { ...a, ...extra } as Alert;
 }
 
 export function startSigma(queries: readonly SigmaQuery[], opts: SigmaRunOptions = {}): SigmaRun {

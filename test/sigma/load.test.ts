@@ -115,8 +115,8 @@ test('a filter adds its condition to the rules it names (sigma-filters-specifica
   assert.deepEqual(alerts.map((a) => a.rule_id).sort(), ['other', 'other', 'r']);
 });
 
-test('fields: the alert carries _time and the listed fields (mapped), ATT&CK tags, tags and level', async () => {
-  const text = 'title: t\nid: 0b0c\ntags: [attack.lateral-movement, attack.t1021.008]\nlevel: critical\nlogsource: {product: aws, service: cloudtrail}\ndetection: {s: {eventName: OpenTunnel}, condition: s}\nfields: [eventName, sourceIPAddress]\n';
+test('fields: the alert carries _time and the listed fields (mapped), ATT&CK tags, tags, author and level', async () => {
+  const text = 'title: t\nid: 0b0c\nauthor: Jane Doe\ntags: [attack.lateral-movement, attack.t1021.008]\nlevel: critical\nlogsource: {product: aws, service: cloudtrail}\ndetection: {s: {eventName: OpenTunnel}, condition: s}\nfields: [eventName, sourceIPAddress]\n';
   const [a] = await runSigma(lowerSigma(parseSigmaText(text, 't.yml')), [ct({ eventName: 'OpenTunnel', sourceIPAddress: '198.51.100.1', other: 'x' })]);
   assert.ok(a);
   assert.equal(a.rule_id, '0b0c');
@@ -124,6 +124,7 @@ test('fields: the alert carries _time and the listed fields (mapped), ATT&CK tag
   assert.equal(a.technique, 'T1021.008');
   assert.equal(a.tactic, 'Lateral Movement');
   assert.deepEqual(a.sigma_tags, ['attack.lateral-movement', 'attack.t1021.008']);
+  assert.equal(a.sigma_author, 'Jane Doe', 'DRL 1.1: the author is shown with every match');
   assert.equal(a.sourceIPAddress, '198.51.100.1');
   assert.equal(a.other, undefined, 'fields not listed are not in the alert');
 });

@@ -37,7 +37,7 @@ function values(a: Alert, skip: ReadonlySet<string>): Set<string> {
   return out;
 }
 
-const META = new Set(['rule_id', 'rule_title', 'technique', 'tactic', 'severity', 'confidence', 'AlertType', '_time', 'sigma_tags']);
+const META = new Set(['rule_id', 'rule_title', 'technique', 'tactic', 'severity', 'confidence', 'AlertType', '_time', 'sigma_tags', 'sigma_author']);
 
 /** Pairs every Sigma alert with an unpaired SPL alert of the same time whose values include the Sigma alert's. */
 function unmatched(spl: readonly Alert[], sigma: readonly Alert[]): Alert[] {
