@@ -17,7 +17,7 @@ export { TARGETS, type Target, type RuleMeta, type Translation, type TranslateOp
 const TRANSLATORS: Record<Target, (plan: QueryPlan, meta: RuleMeta, opts: TranslateOptions) => Translation> = {
   sigma: (p, m) => translateSigma(p, m),
   kql: (p, m, o) => translateKql(p, m, o),
-  esql: (p, m) => translateEsql(p, m),
+  esql: (p, m, o) => translateEsql(p, m, o),
   sql: (p, m, o) => translateSql(p, m, o),
 };
 
@@ -34,7 +34,7 @@ export async function checkTranslation(plan: QueryPlan, target: Target, meta: Ru
   const checks: Record<Target, () => Promise<string[]>> = {
     sigma: async () => checkSigmaDocuments(translateSigmaDocuments(plan, meta).docs),
     kql: async () => kqlErrors(translateKql(plan, meta, opts).text).map((i) => `${i.code} at ${i.start}: ${i.message}`),
-    esql: async () => translateEsqlQueries(plan, meta).queries.flatMap((q, n) => checkEsql(q.text).map((i) => `query ${n + 1} at ${i.offset}: ${i.message}`)),
+    esql: async () => translateEsqlQueries(plan, meta, opts).queries.flatMap((q, n) => checkEsql(q.text).map((i) => `query ${n + 1} at ${i.offset}: ${i.message}`)),
     sql: async () => explainSqlScript(translateSqlScript(plan, meta, opts).script),
   };
   return checks[target]();

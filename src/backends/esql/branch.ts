@@ -9,6 +9,7 @@ import { patternShape } from '../pattern-shape.ts';
 import { Scope, type ColType } from '../scope.ts';
 import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
 import { esqlFunction } from './functions.ts';
+import { csvHeader, csvRows, findLookup } from '../lookup-files.ts';
 import { esqlIdent, esqlLikePattern, esqlString } from './quoting.ts';
 
 type ValueMap = Readonly<Record<string, string | number | boolean>>;
@@ -34,6 +35,7 @@ export class EsqlBranch {
     readonly sourcetype: string,
     readonly mapping: SourcetypeMapping,
     readonly otherBranchColumns: ReadonlySet<string> = new Set(),
+    readonly lookupDirs: readonly string[] = [],
   ) {}
 
   bad(code: string, message: string, at?: unknown, hint?: string): Code {
@@ -236,7 +238,9 @@ export class EsqlBranch {
     },
     eval: (n) => {
       for (const a of n.assignments) {
-        const c = this.expr(a.expr);
+        const raw = this.expr(a.expr);
+        // Splunk fields are text: an ip-typed Elastic field becomes a string column.
+        const c: Code = raw.type === 'ip' ? { ...raw, text: `TO_STRING(${raw.text})`, type: 'string' } : raw;
         this.lines.push(`| EVAL ${esqlIdent(a.field)} = ${c.text}`);
         this.define(a.field, c);
       }
@@ -280,13 +284,47 @@ export class EsqlBranch {
     rex: this.unsupportedNode,
     spath: this.unsupportedNode,
     mvexpand: this.unsupportedNode,
-    lookup: this.unsupportedNode,
+    lookup: (n) => this.lookup(n),
     iplocation: this.unsupportedNode,
     convert: this.unsupportedNode,
     union: this.unsupportedNode,
     makeresults: this.unsupportedNode,
     inputlookup: this.unsupportedNode,
   };
+
+  /**
+   * `lookup` over a small CSV whose keys are unique: one CASE per output, key by key, so a matching row
+   * gets the table's value and any other row keeps its own (native semantics). Tables where a key repeats
+   * would need a multivalue result and are not translated.
+   */
+  private lookup(n: Extract<PlanNode, { kind: 'lookup' }>): void {
+    const file = findLookup(n.table, this.lookupDirs);
+    if (!file) return void this.problems.unsupported('XLATE-LOOKUP-NOT-FOUND', `lookup table '${n.table}' not found in ${this.lookupDirs.join(', ') || 'no lookup directory'}`, n);
+    const columns = csvHeader(file.text);
+    const keyNames = new Set(n.keys.map((k) => k.lookupField));
+    const outputs = n.outputs.length ? n.outputs : columns.filter((c) => !keyNames.has(c)).map((c) => ({ lookupField: c, eventField: c }));
+    const col = (name: string) => columns.indexOf(name);
+    for (const c of [...keyNames, ...outputs.map((o) => o.lookupField)]) {
+      if (col(c) < 0) return void this.problems.unsupported('XLATE-LOOKUP-NO-COLUMN', `lookup table '${n.table}' has no column '${c}'`, n);
+    }
+    const keys = n.keys.map((k) => this.field(k.eventField, n));
+    const rows = csvRows(file.text).filter((r) => n.keys.every((k) => r[col(k.lookupField)] !== null));
+    const seen = new Set(rows.map((r) => JSON.stringify(n.keys.map((k) => r[col(k.lookupField)]))));
+    if (seen.size !== rows.length) return void this.problems.unsupported('XLATE-LOOKUP-MULTIVALUE', `lookup table '${n.table}' repeats a key: the result would be a multivalue`, n);
+    const matchRow = (r: (string | null)[]) => n.keys.map((k, i) => `${this.str(keys[i]!)} == ${esqlString(r[col(k.lookupField)]!)}`).join(' AND ');
+    const evals = outputs.map((o) => {
+      // An output field the data stream has no field for starts out missing.
+      const absent = this.scope.resolve(o.eventField).kind === 'source' && lookupField(this.mapping, o.eventField).kind === 'none';
+      const existing = absent ? 'TO_STRING(null)' : this.str(this.field(o.eventField, n));
+      const branches = rows.map((r) => `${matchRow(r)}, ${r[col(o.lookupField)] === null ? 'TO_STRING(null)' : esqlString(r[col(o.lookupField)]!)}`);
+      const value = n.overwrite
+        ? `CASE(${[...branches, existing].join(', ')})`
+        : `CASE(${existing} IS NOT NULL, ${existing}, ${[...branches, 'TO_STRING(null)'].join(', ')})`;
+      return { name: o.eventField, text: rows.length ? value : existing };
+    });
+    this.lines.push(`| EVAL ${evals.map((e) => `${esqlIdent(e.name)} = ${e.text}`).join(', ')}`);
+    for (const e of evals) this.define(e.name, { text: e.text, type: 'string' });
+  }
 
   private project(fields: readonly string[], n: PlanNode): void {
     const evals: string[] = [];
