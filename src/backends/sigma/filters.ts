@@ -3,7 +3,8 @@
 // detection rules this translation produced for the same logsource, and given a stable id.
 
 import type { SigmaDocument, SigmaFilter, SigmaLogsource, SigmaSelection } from './model.ts';
-import { stableUuid } from './index.ts';
+import { sigmaFieldFor, stableUuid } from './index.ts';
+import type { Problems } from '../backend.ts';
 
 /** The shape the rules module hands over (plain data). */
 export interface AllowlistFilter {
@@ -13,7 +14,19 @@ export interface AllowlistFilter {
   readonly filter: { readonly selection: SigmaSelection | readonly SigmaSelection[]; readonly condition: string };
 }
 
-export function sigmaFilterDocuments(filters: readonly AllowlistFilter[], rules: readonly SigmaDocument[], date?: string): SigmaDocument[] {
+/** Selection keys (`field|modifier`) renamed to the Sigma field names the detection rules use. */
+function renameSelection(sel: SigmaSelection, logsource: SigmaLogsource, problems: Problems | undefined): SigmaSelection {
+  const out: Record<string, SigmaSelection[string]> = {};
+  for (const [key, value] of Object.entries(sel)) {
+    const [field, ...mods] = key.split('|');
+    const name = sigmaFieldFor(logsource, field!);
+    if (name === null) problems?.unsupported('XLATE-UNMAPPED-FIELD', `allowlist field '${field}' has no Sigma field name for ${logsource.product}/${logsource.service}`);
+    out[[name ?? field!, ...mods].join('|')] = value;
+  }
+  return out;
+}
+
+export function sigmaFilterDocuments(filters: readonly AllowlistFilter[], rules: readonly SigmaDocument[], date?: string, problems?: Problems): SigmaDocument[] {
   const out: SigmaDocument[] = [];
   for (const f of filters) {
     const targets = rules
@@ -27,7 +40,13 @@ export function sigmaFilterDocuments(filters: readonly AllowlistFilter[], rules:
       description: f.description,
       ...(date ? { date } : {}),
       logsource: f.logsource,
-      filter: { rules: targets, selection: f.filter.selection, condition: f.filter.condition },
+      filter: {
+        rules: targets,
+        selection: Array.isArray(f.filter.selection)
+          ? (f.filter.selection as readonly SigmaSelection[]).map((x) => renameSelection(x, f.logsource, problems))
+          : renameSelection(f.filter.selection as SigmaSelection, f.logsource, problems),
+        condition: f.filter.condition,
+      },
     };
     out.push({ kind: 'filter', doc });
   }

@@ -26,6 +26,13 @@ export function sigmaMapping(): SigmaMapping {
   return loadMappingData<SigmaMapping>('sigma/mapping.yml');
 }
 
+/** The Sigma field name of a log field for the sourcetype whose logsource this is, or null when unmapped. */
+export function sigmaFieldFor(logsource: SigmaLogsource, field: string): string | null {
+  const entry = Object.values(sigmaMapping().sourcetypes).find((m) => m.logsource.product === logsource.product && m.logsource.service === logsource.service);
+  if (!entry) return null;
+  return entry.fields[field] ?? (entry.identity && !field.includes('{') ? field : null);
+}
+
 /** A stable UUID (v5 layout) from a name, so regenerated rules keep their ids. */
 export function stableUuid(name: string): string {
   const h = createHash('sha1').update(`sightline:${name}`).digest('hex');

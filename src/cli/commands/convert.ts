@@ -84,7 +84,7 @@ export function convertRule(rule: Rule, to: ConvertTarget, opts: { tuned?: boole
   const meta = ruleMeta(rule);
   if (to === 'sigma') {
     const { docs, problems } = translateSigmaDocuments(planRule(rule, false), meta);
-    const filters = opts.tuned === false ? [] : sigmaFilterDocuments(allowlistsAsSigmaFilters(rule, loadAllowlists(rule)), docs, rule.date);
+    const filters = opts.tuned === false ? [] : sigmaFilterDocuments(allowlistsAsSigmaFilters(rule, loadAllowlists(rule)), docs, rule.date, problems);
     return { ok: !problems.failed, text: renderSigma([...docs, ...filters]), diagnostics: problems.list };
   }
   const t = translate(planRule(rule, opts.tuned !== false), to, meta, { lookupDirs: lookupDirsOf(rule), ...(opts.sqlInput ? { sqlInput: opts.sqlInput } : {}) });
