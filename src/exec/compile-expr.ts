@@ -8,6 +8,7 @@ import { getScalarFunction } from '../functions/registry.ts';
 import type { ArithOp, PlanExpr, PlanExprKind } from '../plan/nodes.ts';
 import { compileSearchMatch, evalCompare } from './compare-values.ts';
 import type { ExecContext } from './context.ts';
+import { compilePerValueCall, isPerValueCall } from './per-value-calls.ts';
 import { likeMatch } from './like.ts';
 import { compileRawTerm } from './raw-terms.ts';
 import type { Row } from './row.ts';
@@ -26,6 +27,7 @@ const HANDLERS: Handlers = {
     return () => v;
   },
   call: (e, ctx) => {
+    if (isPerValueCall(e.fn)) return compilePerValueCall(e, ctx, compileExpr);
     const fn = getScalarFunction(e.fn);
     if (!fn) fail('SPL-UNKNOWN-FUNCTION', `unknown eval function ${e.fn}()`, { hint: 'see docs/functions.md for the functions sightline supports' });
     const args = e.args.map((a) => compileExpr(a, ctx));

@@ -5,6 +5,7 @@
 import { fail, SightlineError } from '../core/diagnostics.ts';
 import { compileRegex } from '../core/regex.ts';
 import type { BinaryOp, Expr } from '../spl/ast/nodes.ts';
+import { exprFields } from './expr-fields.ts';
 import { getScalarFunction } from '../functions/registry.ts';
 import type { ArithOp, CompareOp, PlanExpr } from './nodes.ts';
 
@@ -60,6 +61,7 @@ function lowerCall(e: Extract<Expr, { kind: 'call' }>): PlanExpr {
     arity(e, name, args.length, 2, Infinity);
     return { kind: 'inList', expr: args[0] as PlanExpr, list: args.slice(1) };
   }
+  if (name === 'mvmap' || name === 'mvfilter') return lowerPerValueCall(e, name, args);
   const fn = getScalarFunction(name);
   if (!fn) {
     fail('SPL-UNKNOWN-FUNCTION', `unknown eval function ${e.name}()`, {
@@ -71,6 +73,31 @@ function lowerCall(e: Extract<Expr, { kind: 'call' }>): PlanExpr {
   const extra = fn.checkArgCount?.(args.length);
   if (extra) fail('SPL-FUNCTION-ARITY', `${name}(): ${extra}`, { span: e.span });
   checkRegexArg(e, name);
+  return { kind: 'call', fn: name, args };
+}
+
+/**
+ * mvmap(field, expr) and mvfilter(predicate) evaluate an expression once per value of one field, so they
+ * are not registry functions: the executor binds the field to each value in turn (exec/per-value-calls.ts).
+ * eval docs, mvfilter: "The <predicate> can reference only one field at a time"; mvmap iterates over the
+ * values of the field given as its first argument.
+ */
+function lowerPerValueCall(e: Extract<Expr, { kind: 'call' }>, name: 'mvmap' | 'mvfilter', args: PlanExpr[]): PlanExpr {
+  if (name === 'mvmap') {
+    arity(e, name, args.length, 2, 2);
+    if (args[0]?.kind !== 'field') {
+      fail('SPL-MVMAP-FIELD', 'the first argument of mvmap() must be a field name', { span: e.span, hint: 'assign the values to a field first: eval v=..., m=mvmap(v, v*2)' });
+    }
+  } else {
+    arity(e, name, args.length, 1, 1);
+    const fields = exprFields(args[0] as PlanExpr);
+    if (fields.length !== 1) {
+      fail('SPL-MVFILTER-FIELDS', `the mvfilter() predicate must reference exactly one field, found ${fields.length === 0 ? 'none' : fields.join(', ')}`, {
+        span: e.span,
+        hint: 'mvfilter keeps the values of one multivalue field for which the predicate is true',
+      });
+    }
+  }
   return { kind: 'call', fn: name, args };
 }
 
