@@ -62,7 +62,9 @@ export function tokenize(text: string, diagnostics: Diagnostic[] = []): Token[] 
       i = end;
       continue;
     }
-    if (isDigit(c) || (c === '.' && isDigit(text[i + 1]))) {
+    // `.5` is a number, but `"y".1`, `'f'.1` and `(x).1` concatenate: a value cannot directly follow a
+    // string or `)`, so the `.` there can only be eval's concatenation operator.
+    if (isDigit(c) || (c === '.' && isDigit(text[i + 1]) && !endsOperand(tokens, spaceBefore))) {
       i = readNumber(text, i);
       push('number', start, i);
       continue;
@@ -86,6 +88,13 @@ export function tokenize(text: string, diagnostics: Diagnostic[] = []): Token[] 
   }
   tokens.push({ kind: 'eof', text: '', value: '', span: { start: text.length, end: text.length }, spaceBefore: true });
   return tokens;
+}
+
+/** True when the last token ends an operand (a string, a quoted field or `)`) and touches the next one. */
+function endsOperand(tokens: readonly Token[], spaceBefore: boolean): boolean {
+  const last = tokens[tokens.length - 1];
+  if (spaceBefore || !last) return false;
+  return last.kind === 'string' || last.kind === 'quoted-field' || (last.kind === 'op' && last.text === ')');
 }
 
 function err(code: string, message: string, start: number, end: number, hint: string): Diagnostic {
