@@ -1,17 +1,18 @@
 // The web layer's only door into the engine: rules (load, run, alert JSON), planner, executor, ingest, the
-// scenario harness behind `sightline test`, and the translation backends. Backends are looked up by target
-// name when first needed, so a target that is not built yet shows as "not available" instead of breaking.
+// scenario harness behind `sightline test`, and rule translation as `sightline convert` does it.
 
 import type { Diagnostic, Event, QueryPlan, Rule } from '../index.ts';
 import { loadRules as loadRuleFiles, runRules as runRuleSet, planQuery, runQuery, startQueries, readEvents, makeEvent as makeIngestEvent } from '../index.ts';
 // Not (yet) in the public API of src/index.ts: the tuned rule plan and row-to-alert mapping (for attributing
-// streaming alerts to events), malformed-input reports, and the scenario harness behind `sightline test`.
+// streaming alerts to events), malformed-input reports, the scenario harness behind `sightline test`, and
+// `convert`'s per-rule translation (Sigma with allowlist filters).
 import { planRule as planRuleWithTuning } from '../rules/run.ts';
 import { rowToAlert } from '../rules/alert.ts';
 import type { MalformedInput } from '../ingest/read.ts';
 export type { MalformedInput };
 import { testRules as harnessTestRules } from '../scenarios/harness.ts';
 import { loadScenarios } from '../scenarios/load.ts';
+import { convertRule } from '../cli/commands/convert.ts';
 import { dirname, join } from 'node:path';
 
 export type EngineRule = Rule;
@@ -88,50 +89,22 @@ export interface TranslationView {
 }
 
 const TARGETS = ['sigma', 'kql', 'esql', 'sql'] as const;
-const TRANSLATOR_NAMES: Record<(typeof TARGETS)[number], string> = { sigma: 'translateSigma', kql: 'translateKql', esql: 'translateEsql', sql: 'translateSql' };
 
-type AnyModule = Record<string, unknown>;
-
-async function optionalImport(path: string): Promise<AnyModule | null> {
-  try {
-    return (await import(path)) as AnyModule;
-  } catch (err) {
-    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return null;
-    throw err;
-  }
-}
-
-/** Every target's translation of a rule (Sigma first); a target whose backend is missing says so. */
+/**
+ * Every target's translation of a rule, exactly as `sightline convert --to <target>` writes it (Sigma with
+ * the allowlists as Sigma filters, query languages from the tuned plan); a target that cannot express the
+ * rule gives its first error instead of a weaker file.
+ */
 export async function translateRule(rule: EngineRule): Promise<TranslationView[]> {
-  const plan = planQuery(rule.spl);
-  const meta = {
-    id: rule.id,
-    title: rule.title,
-    description: rule.description,
-    severity: rule.severity,
-    technique: rule.attack.subtechnique ?? rule.attack.technique,
-    tactic: rule.attack.tactic,
-    falsePositives: rule.false_positives.map((f) => f.description),
-    references: rule.references,
-    date: rule.date,
-  };
-  const out: TranslationView[] = [];
-  for (const target of TARGETS) {
-    const mod = await optionalImport(`../backends/${target}/index.ts`);
-    const fn = mod?.[TRANSLATOR_NAMES[target]];
-    if (typeof fn !== 'function') {
-      out.push({ target, text: null, error: 'translator not available' });
-      continue;
-    }
+  return TARGETS.map((target) => {
     try {
-      const t = (await fn(plan, meta)) as { ok: boolean; text: string; diagnostics: readonly Diagnostic[] };
+      const t = convertRule(rule, target);
       const firstError = t.diagnostics.find((d) => d.severity === 'error');
-      out.push(t.ok ? { target, text: t.text, error: null } : { target, text: null, error: firstError ? `${firstError.code}: ${firstError.message}` : 'not translatable' });
+      return t.ok ? { target, text: t.text, error: null } : { target, text: null, error: firstError ? `${firstError.code}: ${firstError.message}` : 'not translatable' };
     } catch (err) {
-      out.push({ target, text: null, error: err instanceof Error ? err.message : String(err) });
+      return { target, text: null, error: err instanceof Error ? err.message : String(err) };
     }
-  }
-  return out;
+  });
 }
 
 export interface RuleTestResult {

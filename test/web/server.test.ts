@@ -226,6 +226,19 @@ test('the SPL download of a rule is the rule text as an attachment', async () =>
   assert.match(await r.text(), /^sourcetype="aws:cloudtrail" eventName="ConsoleLogin"/);
 });
 
+test('each translation download is what `sightline convert --to <target>` prints for the rule', { timeout: 120_000 }, async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const { REPO, FIXTURES } = await import('./helpers/spawn-server.ts');
+  for (const target of ['sigma', 'kql']) {
+    const cli = spawnSync(process.execPath, [join(REPO, 'bin/sightline'), 'convert', join(FIXTURES, 'rules/console-login-no-mfa.yml'), '--to', target], { encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    const r = await fetch(`${srv.url}/rules/test-console-login-no-mfa/download/${target}`);
+    assert.equal(r.status, 200, target);
+    assert.equal((await r.text()).trim(), cli.stdout.trim(), target);
+  }
+});
+
 test('a cross-site form post to the analysis is refused', async () => {
   const r = await fetch(`${srv.url}/analyze`, { method: 'POST', headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'source=demo', redirect: 'manual' });
   assert.equal(r.status, 403);
