@@ -11,7 +11,7 @@ import { compileExpr, compilePredicate } from './compile-expr.ts';
 import type { ExecContext } from './context.ts';
 import { loadLookupTable } from './lookup-files.ts';
 import { compileRawPrefilter } from './raw-prefilter.ts';
-import { BinOperator } from './operators/bin.ts';
+import { BinOperator, parseTimeSpan } from './operators/bin.ts';
 import { ConvertOperator } from './operators/convert.ts';
 import { DedupOperator } from './operators/dedup.ts';
 import { EvalOperator } from './operators/eval.ts';
@@ -43,7 +43,7 @@ export interface Leaves {
 type Builder<K extends PlanNodeKind> = (node: Extract<PlanNode, { kind: K }>, next: Sink, ctx: ExecContext, leaves: Leaves) => void;
 type Builders = { [K in PlanNodeKind]: Builder<K> };
 
-const STREAMSTATS_OPTIONS = new Set(['window', 'current', 'global']);
+const STREAMSTATS_OPTIONS = new Set(['window', 'time_window', 'current', 'global']);
 
 const BUILDERS: Builders = {
   scan: (n, next, ctx, leaves) => {
@@ -64,7 +64,8 @@ const BUILDERS: Builders = {
       if (opts['global'] !== undefined && !isTrue(opts['global'])) unsupportedOption('streamstats', 'global=false');
       const window = Number(opts['window'] ?? '0');
       if (!Number.isInteger(window) || window < 0) fail('SPL-BAD-OPTION', `streamstats window=${opts['window']} must be a whole number`);
-      build(n.input, new StreamstatsOperator(next, aggs, n.by, window, opts['current'] === undefined || isTrue(opts['current'])), ctx, leaves);
+      const seconds = opts['time_window'] === undefined ? 0 : timeWindowSeconds(opts['time_window']);
+      build(n.input, new StreamstatsOperator(next, aggs, n.by, { count: window, seconds }, opts['current'] === undefined || isTrue(opts['current'])), ctx, leaves);
       return;
     }
     for (const k of Object.keys(opts)) unsupportedOption(n.mode, k);
@@ -113,6 +114,14 @@ export function build(node: PlanNode, next: Sink, ctx: ExecContext, leaves: Leav
     // Point errors raised while building (missing lookup, bad span...) at the command they came from.
     if (err instanceof SightlineError && !err.diagnostic.span && node.span) throw new SightlineError({ ...err.diagnostic, span: node.span });
     throw err;
+  }
+}
+
+function timeWindowSeconds(spec: string): number {
+  try {
+    return parseTimeSpan(spec);
+  } catch {
+    return fail('SPL-BAD-OPTION', `streamstats time_window=${spec} is not a time span`, { hint: 'use <number><unit> with unit s, m, h, d or w, e.g. time_window=1h' });
   }
 }
 

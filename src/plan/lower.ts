@@ -75,7 +75,7 @@ const NEXT: Lowerers = {
   where: (cmd, input) => ({ kind: 'filter', input, predicate: lowerExpr(cmd.expr), span: cmd.span }),
   eval: (cmd, input) => ({ kind: 'eval', input, assignments: cmd.assignments.map(lowerAssignment), span: cmd.span }),
   stats: (cmd, input) => {
-    checkOptions(cmd.options, cmd.variant === 'streamstats' ? ['window', 'current', 'global'] : [], cmd.variant);
+    checkOptions(cmd.options, cmd.variant === 'streamstats' ? ['window', 'time_window', 'current', 'global'] : [], cmd.variant);
     return lowerStats(cmd, input);
   },
   table: (cmd, input) => ({ kind: 'table', input, fields: cmd.fields.map((f) => f.name), span: cmd.span }),
