@@ -79,8 +79,15 @@ try {
   };
   await page.goto(`${base}/`);
   await shot('index', 1100);
-  const rules = (await (await fetch(`${base}/api/rules`)).json()) as { id: string; hunting: unknown[] }[];
-  const showcase = rules.find((r) => r.id.startsWith('cloud-services-risky-signin')) ?? rules[0];
+  const rules = (await (await fetch(`${base}/api/rules`)).json()) as { id: string }[];
+  // The showcase: the first rule with a Sigma download (preferring a T1021.008 connection rule).
+  let showcase = rules[0];
+  for (const r of [...rules].sort((x, y) => Number(y.id.startsWith('direct-cloud-vm')) - Number(x.id.startsWith('direct-cloud-vm')))) {
+    if ((await (await fetch(`${base}/rules/${encodeURIComponent(r.id)}`)).text()).includes('data-target="sigma"')) {
+      showcase = r;
+      break;
+    }
+  }
   if (showcase) {
     await page.goto(`${base}/rules/${encodeURIComponent(showcase.id)}`);
     await shot('rule', 2600);
