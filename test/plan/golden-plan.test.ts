@@ -78,6 +78,12 @@ const CASES: { name: string; title: string; spl: string }[] = [
   { name: 'mvexpand-lookup', title: 'mvexpand and lookup OUTPUT/OUTPUTNEW', spl: `* | mvexpand 'roles{}' | lookup users.csv user AS userName OUTPUT dept AS department | lookup hosts host OUTPUTNEW owner` },
   { name: 'generators', title: 'makeresults, inputlookup and append', spl: '| makeresults count=3 | eval x=1 | append [| inputlookup users.csv | head 1]' },
   { name: 'union', title: 'union of two searches after a search', spl: 'sourcetype=a | union [search sourcetype=b | eval k=1] [search sourcetype=c]' },
+  {
+    name: 'convert',
+    title: 'convert after stats (security_content_ctime shape), default timeformat, wildcard AS, none(); mvfilter/mvmap calls',
+    spl: 'sourcetype=aws:cloudtrail | stats min(_time) as firstTime max(_time) as lastTime values(x) as x by user | convert timeformat="%Y-%m-%dT%H:%M:%S" ctime(firstTime) ctime(lastTime) | convert ctime(*Time) AS *Shown none(lastTime) dur2sec(d) | eval y=mvfilter(x!="a"), z=mvmap(x, x."!")',
+  },
+  { name: 'streamstats-time-window', title: 'streamstats time_window with window and current', spl: '* | streamstats time_window=1h window=5 current=false count by user' },
 ];
 
 for (const c of CASES) {
