@@ -39,6 +39,8 @@ export const UNIT_CASES: readonly UnitCase[] = [
   { name: 'where isnull()', plan: where(call('isnull', f('errorCode'))) },
   { name: 'where lower() IN list (case-insensitive membership)', plan: where({ kind: 'inList', expr: call('lower', f('userIdentity.type')), list: [lit('root'), lit('IAMUser')] }) },
   { name: 'where isnotnull(mvfind(mvappend()))', plan: whereOver('azure:monitor:aad:signin', call('isnotnull', call('mvfind', call('mvappend', f('properties.riskEventTypes_v2{}'), f('properties.riskEventTypes{}')), lit('^anonymizedIPAddress$')))) },
+  { name: 'where isnull(mvfind()) on one multivalue field', plan: whereOver('azure:monitor:aad:signin', call('isnull', call('mvfind', f('properties.riskEventTypes_v2{}'), lit('^anonymizedIPAddress$')))) },
+  { name: 'where isnotnull(mvfind()) with a real regex', plan: whereOver('azure:monitor:aad:signin', call('isnotnull', call('mvfind', f('properties.riskEventTypes_v2{}'), lit('^anonymized.*')))) },
   { name: 'where xor', plan: where({ kind: 'xor', left: eq(f('eventName'), lit('A')), right: eq(f('eventSource'), lit('B')) }) },
   { name: 'eval if(match()) then where flag=1', plan: node(table(filter(evals(scan(sm('sourcetype', CT)), ['Flag', call('if', call('match', f('userAgent'), lit('Terraform')), lit(1), lit(0))]), eq(f('Flag'), lit(1))), '_time', 'Flag')) },
   { name: 'eval coalesce / lower / concat / arithmetic', plan: node(table(evals(scan(sm('sourcetype', CT)), ['Who', call('coalesce', f('userIdentity.arn'), f('userIdentity.principalId'))], ['Lower', call('lower', f('eventName'))], ['Both', { kind: 'concat', left: f('eventSource'), right: f('eventName') }], ['Len2', { kind: 'arith', op: '*', left: call('len', f('eventName')), right: lit(2) }]), 'Who', 'Lower', 'Both', 'Len2')) },

@@ -52,8 +52,9 @@ export class EsqlBranch {
     // After a projection a field that was not kept is simply null, as in Splunk.
     if (r.kind === 'missing') return { text: 'null', type: 'null', literal: true };
     if (name === 'sourcetype') return { text: esqlString(this.sourcetype), type: 'string', literal: true };
-    if (name.includes('{')) return this.bad('XLATE-MULTIVALUE-FIELD', `multivalue field '${name}' has no ES|QL mapping`, at);
     const m = lookupField(this.mapping, name);
+    // A `{}` field is read only where the mapping names a multivalued keyword field for it (type mv).
+    if (name.includes('{') && !(m.kind === 'entry' && m.type === 'mv')) return this.bad('XLATE-MULTIVALUE-FIELD', `multivalue field '${name}' has no ES|QL mapping`, at);
     if (m.kind === 'entry') return { text: esqlIdent(m.text), type: m.type === 'string' && /(^|\.)ip$/.test(m.text) ? 'ip' : m.type, ...(m.values ? { values: m.values } : {}) };
     return this.bad('XLATE-UNMAPPED-FIELD', `field '${name}' of ${this.sourcetype} has no Elastic field in the ES|QL mapping`, at,
       'add it to src/backends/esql/mapping.yml (flattened fields cannot be read by ES|QL)');

@@ -28,6 +28,31 @@ export function luceneRegex(pcre: string): string | null {
   return `${start ? '' : '.*'}${body}${end ? '' : '.*'}`;
 }
 
+/** `^literal$` with no regex syntax inside: the literal, else null. */
+function exactRegex(e: PlanExpr | undefined): string | null {
+  if (!e || e.kind !== 'literal' || typeof e.value !== 'string') return null;
+  const m = /^\^([^\\^$.|?*+()[\]{}]*)\$$/.exec(e.value);
+  return m ? m[1]! : null;
+}
+
+/**
+ * `isnotnull(mvfind(X, "^lit$"))`: some value of X is exactly lit. ES|QL has no index search, but
+ * MV_CONTAINS answers the membership question (null is an empty set: false, never null). mvappend's
+ * parts are tested one by one, since MV_CONTAINS over their union is true when one part holds lit.
+ */
+function mvFindFound(b: EsqlBranch, e: PlanExpr): Code | null {
+  if (e.kind !== 'call' || e.fn !== 'mvfind' || e.args.length !== 2) return null;
+  const lit = exactRegex(e.args[1]);
+  if (lit === null) return null;
+  const parts = e.args[0]!.kind === 'call' && e.args[0]!.fn === 'mvappend' ? e.args[0]!.args : [e.args[0]!];
+  const tests = parts.map((p) => {
+    const c = b.expr(p);
+    if (c.type === 'null') return 'false';
+    return `MV_CONTAINS(${c.type === 'mv' ? c.text : b.str(c)}, ${esqlString(lit)})`;
+  });
+  return { text: tests.length === 1 ? tests[0]! : `(${tests.join(' OR ')})`, type: 'bool' };
+}
+
 const s = (b: EsqlBranch, e: PlanExpr) => b.str(b.expr(e));
 const n = (b: EsqlBranch, e: PlanExpr) => b.num(b.expr(e));
 
@@ -60,8 +85,11 @@ const FUNCTIONS: Record<string, Impl> = {
     return { text: `(${s(b, args[0]!)} RLIKE ${esqlString(pattern)})`, type: 'bool' };
   },
   like: (b, args) => ({ text: b.bool({ kind: 'like', expr: args[0]!, pattern: args[1]! }), type: 'bool' }),
-  isnull: (b, args) => ({ text: `(${b.expr(args[0]!).text} IS NULL)`, type: 'bool' }),
-  isnotnull: (b, args) => ({ text: `(${b.expr(args[0]!).text} IS NOT NULL)`, type: 'bool' }),
+  isnull: (b, args) => {
+    const found = mvFindFound(b, args[0]!);
+    return found ? { text: `NOT ${found.text}`, type: 'bool' } : { text: `(${b.expr(args[0]!).text} IS NULL)`, type: 'bool' };
+  },
+  isnotnull: (b, args) => mvFindFound(b, args[0]!) ?? { text: `(${b.expr(args[0]!).text} IS NOT NULL)`, type: 'bool' },
   cidrmatch: (b, args) => ({ text: `CIDR_MATCH(TO_IP(${s(b, args[1]!)}), ${s(b, args[0]!)})`, type: 'bool' }),
   true: () => ({ text: 'true', type: 'bool', literal: true }),
   false: () => ({ text: 'false', type: 'bool', literal: true }),

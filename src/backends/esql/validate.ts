@@ -20,7 +20,7 @@ const FUNCTIONS: Record<string, [number, number]> = {
   CASE: [2, Infinity], COALESCE: [1, Infinity], CONCAT: [2, Infinity], TO_LOWER: [1, 1], TO_UPPER: [1, 1],
   LENGTH: [1, 1], SUBSTRING: [2, 3], TRIM: [1, 1], SPLIT: [2, 2], REPLACE: [3, 3], TO_STRING: [1, 1],
   TO_DOUBLE: [1, 1], TO_LONG: [1, 1], TO_INTEGER: [1, 1], TO_IP: [1, 1], TO_BOOLEAN: [1, 1], CIDR_MATCH: [2, Infinity],
-  MV_COUNT: [1, 1], MV_FIRST: [1, 1], MV_LAST: [1, 1], MV_SLICE: [2, 3], MV_CONCAT: [2, 2], MV_SORT: [1, 2], MV_DEDUPE: [1, 1],
+  MV_COUNT: [1, 1], MV_FIRST: [1, 1], MV_LAST: [1, 1], MV_SLICE: [2, 3], MV_CONCAT: [2, 2], MV_SORT: [1, 2], MV_DEDUPE: [1, 1], MV_CONTAINS: [2, 2],
   DATE_DIFF: [3, 3], ABS: [1, 1], FLOOR: [1, 1], CEIL: [1, 1], ROUND: [1, 2], DATE_TRUNC: [2, 2], BUCKET: [2, 4], STARTS_WITH: [2, 2], ENDS_WITH: [2, 2],
 };
 
