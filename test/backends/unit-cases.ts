@@ -36,6 +36,7 @@ export const UNIT_CASES: readonly UnitCase[] = [
   { name: 'where like()', plan: where(call('like', f('userAgent'), lit('aws-cli/%'))) },
   { name: 'where match()', plan: where(call('match', f('userAgent'), lit('^aws-cli/2'))) },
   { name: 'where cidrmatch()', plan: where(call('cidrmatch', lit('10.0.0.0/8'), f('sourceIPAddress'))) },
+  { name: 'where cidrmatch() with an IPv6 network', plan: where(call('cidrmatch', lit('2001:db8::/32'), f('sourceIPAddress'))) },
   { name: 'where isnull()', plan: where(call('isnull', f('errorCode'))) },
   { name: 'where lower() IN list (case-insensitive membership)', plan: where({ kind: 'inList', expr: call('lower', f('userIdentity.type')), list: [lit('root'), lit('IAMUser')] }) },
   { name: 'where isnotnull(mvfind(mvappend()))', plan: whereOver('azure:monitor:aad:signin', call('isnotnull', call('mvfind', call('mvappend', f('properties.riskEventTypes_v2{}'), f('properties.riskEventTypes{}')), lit('^anonymizedIPAddress$')))) },
@@ -49,6 +50,16 @@ export const UNIT_CASES: readonly UnitCase[] = [
   {
     name: 'stats count, dc, values BY',
     plan: node(table(filter({ kind: 'aggregate', input: scan(sm('sourcetype', CT)), mode: 'stats', aggregations: [{ fn: 'count', arg: null, as: 'count' }, { fn: 'dc', arg: f('sourceIPAddress'), as: 'ips' }, { fn: 'values', arg: f('eventName'), as: 'names' }], by: ['userIdentity.arn'], options: {} }, eq(f('ips'), lit(2), '>=')), 'userIdentity.arn', 'count', 'ips', 'names')),
+  },
+  // docs/tuning.md: on a multivalue field an allowlist cell matches when any value matches (cidrmatch).
+  {
+    name: 'where NOT cidrmatch() over a values() multivalue',
+    plan: node(filter(table({ kind: 'aggregate', input: scan(sm('sourcetype', CT)), mode: 'stats', aggregations: [{ fn: 'values', arg: f('sourceIPAddress'), as: 'ips' }], by: ['userIdentity.arn'], options: {} }, 'userIdentity.arn', 'ips'),
+      not(and(call('isnotnull', f('ips')), call('cidrmatch', lit('10.0.0.0/8'), f('ips')))))),
+  },
+  {
+    name: 'eval cidrmatch() over a values() multivalue',
+    plan: node(table(evals({ kind: 'aggregate', input: scan(sm('sourcetype', CT)), mode: 'stats', aggregations: [{ fn: 'values', arg: f('sourceIPAddress'), as: 'ips' }], by: ['userIdentity.arn'], options: {} }, ['internal', call('if', call('cidrmatch', lit('10.0.0.0/8'), f('ips')), lit(1), lit(0))]), 'userIdentity.arn', 'internal')),
   },
   { name: 'rename and sort', plan: node({ kind: 'sort', input: { kind: 'rename', input: table(scan(sm('sourcetype', CT)), '_time', 'eventName'), pairs: [{ from: 'eventName', to: 'Action' }] }, keys: [{ field: '_time', descending: true, type: 'auto' }], limit: 100 }) },
   { name: 'multivalue field search', plan: searchCt(sm('requestParameters.instanceIds{}', 'i-0abc*')) },

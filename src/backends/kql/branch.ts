@@ -26,6 +26,9 @@ const KQL_OP: Record<CompareOp, string> = { '=': '==', '!=': '!=', '<': '<', '<=
 export class KqlBranch {
   readonly scope = new Scope();
   readonly lines: string[] = [];
+  /** While a `where` is translated: mv-apply steps it needs first (per-value tests over a dynamic array). */
+  private preludes: { line: string; column: string }[] | null = null;
+  private preludeCount = 0;
 
   constructor(
     readonly problems: Problems,
@@ -189,7 +192,20 @@ export class KqlBranch {
         return this.bool({ kind: 'like', expr: e.args[0]!, pattern: e.args[1]! }, negated);
       case 'cidrmatch': {
         const ip = arg(1);
-        const m = `ipv4_is_in_range(${this.str(ip)}, ${this.str(arg(0))})`;
+        const cidr = arg(0);
+        // An IPv6 network cannot be tested with ipv4_is_in_range: fail closed rather than never match.
+        if (!cidr.literal || cidr.text.includes(':')) return this.problems.unsupported('XLATE-UNSUPPORTED-FUNCTION', 'cidrmatch() is translated for a literal IPv4 network only');
+        // ipv4_is_in_range is null for a value that is not an IPv4 address (an IPv6 one): Splunk says false.
+        const inRange = (v: string) => `coalesce(ipv4_is_in_range(${v}, ${cidr.text}), false)`;
+        if (ip.type === 'mv') {
+          // Any value in the network (Splunk's cidrmatch over a multivalue): count the matching values with
+          // mv-apply before the `where`; summarize over no values still yields one row (count 0).
+          if (!this.preludes) return this.problems.unsupported('XLATE-MULTIVALUE-FIELD', 'cidrmatch() on a multivalue is translated in where conditions only');
+          const column = `__sl_cidr${++this.preludeCount}`;
+          this.preludes.push({ column, line: `| mv-apply __sl_ip = ${ip.text} to typeof(string) on (summarize ${column} = countif(${inRange('__sl_ip')}))` });
+          return negated ? `(${this.present(ip)} and ${column} == 0)` : `(${column} > 0)`;
+        }
+        const m = inRange(this.str(ip));
         return negated ? `(${this.present(ip)} and not(${m}))` : m;
       }
       case 'true':
@@ -274,7 +290,12 @@ export class KqlBranch {
       this.unsupportedNode(n);
     },
     filter: (n) => {
-      this.lines.push(`| where ${this.bool(n.predicate)}`);
+      this.preludes = [];
+      const where = this.bool(n.predicate);
+      const preludes = this.preludes;
+      this.preludes = null;
+      this.lines.push(...preludes.map((p) => p.line), `| where ${where}`);
+      if (preludes.length) this.lines.push(`| project-away ${preludes.map((p) => p.column).join(', ')}`);
     },
     eval: (n) => {
       for (const a of n.assignments) {
