@@ -15,7 +15,7 @@ import { explainSqlScript } from './sql/run-duckdb.ts';
 export { TARGETS, type Target, type RuleMeta, type Translation, type TranslateOptions } from './backend.ts';
 
 const TRANSLATORS: Record<Target, (plan: QueryPlan, meta: RuleMeta, opts: TranslateOptions) => Translation> = {
-  sigma: (p, m) => translateSigma(p, m),
+  sigma: (p, m, o) => translateSigma(p, m, o),
   kql: (p, m, o) => translateKql(p, m, o),
   esql: (p, m, o) => translateEsql(p, m, o),
   sql: (p, m, o) => translateSql(p, m, o),
@@ -32,7 +32,7 @@ export function translate(plan: QueryPlan, target: Target, meta: RuleMeta, opts:
  */
 export async function checkTranslation(plan: QueryPlan, target: Target, meta: RuleMeta, opts: TranslateOptions = {}): Promise<string[]> {
   const checks: Record<Target, () => Promise<string[]>> = {
-    sigma: async () => checkSigmaDocuments(translateSigmaDocuments(plan, meta).docs),
+    sigma: async () => checkSigmaDocuments(translateSigmaDocuments(plan, meta, opts).docs),
     kql: async () => kqlErrors(translateKql(plan, meta, opts).text).map((i) => `${i.code} at ${i.start}: ${i.message}`),
     esql: async () => translateEsqlQueries(plan, meta, opts).queries.flatMap((q, n) => checkEsql(q.text).map((i) => `query ${n + 1} at ${i.offset}: ${i.message}`)),
     sql: async () => explainSqlScript(translateSqlScript(plan, meta, opts).script),

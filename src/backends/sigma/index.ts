@@ -6,10 +6,11 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
 import type { PlanExpr, PlanNode, QueryPlan, CompareOp } from '../../plan/nodes.ts';
-import { Problems, type RuleMeta, type Translation } from '../backend.ts';
+import { Problems, type RuleMeta, type TranslateOptions, type Translation } from '../backend.ts';
 import { splitBranches, type Branch } from '../branches.ts';
 import { loadMappingData } from '../mapping-data.ts';
 import { DetectionBuilder } from './detection.ts';
+import { addLookup, LOOKUP_OUTPUT_MARK, rewriteLookupTests, type LookupOutputs } from './lookup.ts';
 import type { SigmaCorrelationRule, SigmaCountCondition, SigmaDocument, SigmaLevel, SigmaLogsource, SigmaRule } from './model.ts';
 
 interface SigmaSourcetype {
@@ -121,7 +122,7 @@ interface Grouping {
   readonly conditions: { agg: string; op: CompareOp; value: number }[];
 }
 
-function translateBranch(br: Branch, meta: RuleMeta, mapping: SigmaMapping, problems: Problems, multi: boolean): SigmaDocument[] {
+function translateBranch(br: Branch, meta: RuleMeta, mapping: SigmaMapping, problems: Problems, multi: boolean, lookupDirs: readonly string[]): SigmaDocument[] {
   const stm = mapping.sourcetypes[br.sourcetype];
   if (!stm) {
     problems.unsupported('XLATE-UNKNOWN-SOURCETYPE', `no Sigma logsource for ${br.sourcetype}`, br.scan);
@@ -145,14 +146,29 @@ function translateBranch(br: Branch, meta: RuleMeta, mapping: SigmaMapping, prob
   if (br.predicate) fieldsIn(br.predicate, ownFields);
   let grouping: Grouping | null = null;
   const dropped = new Set<string>();
+  const lookups: LookupOutputs = new Map();
   for (const op of br.ops) {
     problems.context = op.span ?? problems.context;
     if (grouping) groupedOp(op, grouping, env, sub, builder, problems, dropped);
     else if (op.kind === 'aggregate') grouping = startGrouping(op, sub, fieldName, problems);
-    else {
-      if (op.kind === 'eval') for (const a of op.assignments) fieldsIn(a.expr, ownFields);
+    else if (op.kind === 'lookup') {
+      const key = op.keys[0] ? sub({ kind: 'field', name: op.keys[0].eventField }) : { kind: 'literal' as const, value: null };
+      for (const out of addLookup(op, key, lookupDirs, lookups, problems)) {
+        // Sigma reads log fields: an output the events might already carry would be ambiguous.
+        if (env.has(out) || stm.fields[out]) problems.unsupported('XLATE-SIGMA-EXPRESSION', `lookup output '${out}' is also a field of the events`, op);
+        env.set(out, { kind: 'call', fn: LOOKUP_OUTPUT_MARK, args: [] });
+      }
+    } else {
+      if (op.kind === 'eval') {
+        for (const a of op.assignments) {
+          fieldsIn(a.expr, ownFields);
+          // A redefined output or key no longer means "found in the table".
+          for (const [out, v] of lookups) if (out === a.field || v.keyField === a.field) lookups.delete(out);
+        }
+      }
       if (op.kind === 'filter') fieldsIn(op.predicate, ownFields);
-      eventOp(op, env, sub, builder, problems, dropped, (fs) => (fields = fs.map((f) => {
+      const rewritten = op.kind === 'filter' && lookups.size ? { ...op, predicate: rewriteLookupTests(op.predicate, lookups) } : op;
+      eventOp(rewritten, env, sub, builder, problems, dropped, (fs) => (fields = fs.map((f) => {
         const e = sub({ kind: 'field', name: f });
         const own = env.has(f) || ownFields.has(f);
         return e.kind === 'field' && f !== '_time' && own ? fieldName(e.name) : null;
@@ -310,7 +326,7 @@ function correlation(g: Grouping, base: SigmaRule, meta: RuleMeta, mapping: Sigm
   };
 }
 
-export function translateSigmaDocuments(plan: QueryPlan, meta: RuleMeta): { docs: SigmaDocument[]; problems: Problems } {
+export function translateSigmaDocuments(plan: QueryPlan, meta: RuleMeta, opts: TranslateOptions = {}): { docs: SigmaDocument[]; problems: Problems } {
   const problems = new Problems();
   const split = splitBranches(plan, problems);
   if (!split) return { docs: [], problems };
@@ -319,7 +335,7 @@ export function translateSigmaDocuments(plan: QueryPlan, meta: RuleMeta): { docs
     else problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `'${op.kind}' after the union has no Sigma form`, op);
   }
   const mapping = sigmaMapping();
-  const docs = split.branches.flatMap((br) => translateBranch(br, meta, mapping, problems, split.branches.length > 1));
+  const docs = split.branches.flatMap((br) => translateBranch(br, meta, mapping, problems, split.branches.length > 1, opts.lookupDirs ?? []));
   return { docs, problems };
 }
 
@@ -327,7 +343,7 @@ export function renderSigma(docs: readonly SigmaDocument[]): string {
   return docs.map((d) => stringify(d.doc, { lineWidth: 0 })).join('---\n');
 }
 
-export function translateSigma(plan: QueryPlan, meta: RuleMeta): Translation {
-  const { docs, problems } = translateSigmaDocuments(plan, meta);
+export function translateSigma(plan: QueryPlan, meta: RuleMeta, opts: TranslateOptions = {}): Translation {
+  const { docs, problems } = translateSigmaDocuments(plan, meta, opts);
   return { target: 'sigma', ok: !problems.failed, text: renderSigma(docs), diagnostics: problems.list };
 }

@@ -1,0 +1,73 @@
+// `lookup` in a Sigma rule, for the one shape Sigma can say exactly: a single-key lookup whose outputs are
+// only tested with isnull()/isnotnull() (the "not in the baseline" idiom). The output is non-null exactly when
+// the key equals (case-sensitively, as the native lookup) a CSV key whose row has that output cell, so the
+// test becomes a `|cased` list of those keys, snapshotted from the CSV like the KQL datatable.
+
+import type { PlanExpr, PlanNode } from '../../plan/nodes.ts';
+import type { Problems } from '../backend.ts';
+import { csvHeader, csvRows, findLookup } from '../lookup-files.ts';
+
+/** Output field -> the log field the key reads and the keys for which the output is present. */
+export type LookupOutputs = Map<string, { readonly keyField: string; readonly found: readonly string[] }>;
+
+/** A value no later step may read: any use other than isnull/isnotnull reaches the builder and fails closed. */
+export const LOOKUP_OUTPUT_MARK = 'lookup_output';
+
+export function addLookup(op: Extract<PlanNode, { kind: 'lookup' }>, keyExpr: PlanExpr, dirs: readonly string[], outputs: LookupOutputs, problems: Problems): string[] {
+  if (op.keys.length !== 1) {
+    problems.unsupported('XLATE-UNSUPPORTED-COMMAND', "'lookup' with several keys has no Sigma form", op);
+    return [];
+  }
+  if (keyExpr.kind !== 'field' || keyExpr.name.includes('{')) {
+    problems.unsupported('XLATE-SIGMA-EXPRESSION', `lookup key '${op.keys[0]!.eventField}' is computed or multivalue; Sigma tests log fields`, op);
+    return [];
+  }
+  const file = findLookup(op.table, dirs);
+  if (!file) {
+    problems.unsupported('XLATE-LOOKUP-NOT-FOUND', `lookup table '${op.table}' not found in ${dirs.join(', ') || 'no lookup directory'}`, op);
+    return [];
+  }
+  const columns = csvHeader(file.text);
+  const key = op.keys[0]!.lookupField;
+  const outs = op.outputs.length ? op.outputs : columns.filter((c) => c !== key).map((c) => ({ lookupField: c, eventField: c }));
+  for (const c of [key, ...outs.map((o) => o.lookupField)]) {
+    if (!columns.includes(c)) {
+      problems.unsupported('XLATE-LOOKUP-NO-COLUMN', `lookup table '${op.table}' has no column '${c}'`, op);
+      return [];
+    }
+  }
+  const rows = csvRows(file.text);
+  const k = columns.indexOf(key);
+  for (const o of outs) {
+    const c = columns.indexOf(o.lookupField);
+    const found = [...new Set(rows.filter((r) => r[k] !== null && r[c] !== null).map((r) => r[k]!))];
+    outputs.set(o.eventField, { keyField: keyExpr.name, found });
+  }
+  return outs.map((o) => o.eventField);
+}
+
+/** Rewrites isnull(out)/isnotnull(out) of lookup outputs into conditions on the key field. */
+export function rewriteLookupTests(e: PlanExpr, outputs: LookupOutputs): PlanExpr {
+  const r = (x: PlanExpr) => rewriteLookupTests(x, outputs);
+  switch (e.kind) {
+    case 'and':
+    case 'or':
+      return { ...e, items: e.items.map(r) };
+    case 'not':
+      return { ...e, operand: r(e.operand) };
+    case 'call': {
+      const arg = e.args[0];
+      const out = arg && arg.kind === 'field' ? outputs.get(arg.name) : undefined;
+      if (!out || (e.fn !== 'isnull' && e.fn !== 'isnotnull') || e.args.length !== 1) return e;
+      const key: PlanExpr = { kind: 'field', name: out.keyField };
+      const inBaseline: PlanExpr = out.found.length
+        ? { kind: 'inList', expr: key, list: out.found.map((v) => ({ kind: 'literal', value: v })) }
+        : { kind: 'call', fn: 'false', args: [] };
+      if (e.fn === 'isnotnull') return inBaseline;
+      // A missing key finds nothing: the output is null then too.
+      return { kind: 'or', items: [{ kind: 'call', fn: 'isnull', args: [key] }, { kind: 'not', operand: inBaseline }] };
+    }
+    default:
+      return e;
+  }
+}
