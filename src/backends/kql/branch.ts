@@ -199,7 +199,8 @@ export class KqlBranch {
         const inRange = (v: string) => `coalesce(ipv4_is_in_range(${v}, ${cidr.text}), false)`;
         if (ip.type === 'mv') {
           // Any value in the network (Splunk's cidrmatch over a multivalue): count the matching values with
-          // mv-apply before the `where`; summarize over no values still yields one row (count 0).
+          // mv-apply before the `where`. Kusto's summarize docs: with no group-by, an empty input gives a single
+          // row, and countif() defaults to 0, so an empty or null array keeps its row.
           if (!this.preludes) return this.problems.unsupported('XLATE-MULTIVALUE-FIELD', 'cidrmatch() on a multivalue is translated in where conditions only');
           const column = `__sl_cidr${++this.preludeCount}`;
           this.preludes.push({ column, line: `| mv-apply __sl_ip = ${ip.text} to typeof(string) on (summarize ${column} = countif(${inRange('__sl_ip')}))` });
