@@ -83,7 +83,7 @@ export function convertRule(rule: Rule, to: ConvertTarget, opts: { tuned?: boole
   if (to === 'spl') return { ok: true, text: `${printSpl(parseSplStrict(rule.spl))}\n`, diagnostics: [] };
   const meta = ruleMeta(rule);
   if (to === 'sigma') {
-    const { docs, problems } = translateSigmaDocuments(planRule(rule, false), meta);
+    const { docs, problems } = translateSigmaDocuments(planRule(rule, false), meta, { lookupDirs: lookupDirsOf(rule) });
     const filters = opts.tuned === false ? [] : sigmaFilterDocuments(allowlistsAsSigmaFilters(rule, loadAllowlists(rule)), docs, rule.date, problems);
     return { ok: !problems.failed, text: renderSigma([...docs, ...filters]), diagnostics: problems.list };
   }
@@ -99,7 +99,7 @@ export function lookupDirsOf(rule: Rule): string[] {
 /** Validator findings for one rule's translation (empty when valid). */
 export async function checkRule(rule: Rule, to: Target, tuned = true): Promise<string[]> {
   if (to === 'sigma') {
-    const { docs } = translateSigmaDocuments(planRule(rule, false), ruleMeta(rule));
+    const { docs } = translateSigmaDocuments(planRule(rule, false), ruleMeta(rule), { lookupDirs: lookupDirsOf(rule) });
     const filters = tuned ? sigmaFilterDocuments(allowlistsAsSigmaFilters(rule, loadAllowlists(rule)), docs, rule.date) : [];
     return checkSigmaDocuments([...docs, ...filters]);
   }
