@@ -1,7 +1,8 @@
 // Sigma correlation rules -> `aggregate` plans (sigma-correlation-rules-specification.md). Each referenced
 // rule becomes a branch (scan + its detection), tagged with the rule name; branches are merged
 // (multisearch), `_time` is put into fixed windows of `timespan` aligned to the epoch (bin span=Ns: an event
-// at t falls in [floor(t/N)*N, floor(t/N)*N + N)), then grouped by window and group-by fields:
+// at t falls in [floor(t/N)*N, floor(t/N)*N + N), kept as `sigma_window`), then grouped by window and group-by
+// fields; an alert's `_time` is its first matching event, as the SPL rules report it, not the window start:
 // event_count = count, value_count = dc(field), temporal = dc(rule) (default: all rules), temporal_ordered
 // additionally needs the first event of rule 1 at or before the last event of rule 2 in the window.
 // Fixed windows are our documented choice (the spec allows boundaries "if required by the backend").
@@ -61,7 +62,7 @@ export function lowerCorrelation(c: SigmaCorrelationRule, rules: readonly Correl
     return { kind: 'eval', input: { kind: 'scan', predicate: r.predicate, earliest: null, latest: null }, assignments };
   });
   const merged: PlanNode = branches.length === 1 ? branches[0]! : { kind: 'union', mode: 'multisearch', inputs: branches, maxout: null };
-  const binned: PlanNode = { kind: 'bin', input: merged, field: '_time', as: '_time', options: { span: `${span}s` } };
+  const binned: PlanNode = { kind: 'bin', input: merged, field: '_time', as: 'sigma_window', options: { span: `${span}s` } };
 
   const AGG: Record<string, PlanAggregation> = {
     event_count: { fn: 'count', arg: null, as: 'event_count' },
@@ -73,11 +74,11 @@ export function lowerCorrelation(c: SigmaCorrelationRule, rules: readonly Correl
   };
   const main = AGG[type];
   if (!main) fail('SIGMA-UNSUPPORTED-CORRELATION', `correlation type '${type}' is not supported`);
-  const aggregations: PlanAggregation[] = [main, { fn: 'values', arg: field('sigma_rule'), as: 'sigma_rules' }];
+  const aggregations: PlanAggregation[] = [main, { fn: 'values', arg: field('sigma_rule'), as: 'sigma_rules' }, { fn: 'min', arg: field('_time'), as: '_time' }];
   if (type === 'temporal_ordered') {
     aggregations.push({ fn: 'min', arg: field('sigma_t1'), as: 'sigma_first1' }, { fn: 'max', arg: field('sigma_t2'), as: 'sigma_last2' });
   }
-  const grouped: PlanNode = { kind: 'aggregate', input: binned, mode: 'stats', aggregations, by: ['_time', ...groupBy], options: {} };
+  const grouped: PlanNode = { kind: 'aggregate', input: binned, mode: 'stats', aggregations, by: ['sigma_window', ...groupBy], options: {} };
 
   const checks: PlanExpr[] = Object.entries(cond).map(([k, v]) => ({ kind: 'compare', op: COND_OP[k]!, left: field(main.as), right: { kind: 'literal', value: v as number } }));
   if ((type === 'temporal' || type === 'temporal_ordered') && checks.length === 0) {

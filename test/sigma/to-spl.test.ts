@@ -70,7 +70,7 @@ test('to-spl: an event_count correlation prints as bin + stats + where and count
   const login = (u: string, t: string) => ct({ eventName: 'ConsoleLogin', userIdentity: { arn: u } }, `2026-11-20T${t}Z`);
   const r = await same(yaml, [login('a', '16:00:00'), login('a', '16:59:59'), login('b', '16:59:59'), login('b', '17:00:00')]);
   assert.equal(r.sigma, 1);
-  assert.match(r.text, /\| bin _time span=3600s \| stats count AS event_count, values\(sigma_rule\) AS sigma_rules BY _time, userIdentity\.arn \| where event_count>=2$/);
+  assert.match(r.text, /\| bin _time span=3600s AS sigma_window \| stats count AS event_count, values\(sigma_rule\) AS sigma_rules, min\(_time\) AS _time BY sigma_window, userIdentity\.arn \| where event_count>=2$/);
 });
 
 test('convert: a Sigma file to a target other than spl is a named error', async () => {
