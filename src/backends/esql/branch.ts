@@ -2,14 +2,14 @@
 // ES|QL has SQL-like three-valued logic, so eval/where comparisons translate directly; search-style matches
 // are case-insensitive (TO_LOWER) and two-valued under NOT (`f IS NULL OR NOT ...`), as in Splunk.
 
-import type { Span } from '../../core/diagnostics.ts';
 import type { CompareOp, PlanAggregation, PlanExpr, PlanNode } from '../../plan/nodes.ts';
 import { dispatchExpr, dispatchNode, type ExprHandlers, type NodeHandlers, type Problems } from '../backend.ts';
+import { conditionHandlers, reportUnsupportedNode, searchNumber, statsSupported, unsupportedNodes, unsupportedValue } from '../branch-common.ts';
 import { patternShape } from '../pattern-shape.ts';
 import { Scope, type ColType } from '../scope.ts';
 import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
 import { esqlFunction } from './functions.ts';
-import { csvHeader, csvRows, findLookup } from '../lookup-files.ts';
+import { esqlLookup } from './lookup.ts';
 import { esqlIdent, esqlLikePattern, esqlString } from './quoting.ts';
 
 type ValueMap = Readonly<Record<string, string | number | boolean>>;
@@ -39,8 +39,7 @@ export class EsqlBranch {
   ) {}
 
   bad(code: string, message: string, at?: unknown, hint?: string): Code {
-    const span = (at as { span?: Span } | null | undefined)?.span;
-    return { text: this.problems.unsupported(code, message, span ?? null, hint), type: 'null' };
+    return unsupportedValue(this.problems, code, message, at, hint);
   }
 
   field(name: string, at?: unknown): Code {
@@ -114,15 +113,7 @@ export class EsqlBranch {
     },
     concat: (e) => ({ text: `CONCAT(${this.str(this.expr(e.left))}, ${this.str(this.expr(e.right))})`, type: 'string' }),
     neg: (e) => ({ text: `-(${this.num(this.expr(e.operand))})`, type: 'number' }),
-    compare: (e) => ({ text: this.bool(e), type: 'bool' }),
-    like: (e) => ({ text: this.bool(e), type: 'bool' }),
-    inList: (e) => ({ text: this.bool(e), type: 'bool' }),
-    and: (e) => ({ text: this.bool(e), type: 'bool' }),
-    or: (e) => ({ text: this.bool(e), type: 'bool' }),
-    xor: (e) => ({ text: this.bool(e), type: 'bool' }),
-    not: (e) => ({ text: this.bool(e), type: 'bool' }),
-    searchMatch: (e) => ({ text: this.bool(e), type: 'bool' }),
-    searchTerm: (e) => ({ text: this.bool(e), type: 'bool' }),
+    ...conditionHandlers((e) => this.bool(e)),
   };
 
   bool(e: PlanExpr, negated = false): string {
@@ -208,11 +199,8 @@ export class EsqlBranch {
       if (e.op === '=') return m;
       return shape.kind === 'exists' ? 'false' : `(${f.text} IS NOT NULL AND NOT ${m})`;
     }
-    const n = Number(e.pattern.text);
-    if ((e.pattern.wildcard && e.pattern.text.includes('*')) || !Number.isFinite(n) || e.pattern.text.trim() === '') {
-      return this.problems.unsupported('XLATE-UNSUPPORTED-OPERATOR', `search ${e.field}${e.op}${e.pattern.text}: only numeric values are translated`);
-    }
-    return `(${this.num(f)} ${OP[e.op]} ${n})`;
+    const n = searchNumber(this.problems, e);
+    return typeof n === 'string' ? n : `(${this.num(f)} ${OP[e.op]} ${n})`;
   }
 
   // ------------------------------------------------------------ operators
@@ -222,18 +210,17 @@ export class EsqlBranch {
     dispatchNode(this.nodeHandlers, n, this.unsupportedNode);
   }
 
-  private unsupportedNode = (n: PlanNode): void => {
-    this.problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `'${n.kind}' has no ES|QL translation`, n);
-  };
+  private unsupportedNode = (n: PlanNode): void => reportUnsupportedNode(this.problems, 'ES|QL', n);
 
-  private define(name: string, c: Code): void {
+  /** Gives a new column its type (ip as string) and keeps the value map of a normalised field. */
+  define(name: string, c: Code): void {
     this.scope.define(name, c.type === 'null' ? 'string' : c.type === 'ip' ? 'string' : c.type);
     if (c.values) this.valueMaps.set(name, c.values);
     else this.valueMaps.delete(name);
   }
 
   private readonly nodeHandlers: NodeHandlers<void> = {
-    scan: this.unsupportedNode,
+    ...unsupportedNodes(this.unsupportedNode),
     filter: (n) => {
       this.lines.push(`| WHERE ${this.bool(n.predicate)}`);
     },
@@ -278,54 +265,8 @@ export class EsqlBranch {
       if (n.predicate) return void this.problems.unsupported('XLATE-UNSUPPORTED-COMMAND', 'head with a condition', n);
       this.lines.push(`| LIMIT ${n.count}`);
     },
-    tail: this.unsupportedNode,
-    dedup: this.unsupportedNode,
-    bin: this.unsupportedNode,
-    fillnull: this.unsupportedNode,
-    rex: this.unsupportedNode,
-    spath: this.unsupportedNode,
-    mvexpand: this.unsupportedNode,
-    lookup: (n) => this.lookup(n),
-    iplocation: this.unsupportedNode,
-    convert: this.unsupportedNode,
-    union: this.unsupportedNode,
-    makeresults: this.unsupportedNode,
-    inputlookup: this.unsupportedNode,
+    lookup: (n) => esqlLookup(this, n),
   };
-
-  /**
-   * `lookup` over a small CSV whose keys are unique: one CASE per output, key by key, so a matching row
-   * gets the table's value and any other row keeps its own (native semantics). Tables where a key repeats
-   * would need a multivalue result and are not translated.
-   */
-  private lookup(n: Extract<PlanNode, { kind: 'lookup' }>): void {
-    const file = findLookup(n.table, this.lookupDirs);
-    if (!file) return void this.problems.unsupported('XLATE-LOOKUP-NOT-FOUND', `lookup table '${n.table}' not found in ${this.lookupDirs.join(', ') || 'no lookup directory'}`, n);
-    const columns = csvHeader(file.text);
-    const keyNames = new Set(n.keys.map((k) => k.lookupField));
-    const outputs = n.outputs.length ? n.outputs : columns.filter((c) => !keyNames.has(c)).map((c) => ({ lookupField: c, eventField: c }));
-    const col = (name: string) => columns.indexOf(name);
-    for (const c of [...keyNames, ...outputs.map((o) => o.lookupField)]) {
-      if (col(c) < 0) return void this.problems.unsupported('XLATE-LOOKUP-NO-COLUMN', `lookup table '${n.table}' has no column '${c}'`, n);
-    }
-    const keys = n.keys.map((k) => this.field(k.eventField, n));
-    const rows = csvRows(file.text).filter((r) => n.keys.every((k) => r[col(k.lookupField)] !== null));
-    const seen = new Set(rows.map((r) => JSON.stringify(n.keys.map((k) => r[col(k.lookupField)]))));
-    if (seen.size !== rows.length) return void this.problems.unsupported('XLATE-LOOKUP-MULTIVALUE', `lookup table '${n.table}' repeats a key: the result would be a multivalue`, n);
-    const matchRow = (r: (string | null)[]) => n.keys.map((k, i) => `${this.str(keys[i]!)} == ${esqlString(r[col(k.lookupField)]!)}`).join(' AND ');
-    const evals = outputs.map((o) => {
-      // An output field the data stream has no field for starts out missing.
-      const absent = this.scope.resolve(o.eventField).kind === 'source' && lookupField(this.mapping, o.eventField).kind === 'none';
-      const existing = absent ? 'TO_STRING(null)' : this.str(this.field(o.eventField, n));
-      const branches = rows.map((r) => `${matchRow(r)}, ${r[col(o.lookupField)] === null ? 'TO_STRING(null)' : esqlString(r[col(o.lookupField)]!)}`);
-      const value = n.overwrite
-        ? `CASE(${[...branches, existing].join(', ')})`
-        : `CASE(${existing} IS NOT NULL, ${existing}, ${[...branches, 'TO_STRING(null)'].join(', ')})`;
-      return { name: o.eventField, text: rows.length ? value : existing };
-    });
-    this.lines.push(`| EVAL ${evals.map((e) => `${esqlIdent(e.name)} = ${e.text}`).join(', ')}`);
-    for (const e of evals) this.define(e.name, { text: e.text, type: 'string' });
-  }
 
   private project(fields: readonly string[], n: PlanNode): void {
     const evals: string[] = [];
@@ -352,8 +293,7 @@ export class EsqlBranch {
   }
 
   private aggregate(n: Extract<PlanNode, { kind: 'aggregate' }>): void {
-    if (n.mode !== 'stats') return void this.problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `${n.mode} has no ES|QL translation`, n);
-    if (Object.keys(n.options).length) return void this.problems.unsupported('XLATE-UNSUPPORTED-OPTION', `stats options ${Object.keys(n.options).join(', ')}`, n);
+    if (!statsSupported(this.problems, n, 'ES|QL')) return;
     const by = n.by.map((f) => ({ name: f, code: this.field(f, n), column: this.scope.resolve(f).kind === 'column' }));
     // BY keys that are log fields get their Splunk names first, so the output columns keep them.
     const renames = by.filter((b) => !b.column && b.code.text !== esqlIdent(b.name));
