@@ -3,15 +3,16 @@
 // null (a missing value is ""), while Splunk's `NOT x="a"` over a missing x is not true (spl-semantics.md).
 
 import type { PlanExpr, PlanNode, PlanAggregation, CompareOp } from '../../plan/nodes.ts';
-import { SightlineError, type Span } from '../../core/diagnostics.ts';
+import { SightlineError } from '../../core/diagnostics.ts';
 import { translatePcre } from '../../core/regex.ts';
 import { dispatchExpr, dispatchNode, type ExprHandlers, type NodeHandlers, type Problems } from '../backend.ts';
+import { conditionHandlers, reportUnsupportedNode, searchNumber, statsSupported, unsupportedNodes, unsupportedValue } from '../branch-common.ts';
 import { Scope, type ColType } from '../scope.ts';
 import { patternShape, globToRegex } from '../pattern-shape.ts';
 import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
 import { kqlIdent, kqlMember, kqlString } from './quoting.ts';
 import { kqlFunction } from './functions.ts';
-import { csvHeader, csvRows, findLookup } from '../lookup-files.ts';
+import { kqlLookup } from './lookup.ts';
 
 export interface Code {
   readonly text: string;
@@ -56,8 +57,7 @@ export class KqlBranch {
   }
 
   bad(code: string, message: string, at?: unknown, hint?: string): Code {
-    const span = (at as { span?: Span } | null | undefined)?.span;
-    return { text: this.problems.unsupported(code, message, span ?? null, hint), type: 'null' };
+    return unsupportedValue(this.problems, code, message, at, hint);
   }
 
   // ------------------------------------------------------------ values
@@ -111,15 +111,7 @@ export class KqlBranch {
       return { text: `iif(${this.present(l)} and ${this.present(r)}, strcat(${this.str(l)}, ${this.str(r)}), "")`, type: 'string' };
     },
     neg: (e) => ({ text: `-(${this.num(this.expr(e.operand))})`, type: 'number' }),
-    compare: (e) => ({ text: this.bool(e), type: 'bool' }),
-    like: (e) => ({ text: this.bool(e), type: 'bool' }),
-    inList: (e) => ({ text: this.bool(e), type: 'bool' }),
-    and: (e) => ({ text: this.bool(e), type: 'bool' }),
-    or: (e) => ({ text: this.bool(e), type: 'bool' }),
-    xor: (e) => ({ text: this.bool(e), type: 'bool' }),
-    not: (e) => ({ text: this.bool(e), type: 'bool' }),
-    searchMatch: (e) => ({ text: this.bool(e), type: 'bool' }),
-    searchTerm: (e) => ({ text: this.bool(e), type: 'bool' }),
+    ...conditionHandlers((e) => this.bool(e)),
   };
 
   // ------------------------------------------------------------ conditions
@@ -268,11 +260,8 @@ export class KqlBranch {
       if (e.op === '=') return `(${m})`;
       return shape.kind === 'exists' ? 'false' : `(isnotempty(${s}) and not(${m}))`;
     }
-    const n = Number(e.pattern.text);
-    if (e.pattern.wildcard && e.pattern.text.includes('*') || !Number.isFinite(n) || e.pattern.text.trim() === '') {
-      return this.problems.unsupported('XLATE-UNSUPPORTED-OPERATOR', `search ${e.field}${e.op}${e.pattern.text}: only numeric values are translated`);
-    }
-    return `(todouble(${s}) ${KQL_OP[e.op]} ${n})`;
+    const n = searchNumber(this.problems, e);
+    return typeof n === 'string' ? n : `(todouble(${s}) ${KQL_OP[e.op]} ${n})`;
   }
 
   // ------------------------------------------------------------ operators
@@ -282,14 +271,10 @@ export class KqlBranch {
     dispatchNode(this.nodeHandlers, n, this.unsupportedNode);
   }
 
-  private unsupportedNode = (n: PlanNode): void => {
-    this.problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `'${n.kind}' has no KQL translation`, n);
-  };
+  private unsupportedNode = (n: PlanNode): void => reportUnsupportedNode(this.problems, 'KQL', n);
 
   private readonly nodeHandlers: NodeHandlers<void> = {
-    scan: (n) => {
-      this.unsupportedNode(n);
-    },
+    ...unsupportedNodes(this.unsupportedNode),
     filter: (n) => {
       this.preludes = [];
       const where = this.bool(n.predicate);
@@ -340,59 +325,8 @@ export class KqlBranch {
       if (n.predicate) return void this.problems.unsupported('XLATE-UNSUPPORTED-COMMAND', 'head with a condition', n);
       this.lines.push(`| take ${n.count}`);
     },
-    tail: this.unsupportedNode,
-    dedup: this.unsupportedNode,
-    bin: this.unsupportedNode,
-    fillnull: this.unsupportedNode,
-    rex: this.unsupportedNode,
-    spath: this.unsupportedNode,
-    mvexpand: this.unsupportedNode,
-    lookup: (n) => this.lookup(n),
-    iplocation: this.unsupportedNode,
-    convert: this.unsupportedNode,
-    union: this.unsupportedNode,
-    makeresults: this.unsupportedNode,
-    inputlookup: this.unsupportedNode,
+    lookup: (n) => kqlLookup(this, n),
   };
-
-  /**
-   * `lookup`: the CSV embedded as a datatable, grouped by key (several matching rows give a list in table
-   * order, as natively), joined with `lookup kind=leftouter`; an unmatched row keeps its values.
-   */
-  private lookup(n: Extract<PlanNode, { kind: 'lookup' }>): void {
-    const file = findLookup(n.table, this.lookupDirs);
-    if (!file) return void this.problems.unsupported('XLATE-LOOKUP-NOT-FOUND', `lookup table '${n.table}' not found in ${this.lookupDirs.join(', ') || 'no lookup directory'}`, n);
-    const columns = csvHeader(file.text);
-    const keyNames = new Set(n.keys.map((k) => k.lookupField));
-    const outputs = n.outputs.length ? n.outputs : columns.filter((c) => !keyNames.has(c)).map((c) => ({ lookupField: c, eventField: c }));
-    const col = (name: string) => columns.indexOf(name);
-    for (const c of [...keyNames, ...outputs.map((o) => o.lookupField)]) {
-      if (col(c) < 0) return void this.problems.unsupported('XLATE-LOOKUP-NO-COLUMN', `lookup table '${n.table}' has no column '${c}'`, n);
-    }
-    const keys = n.keys.map((k) => this.field(k.eventField, n));
-    if (keys.some((k) => k.type === 'mv')) return void this.problems.unsupported('XLATE-MULTIVALUE-FIELD', 'lookup on a multivalue key', n);
-    const rows = csvRows(file.text);
-    const used = [...n.keys.map((k) => col(k.lookupField)), ...outputs.map((o) => col(o.lookupField))];
-    const schema = used.map((_, i) => `${i < n.keys.length ? `__k${i}` : `__v${i - n.keys.length}`}:string`).join(', ');
-    const cells = rows.flatMap((r) => used.map((c) => (r[c] === null || r[c] === undefined ? '""' : kqlString(r[c]!))));
-    this.lines.push(`| extend ${keys.map((k, i) => `__key${i} = ${this.str(k)}`).join(', ')}`);
-    const byKeys = n.keys.map((_, i) => `__k${i}`).join(', ');
-    const lists = outputs.map((_, i) => `__o${i} = make_list_if(__v${i}, isnotempty(__v${i}))`).join(', ');
-    const table = `datatable(${schema})[${cells.join(', ')}] | where ${n.keys.map((_, i) => `isnotempty(__k${i})`).join(' and ')} | summarize ${lists} by ${byKeys} | extend __matched = true`;
-    this.lines.push(`| lookup kind=leftouter (${table}) on ${n.keys.map((_, i) => `$left.__key${i} == $right.__k${i}`).join(', ')}`);
-    outputs.forEach((o, i) => {
-      // An output field the table has no column for (BaselineFirstSeen...) starts out missing.
-      const absent = this.scope.resolve(o.eventField).kind === 'source' && o.eventField !== 'sourcetype' && lookupField(this.mapping, o.eventField).kind === 'none';
-      const existing: Code = absent ? { text: 'dynamic(null)', type: 'null', literal: true } : this.field(o.eventField, n);
-      const asList = existing.type === 'mv' ? existing.text : existing.type === 'null' ? 'dynamic(null)' : `iif(${this.present(existing)}, pack_array(${existing.text}), dynamic(null))`;
-      const found = `iif(array_length(__o${i}) == 0, dynamic(null), __o${i})`;
-      const value = n.overwrite ? `iif(__matched == true, ${found}, ${asList})` : `iif(__matched == true and isnull(${asList}), ${found}, ${asList})`;
-      this.lines.push(`| extend ${kqlIdent(o.eventField)} = ${value}`);
-      this.scope.define(o.eventField, 'mv');
-    });
-    // lookup keeps the left key columns only.
-    this.lines.push(`| project-away ${[...n.keys.map((_, i) => `__key${i}`), '__matched', ...outputs.map((_, i) => `__o${i}`)].join(', ')}`);
-  }
 
   private project(fields: readonly string[], n: PlanNode): void {
     const items: string[] = [];
@@ -415,8 +349,7 @@ export class KqlBranch {
   }
 
   private aggregate(n: Extract<PlanNode, { kind: 'aggregate' }>): void {
-    if (n.mode !== 'stats') return void this.problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `${n.mode} has no KQL translation`, n);
-    if (Object.keys(n.options).length) return void this.problems.unsupported('XLATE-UNSUPPORTED-OPTION', `stats options ${Object.keys(n.options).join(', ')}`, n);
+    if (!statsSupported(this.problems, n, 'KQL')) return;
     const by = n.by.map((f) => ({ name: f, code: this.field(f, n), column: this.scope.resolve(f).kind === 'column' }));
     // Splunk drops events whose BY fields are missing; KQL would make a "" group.
     if (by.length) this.lines.push(`| where ${by.map((b) => this.present(b.code)).join(' and ')}`);
