@@ -3,8 +3,9 @@
 // Field values count only where they must appear verbatim in _raw: fields read from the JSON record itself,
 // never the default fields (sourcetype, index, ...) nor the add-on aliases of the event's sourcetype, which
 // are computed. Applied only to JsonEvent, whose fields all come from JSON.parse(_raw) or those aliases.
-// Required field text is limited to [A-Za-z0-9 ._:@-] and never numeric (required-terms.ts), so the one
-// residual assumption is that no encoder writes those plain characters as \uXXXX escapes.
+// Required field text is limited to [A-Za-z0-9 ._:@-] and never numeric (required-terms.ts). An event whose raw
+// text holds a \uXXXX escape is always kept: an encoder may write even plain characters that way, so its bytes
+// cannot prove a literal absent.
 
 import type { Event } from '../core/event.ts';
 import { aliasesFor } from '../ingest/aliases.ts';
@@ -32,7 +33,7 @@ export function compileRawPrefilter(predicate: PlanExpr | null): RawPrefilter | 
     return terms;
   };
   return (event, row) => {
-    if (!(event instanceof JsonEvent)) return true;
+    if (!(event instanceof JsonEvent) || event._raw.includes('\\u')) return true;
     for (const clause of termsFor(event.sourcetype)) {
       let found = false;
       for (const t of clause) {

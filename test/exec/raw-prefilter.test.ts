@@ -23,6 +23,7 @@ const CASES: { name: string; spl: string; raw: string; sourcetype?: string; matc
   { name: 'case-insensitive value', spl: 'eventName=consolelogin', raw: '{"eventName":"ConsoleLogin"}', matches: true },
   { name: 'OR with one literal present', spl: 'eventName=A1 OR eventName=B2', raw: '{"eventName":"B2"}', matches: true },
   { name: 'NOT never requires a literal', spl: 'NOT eventName=A1', raw: '{"x":1}', matches: true },
+  { name: 'a plain letter written as a \\u escape', spl: 'eventName=OpenTunnel', raw: '{"eventName":"\\u004fpenTunnel"}', matches: true },
   { name: 'CASE() term with the wrong case', spl: 'CASE(Admin)', raw: '{"u":"admin"}', matches: false },
 ];
 
