@@ -3,13 +3,13 @@
 // eval/where semantics; search-style matches are made two-valued (`coalesce(..., false)`) because Splunk's
 // `NOT field=value` is true when the field is missing.
 
-import type { Span } from '../../core/diagnostics.ts';
 import type { CompareOp, PlanAggregation, PlanExpr, PlanNode } from '../../plan/nodes.ts';
 import { dispatchExpr, dispatchNode, type ExprHandlers, type NodeHandlers, type Problems } from '../backend.ts';
+import { conditionHandlers, reportUnsupportedNode, searchNumber, statsSupported, unsupportedNodes, unsupportedValue } from '../branch-common.ts';
 import { patternShape } from '../pattern-shape.ts';
 import { Scope, type ColType } from '../scope.ts';
 import { jsonPath, likeEscape, sqlIdent, sqlString } from './quoting.ts';
-import { csvHeader, findLookup } from '../lookup-files.ts';
+import { sqlLookup } from './lookup.ts';
 import { sqlFunction } from './functions.ts';
 import type { SqlSourcetype } from './index.ts';
 
@@ -49,8 +49,7 @@ export class SqlBranch {
   }
 
   bad(code: string, message: string, at?: unknown, hint?: string): Code {
-    const span = (at as { span?: Span } | null | undefined)?.span;
-    return { text: this.problems.unsupported(code, message, span ?? null, hint), type: 'null' };
+    return unsupportedValue(this.problems, code, message, at, hint);
   }
 
   // ------------------------------------------------------------ fields
@@ -130,15 +129,7 @@ export class SqlBranch {
     },
     concat: (e) => ({ text: `(${this.str(this.expr(e.left))} || ${this.str(this.expr(e.right))})`, type: 'string' }),
     neg: (e) => ({ text: `(-${this.num(this.expr(e.operand))})`, type: 'number' }),
-    compare: (e) => ({ text: this.bool(e), type: 'bool' }),
-    like: (e) => ({ text: this.bool(e), type: 'bool' }),
-    inList: (e) => ({ text: this.bool(e), type: 'bool' }),
-    and: (e) => ({ text: this.bool(e), type: 'bool' }),
-    or: (e) => ({ text: this.bool(e), type: 'bool' }),
-    xor: (e) => ({ text: this.bool(e), type: 'bool' }),
-    not: (e) => ({ text: this.bool(e), type: 'bool' }),
-    searchMatch: (e) => ({ text: this.bool(e), type: 'bool' }),
-    searchTerm: (e) => ({ text: this.bool(e), type: 'bool' }),
+    ...conditionHandlers((e) => this.bool(e)),
   };
 
   // ------------------------------------------------------------ conditions
@@ -219,10 +210,8 @@ export class SqlBranch {
       const m = `coalesce(${this.matchOne(v, e)}, false)`;
       return e.op === '=' ? m : `(${v} IS NOT NULL AND NOT ${m})`;
     }
-    const n = Number(e.pattern.text);
-    if ((e.pattern.wildcard && e.pattern.text.includes('*')) || !Number.isFinite(n) || e.pattern.text.trim() === '') {
-      return this.problems.unsupported('XLATE-UNSUPPORTED-OPERATOR', `search ${e.field}${e.op}${e.pattern.text}: only numeric values are translated`);
-    }
+    const n = searchNumber(this.problems, e);
+    if (typeof n === 'string') return n;
     return `coalesce(${this.num({ ...f, text: this.scalar(f, 'numeric search') })} ${SQL_OP[e.op]} ${n}, false)`;
   }
 
@@ -233,12 +222,10 @@ export class SqlBranch {
     dispatchNode(this.nodeHandlers, n, this.unsupportedNode);
   }
 
-  private unsupportedNode = (n: PlanNode): void => {
-    this.problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `'${n.kind}' has no SQL translation`, n);
-  };
+  private unsupportedNode = (n: PlanNode): void => reportUnsupportedNode(this.problems, 'SQL', n);
 
   /** `SELECT *, expr AS name`, or REPLACE when the column already exists. */
-  private assign(name: string, c: Code): void {
+  assign(name: string, c: Code): void {
     const exists = this.scope.resolve(name).kind === 'column';
     const item = `${c.text} AS ${sqlIdent(name)}`;
     this.push((from) => (exists ? `SELECT * REPLACE (${item}) FROM ${from}` : `SELECT *, ${item} FROM ${from}`));
@@ -246,7 +233,7 @@ export class SqlBranch {
   }
 
   private readonly nodeHandlers: NodeHandlers<void> = {
-    scan: this.unsupportedNode,
+    ...unsupportedNodes(this.unsupportedNode),
     filter: (n) => {
       const cond = this.bool(n.predicate);
       this.push((from) => `SELECT * FROM ${from} WHERE ${cond}`);
@@ -292,58 +279,8 @@ export class SqlBranch {
       if (n.predicate) return void this.problems.unsupported('XLATE-UNSUPPORTED-COMMAND', 'head with a condition', n);
       this.push((from) => `SELECT * FROM ${from} LIMIT ${n.count}`);
     },
-    tail: this.unsupportedNode,
-    dedup: this.unsupportedNode,
-    bin: this.unsupportedNode,
-    fillnull: this.unsupportedNode,
-    rex: this.unsupportedNode,
-    spath: this.unsupportedNode,
-    mvexpand: this.unsupportedNode,
-    lookup: (n) => this.lookup(n),
-    iplocation: this.unsupportedNode,
-    convert: this.unsupportedNode,
-    union: this.unsupportedNode,
-    makeresults: this.unsupportedNode,
-    inputlookup: this.unsupportedNode,
+    lookup: (n) => sqlLookup(this, n),
   };
-
-  /**
-   * `lookup`: a LEFT JOIN with the CSV grouped by its keys, as the native operator matches (exact,
-   * case-sensitive; several matching rows give a multivalue in table order; no match leaves the row as is).
-   */
-  private lookup(n: Extract<PlanNode, { kind: 'lookup' }>): void {
-    const file = findLookup(n.table, this.lookupDirs);
-    if (!file) return void this.problems.unsupported('XLATE-LOOKUP-NOT-FOUND', `lookup table '${n.table}' not found in ${this.lookupDirs.join(', ') || 'no lookup directory'}`, n);
-    const columns = csvHeader(file.text);
-    const keyNames = new Set(n.keys.map((k) => k.lookupField));
-    const outputs = n.outputs.length ? n.outputs : columns.filter((c) => !keyNames.has(c)).map((c) => ({ lookupField: c, eventField: c }));
-    for (const c of [...keyNames, ...outputs.map((o) => o.lookupField)]) {
-      if (!columns.includes(c)) return void this.problems.unsupported('XLATE-LOOKUP-NO-COLUMN', `lookup table '${n.table}' has no column '${c}'`, n);
-    }
-    const keys = n.keys.map((k) => this.field(k.eventField, n));
-    if (keys.some((k) => k.type === 'mv')) return void this.problems.unsupported('XLATE-MULTIVALUE-FIELD', 'lookup on a multivalue key', n);
-    const lk = `${this.prefix}_lk${this.ctes.length}`;
-    const keyCols = n.keys.map((k, i) => `${sqlIdent(k.lookupField)} AS __k${i}`);
-    const outCols = outputs.map((o, i) => `list(${sqlIdent(o.lookupField)} ORDER BY __rn) FILTER (WHERE ${sqlIdent(o.lookupField)} IS NOT NULL) AS __o${i}`);
-    this.ctes.push({
-      name: lk,
-      sql: `SELECT ${[...keyCols, ...outCols].join(', ')} FROM (SELECT *, row_number() OVER () AS __rn FROM read_csv(${sqlString(file.path)}, header = true, all_varchar = true)) ` +
-        `WHERE ${n.keys.map((k) => `${sqlIdent(k.lookupField)} IS NOT NULL`).join(' AND ')} GROUP BY ${n.keys.map((_, i) => i + 1).join(', ')}`,
-    });
-    const on = keys.map((k, i) => `${this.str(k)} = ${lk}.__k${i}`).join(' AND ');
-    const outRefs = outputs.map((_, i) => `${lk}.__o${i} AS __o${i}`);
-    this.push((from) => `SELECT ${from}.*, ${lk}.__k0 AS __matched, ${outRefs.join(', ')} FROM ${from} LEFT JOIN ${lk} ON ${on}`);
-    outputs.forEach((o, i) => {
-      const existing = this.field(o.eventField, n);
-      const asList = existing.type === 'mv' ? existing.text : existing.type === 'null' ? 'NULL' : `CASE WHEN ${existing.text} IS NULL THEN NULL ELSE [${this.str(existing)}] END`;
-      const found = `CASE WHEN len(__o${i}) = 0 THEN NULL ELSE __o${i} END`;
-      const value = n.overwrite
-        ? `CASE WHEN __matched IS NOT NULL THEN ${found} ELSE ${asList} END`
-        : `CASE WHEN __matched IS NOT NULL AND ${asList} IS NULL THEN ${found} ELSE ${asList} END`;
-      this.assign(o.eventField, { text: value, type: 'mv' });
-    });
-    this.push((from) => `SELECT * EXCLUDE (__matched, ${outputs.map((_, i) => `__o${i}`).join(', ')}) FROM ${from}`);
-  }
 
   private project(fields: readonly string[], n: PlanNode): void {
     const items: string[] = [];
@@ -362,8 +299,7 @@ export class SqlBranch {
   }
 
   private aggregate(n: Extract<PlanNode, { kind: 'aggregate' }>): void {
-    if (n.mode !== 'stats') return void this.problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `${n.mode} has no SQL translation`, n);
-    if (Object.keys(n.options).length) return void this.problems.unsupported('XLATE-UNSUPPORTED-OPTION', `stats options ${Object.keys(n.options).join(', ')}`, n);
+    if (!statsSupported(this.problems, n, 'SQL')) return;
     const by = n.by.map((f) => {
       const c = this.field(f, n);
       if (c.type === 'mv') this.problems.unsupported('XLATE-MULTIVALUE-FIELD', `stats BY multivalue field '${f}' is not translated`, n);
