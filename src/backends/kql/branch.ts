@@ -2,17 +2,18 @@
 // Filters are emitted in negation normal form with explicit emptiness guards, because KQL strings have no
 // null (a missing value is ""), while Splunk's `NOT x="a"` over a missing x is not true (spl-semantics.md).
 
-import type { PlanExpr, PlanNode, PlanAggregation, CompareOp } from '../../plan/nodes.ts';
+import type { PlanExpr, PlanNode, CompareOp } from '../../plan/nodes.ts';
 import { SightlineError } from '../../core/diagnostics.ts';
 import { translatePcre } from '../../core/regex.ts';
 import { dispatchExpr, dispatchNode, type ExprHandlers, type NodeHandlers, type Problems } from '../backend.ts';
-import { conditionHandlers, reportUnsupportedNode, searchNumber, statsSupported, unsupportedNodes, unsupportedValue } from '../branch-common.ts';
+import { conditionHandlers, reportUnsupportedNode, searchNumber, unsupportedNodes, unsupportedValue } from '../branch-common.ts';
 import { Scope, type ColType } from '../scope.ts';
 import { patternShape, globToRegex } from '../pattern-shape.ts';
 import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
 import { kqlIdent, kqlMember, kqlString } from './quoting.ts';
 import { kqlFunction } from './functions.ts';
 import { kqlLookup } from './lookup.ts';
+import { kqlAggregate } from './aggregate.ts';
 
 export interface Code {
   readonly text: string;
@@ -290,7 +291,7 @@ export class KqlBranch {
         this.scope.define(a.field, c.type === 'null' ? 'string' : c.type);
       }
     },
-    aggregate: (n) => this.aggregate(n),
+    aggregate: (n) => kqlAggregate(this, n),
     table: (n) => this.project(n.fields, n),
     fields: (n) => {
       if (!n.remove) return this.project(n.fields, n);
@@ -346,50 +347,6 @@ export class KqlBranch {
     }
     this.lines.push(`| project ${items.join(', ')}`);
     this.scope.project(cols);
-  }
-
-  private aggregate(n: Extract<PlanNode, { kind: 'aggregate' }>): void {
-    if (!statsSupported(this.problems, n, 'KQL')) return;
-    const by = n.by.map((f) => ({ name: f, code: this.field(f, n), column: this.scope.resolve(f).kind === 'column' }));
-    // Splunk drops events whose BY fields are missing; KQL would make a "" group.
-    if (by.length) this.lines.push(`| where ${by.map((b) => this.present(b.code)).join(' and ')}`);
-    const aggs = n.aggregations.map((a) => this.aggregation(a, n));
-    const byText = by.map((b) => (b.column ? kqlIdent(b.name) : `${kqlIdent(b.name)} = ${b.code.text}`)).join(', ');
-    this.lines.push(`| summarize ${aggs.map((a) => a.text).join(', ')}${by.length ? ` by ${byText}` : ''}`);
-    const post = aggs.filter((a) => a.post).map((a) => a.post!);
-    if (post.length) this.lines.push(`| extend ${post.join(', ')}`);
-    this.scope.project([...by.map((b) => [b.name, b.code.type === 'null' ? 'string' : b.code.type] as [string, ColType]), ...aggs.map((a) => [a.name, a.type] as [string, ColType])]);
-  }
-
-  private aggregation(a: PlanAggregation, n: PlanNode): { name: string; text: string; type: ColType; post?: string } {
-    const name = kqlIdent(a.as);
-    const arg = a.arg ? this.expr(a.arg) : null;
-    switch (a.fn) {
-      case 'count':
-        return { name: a.as, text: arg ? `${name} = countif(${this.present(arg)})` : `${name} = count()`, type: 'number' };
-      case 'dc':
-      case 'distinct_count':
-        if (!arg) break;
-        return { name: a.as, text: `${name} = count_distinct(${arg.text})`, type: 'number' };
-      case 'values':
-        if (!arg) break;
-        // Splunk sorts values() lexicographically; make_set does not.
-        return { name: a.as, text: `${name} = make_set_if(${this.str(arg)}, ${this.present(arg)})`, type: 'mv', post: `${name} = array_sort_asc(${name})` };
-      case 'list':
-        if (!arg) break;
-        return { name: a.as, text: `${name} = make_list_if(${this.str(arg)}, ${this.present(arg)})`, type: 'mv' };
-      case 'min':
-      case 'max':
-        // The earliest/latest time stays a datetime.
-        if (arg?.type === 'time') return { name: a.as, text: `${name} = ${a.fn}(${arg.text})`, type: 'time' };
-      // falls through
-      case 'sum':
-      case 'avg':
-        if (!arg) break;
-        return { name: a.as, text: `${name} = ${a.fn}(${this.num(arg)})`, type: 'number' };
-    }
-    this.problems.unsupported('XLATE-UNSUPPORTED-FUNCTION', `aggregate ${a.fn}() has no KQL translation`, n);
-    return { name: a.as, text: `${name} = count()`, type: 'number' };
   }
 }
 

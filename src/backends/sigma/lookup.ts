@@ -5,7 +5,8 @@
 
 import type { PlanExpr, PlanNode } from '../../plan/nodes.ts';
 import type { Problems } from '../backend.ts';
-import { csvHeader, csvRows, findLookup } from '../lookup-files.ts';
+import { csvRows } from '../lookup-files.ts';
+import { resolveLookup } from '../lookup-table.ts';
 
 /** Output field -> the log field the key reads and the keys for which the output is present. */
 export type LookupOutputs = Map<string, { readonly keyField: string; readonly found: readonly string[] }>;
@@ -22,24 +23,13 @@ export function addLookup(op: Extract<PlanNode, { kind: 'lookup' }>, keyExpr: Pl
     problems.unsupported('XLATE-SIGMA-EXPRESSION', `lookup key '${op.keys[0]!.eventField}' is computed or multivalue; Sigma tests log fields`, op);
     return [];
   }
-  const file = findLookup(op.table, dirs);
-  if (!file) {
-    problems.unsupported('XLATE-LOOKUP-NOT-FOUND', `lookup table '${op.table}' not found in ${dirs.join(', ') || 'no lookup directory'}`, op);
-    return [];
-  }
-  const columns = csvHeader(file.text);
-  const key = op.keys[0]!.lookupField;
-  const outs = op.outputs.length ? op.outputs : columns.filter((c) => c !== key).map((c) => ({ lookupField: c, eventField: c }));
-  for (const c of [key, ...outs.map((o) => o.lookupField)]) {
-    if (!columns.includes(c)) {
-      problems.unsupported('XLATE-LOOKUP-NO-COLUMN', `lookup table '${op.table}' has no column '${c}'`, op);
-      return [];
-    }
-  }
-  const rows = csvRows(file.text);
-  const k = columns.indexOf(key);
+  const table = resolveLookup(op, dirs, problems);
+  if (!table) return [];
+  const outs = table.outputs;
+  const rows = csvRows(table.text);
+  const k = table.col(op.keys[0]!.lookupField);
   for (const o of outs) {
-    const c = columns.indexOf(o.lookupField);
+    const c = table.col(o.lookupField);
     const found = [...new Set(rows.filter((r) => r[k] !== null && r[c] !== null).map((r) => r[k]!))];
     outputs.set(o.eventField, { keyField: keyExpr.name, found });
   }
