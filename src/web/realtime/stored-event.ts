@@ -4,6 +4,10 @@
 import { JsonEvent, type Event, type Value } from '../../index.ts';
 import type { StoredEvent } from '../store/events.ts';
 
+/** Splunk's default fields: a text event has these and no others. */
+const DEFAULT_FIELDS = ['_time', '_raw', 'sourcetype', 'source', 'index', 'host'] as const;
+type DefaultField = (typeof DEFAULT_FIELDS)[number];
+
 class TextEvent implements Event {
   constructor(
     readonly _raw: string,
@@ -14,18 +18,11 @@ class TextEvent implements Event {
     readonly host: string,
   ) {}
   get(field: string): Value {
-    switch (field) {
-      case '_time': return this._time;
-      case '_raw': return this._raw;
-      case 'sourcetype': return this.sourcetype;
-      case 'source': return this.source;
-      case 'index': return this.index;
-      case 'host': return this.host;
-      default: return null;
-    }
+    // Each default field is the property of the same name.
+    return (DEFAULT_FIELDS as readonly string[]).includes(field) ? this[field as DefaultField] : null;
   }
   fieldNames(): readonly string[] {
-    return ['_time', '_raw', 'sourcetype', 'source', 'index', 'host'];
+    return [...DEFAULT_FIELDS];
   }
 }
 
