@@ -76,12 +76,14 @@ function oddLine(bytes: Buffer, offset: number, ctx: EventContext, hooks: LineEv
     DEFAULT_LIMITS,
   );
   splitter.push(PRIMER);
-  splitter.push(bytes);
-  splitter.push(Buffer.from('\n'));
+  // The line and its newline in one buffer: the splitter emits a whole line only when it sees its end,
+  // so an unterminated object reports `invalid JSON` at its line, as the reader does.
+  splitter.push(Buffer.concat([bytes, NEWLINE_BYTES]));
   splitter.end();
 }
 
 const PRIMER = Buffer.from('{}\n');
+const NEWLINE_BYTES = Buffer.from('\n');
 
 /** One record text -> events (a Records/records wrapper expands to its elements), like the ingest reader. */
 export function recordEvents(text: string, ctx: EventContext, out: JsonEvent[], report: (message: string) => void): void {

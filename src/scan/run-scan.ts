@@ -14,14 +14,13 @@ import type { Row } from '../exec/row.ts';
 import { expandPaths } from '../ingest/glob.ts';
 import type { JsonEvent } from '../ingest/json-event.ts';
 import { defaultHost, type EventContext } from '../ingest/make-event.ts';
-import { openBytes, type ByteChunkStats } from '../ingest/byte-source.ts';
 import { readEventBatches, type MalformedInput } from '../ingest/read.ts';
 import { sourcetypeByName } from '../ingest/sourcetypes/index.ts';
 import { classifyInput, type InputKind } from './classify.ts';
 import { planTermClauses } from './plan-terms.ts';
 import { compileLineSelector } from './prefilter.ts';
 import { ProjectedEvent, planFieldNames } from './projected-event.ts';
-import { scanChunks, scanFileRange } from './scan-file.ts';
+import { scanFileRange, scanStream } from './scan-file.ts';
 import type { FromWorker, ScanTask, WireEvent, WorkerSetup } from './wire.ts';
 
 export interface ScanRunOptions extends ExecOptions {
@@ -35,12 +34,20 @@ export interface ScanRunOptions extends ExecOptions {
   readonly prefilter?: boolean;
   /** Size of the byte ranges a big file is cut into for workers. */
   readonly rangeBytes?: number;
+  /** Events failing this test are counted but not handed to the plans (e.g. the CLI's --earliest/--latest). */
+  readonly accept?: (e: Event) => boolean;
+  /** Sees every event handed to the plans, in input order (sourcetype counts, a Sigma run beside the plans). */
+  readonly onEvent?: (e: Event) => void;
+  /** Stops the scan early when true (e.g. stdout closed); checked per event and per task. */
+  readonly stop?: () => boolean;
+  /** Input bytes done so far (per finished task or reader batch): drives a progress bar. */
+  readonly onProgress?: (bytes: number) => void;
 }
 
 export interface ScanRunStats {
   /** Events built (lines parsed); lines the prefilter rejected are not counted. */
   eventsParsed: number;
-  /** Events handed to the plans. */
+  /** Events offered to the plans (before `accept`), up to an early stop. */
   eventsPushed: number;
   readonly inputs: Record<InputKind, number>;
 }
@@ -78,19 +85,50 @@ export async function scanQueries(
   }
   const clauses = opts.prefilter === false ? null : planTermClauses(plans, { forcedSourcetype: !!opts.sourcetype });
   const run = startQueries(plans, sink, opts);
+  const stopped = () => run.done || (opts.stop?.() ?? false);
   const push = (e: Event) => {
+    // A block may hold events past the point where the plans stopped (head): they are dropped, uncounted.
+    if (stopped()) return;
     stats.eventsPushed++;
+    if (opts.accept && !opts.accept(e)) return;
+    opts.onEvent?.(e);
     run.push(e);
   };
+  const progress = new ProgressCounter(tasks, opts.onProgress);
   // A worker costs a few hundred ms of start-up (module loading): worth it only for big inputs.
   const parallelBytes = tasks.reduce((n, t) => n + (t.kind === 'lines' ? t.end - t.start : t.kind === 'stream' ? statSync(t.path).size * 8 : 0), 0);
   const wanted = opts.threads ?? Math.min(availableParallelism(), Math.ceil(parallelBytes / WORKER_MIN_BYTES));
   const threads = Math.max(1, wanted);
   const parallelTasks = tasks.filter((t) => t.kind !== 'other').length;
-  if (threads === 1 || parallelTasks <= 1) await runInThread(tasks, clauses, opts, push, stats, () => run.done);
-  else await runInWorkers(tasks, plans, clauses, opts, threads, push, stats, () => run.done);
+  if (threads === 1 || parallelTasks <= 1) await runInThread(tasks, clauses, opts, push, stats, stopped, progress);
+  else await runInWorkers(tasks, plans, clauses, opts, threads, push, stats, stopped, progress);
   run.end();
   return stats;
+}
+
+/** Bytes of finished tasks (file sizes, byte ranges); a reader input reports its own progress as it goes. */
+class ProgressCounter {
+  private doneBytes = 0;
+  constructor(
+    private readonly tasks: readonly Task[],
+    private readonly report?: (bytes: number) => void,
+  ) {}
+  taskDone(id: number): void {
+    const t = this.tasks[id]!;
+    this.doneBytes += t.kind === 'lines' ? t.end - t.start : sizeOf(t.path);
+    this.report?.(this.doneBytes);
+  }
+  within(bytes: number): void {
+    this.report?.(this.doneBytes + bytes);
+  }
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 function mtimeOf(path: string): number {
@@ -115,20 +153,41 @@ function malformedReporter(path: string, opts: ScanRunOptions) {
   return (line: number, offset: number, message: string) => opts.onMalformed?.({ source: path, line, offset, message });
 }
 
-async function readOther(path: string, opts: ScanRunOptions, push: (e: Event) => void, stats: ScanRunStats, done: () => boolean): Promise<void> {
-  for await (const batch of readEventBatches([path], { sourcetype: opts.sourcetype, index: opts.index, host: opts.host, onMalformed: opts.onMalformed })) {
+async function readOther(path: string, opts: ScanRunOptions, push: (e: Event) => void, stats: ScanRunStats, done: () => boolean, progress: ProgressCounter): Promise<void> {
+  const abort = new AbortController();
+  const batches = readEventBatches([path], {
+    sourcetype: opts.sourcetype,
+    index: opts.index,
+    host: opts.host,
+    onMalformed: opts.onMalformed,
+    signal: abort.signal,
+    onProgress: (bytes) => progress.within(bytes),
+  });
+  for await (const batch of batches) {
     stats.eventsParsed += batch.length;
     for (const e of batch) push(e);
-    if (done()) return;
+    if (done()) {
+      abort.abort();
+      return;
+    }
   }
 }
 
-async function runInThread(tasks: readonly Task[], clauses: ReturnType<typeof planTermClauses> | null, opts: ScanRunOptions, push: (e: Event) => void, stats: ScanRunStats, done: () => boolean): Promise<void> {
+async function runInThread(
+  tasks: readonly Task[],
+  clauses: ReturnType<typeof planTermClauses> | null,
+  opts: ScanRunOptions,
+  push: (e: Event) => void,
+  stats: ScanRunStats,
+  done: () => boolean,
+  progress: ProgressCounter,
+): Promise<void> {
   const selector = clauses ? compileLineSelector(clauses) : null;
   for (const task of tasks) {
     if (done()) return;
     if (task.kind === 'other') {
-      await readOther(task.path, opts, push, stats, done);
+      await readOther(task.path, opts, push, stats, done, progress);
+      progress.taskDone(task.id);
       continue;
     }
     const target = { selector, ctx: contextFor(task.path, opts, task.fallbackTime), onMalformed: malformedReporter(task.path, opts) };
@@ -137,7 +196,8 @@ async function runInThread(tasks: readonly Task[], clauses: ReturnType<typeof pl
       for (const e of events) push(e);
     };
     if (task.kind === 'lines') scanFileRange(task.path, task.start, task.end, task.size, target, emit);
-    else await scanChunks(openBytes(task.path, { bytesRead: 0, gzip: false } as ByteChunkStats), target, emit);
+    else await scanStream(task.path, target, emit);
+    progress.taskDone(task.id);
   }
 }
 
@@ -154,6 +214,7 @@ async function runInWorkers(
   push: (e: Event) => void,
   stats: ScanRunStats,
   done: () => boolean,
+  progress: ProgressCounter,
 ): Promise<void> {
   const setup: WorkerSetup = {
     plans,
@@ -224,7 +285,8 @@ async function runInWorkers(
       if (failure) throw failure;
       const task = tasks[current]!;
       if (task.kind === 'other') {
-        await readOther(task.path, opts, push, stats, done);
+        await readOther(task.path, opts, push, stats, done, progress);
+        progress.taskDone(task.id);
         current++;
         for (const w of workers) if (!inFlight.has(w)) dispatch(w);
         continue;
@@ -234,6 +296,7 @@ async function runInWorkers(
         for (const batch of slot.events.splice(0)) for (const e of batch) push(toEvent(e, task.path));
         if (slot.finished) {
           pending.delete(task.id);
+          progress.taskDone(task.id);
           current++;
           for (const w of workers) if (!inFlight.has(w)) dispatch(w);
           continue;

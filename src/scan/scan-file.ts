@@ -3,6 +3,7 @@
 // (time of an earlier record, line numbers) by reading backwards; streams fall back to what was seen.
 
 import { closeSync, openSync, readSync } from 'node:fs';
+import { GzipError, openBytes, type ByteChunkStats } from '../ingest/byte-source.ts';
 import type { EventContext } from '../ingest/make-event.ts';
 import type { JsonEvent } from '../ingest/json-event.ts';
 import { BlockScanner } from './block-scanner.ts';
@@ -67,6 +68,17 @@ export function scanFileRange(path: string, start: number, end: number, size: nu
   }
 }
 
+/** Scans a whole file as a stream (gzip); read errors are reported as the reader reports them, keeping the events before them. */
+export async function scanStream(path: string, target: ScanTarget, emit: (events: JsonEvent[]) => void): Promise<void> {
+  const bytes: ByteChunkStats = { bytesRead: 0, gzip: false };
+  try {
+    await scanChunks(openBytes(path, bytes), target, emit);
+  } catch (err) {
+    if (err instanceof GzipError) target.onMalformed?.(0, err.compressedOffset, `${err.message} (at compressed byte ${err.compressedOffset}); events before it were kept`);
+    else target.onMalformed?.(0, bytes.bytesRead, `cannot read input: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 /** Scans a chunk stream (decompressed gzip, stdin): sequential only. */
 export async function scanChunks(chunks: AsyncIterable<Buffer>, target: ScanTarget, emit: (events: JsonEvent[]) => void): Promise<void> {
   // Newlines are counted per block so malformed lines can be reported with their line number.
@@ -90,13 +102,20 @@ export async function scanChunks(chunks: AsyncIterable<Buffer>, target: ScanTarg
   };
   let held: Buffer[] = [];
   let heldBytes = 0;
-  for await (const chunk of chunks) {
-    held.push(chunk);
-    heldBytes += chunk.length;
-    if (heldBytes < BLOCK_BYTES) continue;
-    feed(held.length === 1 ? held[0]! : Buffer.concat(held));
-    held = [];
-    heldBytes = 0;
+  try {
+    for await (const chunk of chunks) {
+      held.push(chunk);
+      heldBytes += chunk.length;
+      if (heldBytes < BLOCK_BYTES) continue;
+      feed(held.length === 1 ? held[0]! : Buffer.concat(held));
+      held = [];
+      heldBytes = 0;
+    }
+  } catch (err) {
+    // A broken stream (truncated gzip) keeps the complete lines read before the break, as the reader does;
+    // the cut line at the end is dropped.
+    if (heldBytes > 0) feed(Buffer.concat(held));
+    throw err;
   }
   if (heldBytes > 0) feed(Buffer.concat(held));
   const rest = scanner.end();

@@ -5,11 +5,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { defaultHost, type EventContext } from '../ingest/make-event.ts';
 import type { JsonEvent } from '../ingest/json-event.ts';
-import { openBytes, type ByteChunkStats } from '../ingest/byte-source.ts';
 import { sourcetypeByName } from '../ingest/sourcetypes/index.ts';
 import { compileLineSelector } from './prefilter.ts';
 import { makeScanFilter } from './scan-filter.ts';
-import { scanChunks, scanFileRange } from './scan-file.ts';
+import { scanFileRange, scanStream } from './scan-file.ts';
 import type { FromWorker, ScanTask, ToWorker, WireEvent, WorkerSetup } from './wire.ts';
 
 const setup = workerData as WorkerSetup;
@@ -31,10 +30,7 @@ async function runTask(task: ScanTask): Promise<void> {
     post({ type: 'events', id: task.id, events: out, parsed: events.length });
   };
   if (task.kind === 'lines') scanFileRange(task.path, task.start, task.end, task.size, target, emit);
-  else {
-    const stats: ByteChunkStats = { bytesRead: 0, gzip: false };
-    await scanChunks(openBytes(task.path, stats), target, emit);
-  }
+  else await scanStream(task.path, target, emit);
 }
 
 parentPort!.on('message', (m: ToWorker) => {

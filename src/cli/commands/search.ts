@@ -1,4 +1,5 @@
-// `sightline search '<SPL>' <paths...>`: runs one SPL query over raw log files in a single streaming pass.
+// `sightline search '<SPL>' <paths...>`: runs one SPL query over raw log files in a single streaming pass
+// through the fast scan path (src/scan: byte prefilter, workers; --no-fast reads every event instead).
 // Results go to stdout (table, JSON lines or CSV); diagnostics, malformed-input positions, the progress bar
 // and the summary go to stderr. Invalid SPL exits 2 with `line:col: CODE: message` and a caret excerpt.
 
@@ -6,11 +7,13 @@ import { statSync } from 'node:fs';
 import { defineCommand } from 'citty';
 import { SightlineError, formatDiagnostic, type Diagnostic } from '../../core/diagnostics.ts';
 import { parseRelativeTime, parseTimestamp } from '../../core/time.ts';
-import { startQueries } from '../../exec/run.ts';
+import type { Event } from '../../core/event.ts';
+import { startQueries, type QueryRun } from '../../exec/run.ts';
 import type { Row } from '../../exec/row.ts';
 import { expandPaths } from '../../ingest/glob.ts';
-import { readEventBatches } from '../../ingest/read.ts';
+import { readEventBatches, type MalformedInput } from '../../ingest/read.ts';
 import { planQuery } from '../../plan/index.ts';
+import { scanQueries } from '../../scan/run-scan.ts';
 import type { QueryPlan } from '../../plan/nodes.ts';
 import { resultColumns } from '../output/columns.ts';
 import { renderCsv } from '../output/csv.ts';
@@ -36,6 +39,7 @@ export default defineCommand({
     earliest: { type: 'string', description: 'only events at or after this time (ISO, epoch, or a modifier like -24h@h)' },
     latest: { type: 'string', description: 'only events before this time (default with --earliest: now)' },
     now: { type: 'string', description: 'epoch seconds used as now() and for relative times' },
+    fast: { type: 'boolean', default: true, description: 'use the fast scan path (prefilter, workers); --no-fast reads every event with the plain reader' },
   },
   async run({ args }) {
     process.exitCode = await runSearch({
@@ -48,6 +52,7 @@ export default defineCommand({
       earliest: args.earliest as string | undefined,
       latest: args.latest as string | undefined,
       now: args.now as string | undefined,
+      fast: args.fast !== false,
     });
   },
 });
@@ -62,6 +67,8 @@ export interface SearchRequest {
   readonly earliest?: string;
   readonly latest?: string;
   readonly now?: string;
+  /** The fast scan path (default); false reads every event through the ingest reader (for debugging). */
+  readonly fast?: boolean;
 }
 
 /** Runs the search and returns the exit code: 0 ok, 2 usage, query or input errors. */
@@ -110,42 +117,37 @@ export async function runSearch(req: SearchRequest): Promise<number> {
   const rows: Row[] = [];
   const out = new StdoutWriter();
   const warnings: Diagnostic[] = [];
-  const run = startQueries(
-    [plan],
-    (_i, row) => {
-      stats.results++;
-      if (format === 'json') out.write(rowToJsonLine(row));
-      else rows.push(row);
-    },
-    { now, lookupDirs: req.lookups ? [req.lookups] : [], onWarning: (d) => warnings.push(d) },
-  );
+  const sink = (_i: number, row: Row) => {
+    stats.results++;
+    if (format === 'json') out.write(rowToJsonLine(row));
+    else rows.push(row);
+  };
   const progress = createProgress(totalSize(files));
-  const abort = new AbortController();
   const started = performance.now();
+  const inWindow = (event: Event) =>
+    (window.earliest === null || event._time >= window.earliest) && (window.latest === null || event._time < window.latest);
+  const execOpts = { now, lookupDirs: req.lookups ? [req.lookups] : [], onWarning: (d: Diagnostic) => void warnings.push(d) };
+  const onMalformed = (m: MalformedInput) => recordMalformed(stats, m, MALFORMED_SHOWN);
+  const onProgress = (bytes: number) => {
+    stats.bytes = bytes;
+    progress.update(bytes);
+  };
   try {
-    const batches = readEventBatches(files, {
-      sourcetype: req.sourcetype,
-      signal: abort.signal,
-      onMalformed: (m) => recordMalformed(stats, m, MALFORMED_SHOWN),
-      onProgress: (bytes) => {
-        stats.bytes = bytes;
-        progress.update(bytes);
-      },
-    });
-    outer: for await (const batch of batches) {
-      for (const event of batch) {
-        stats.events++;
-        if (window.earliest !== null && event._time < window.earliest) continue;
-        if (window.latest !== null && event._time >= window.latest) continue;
-        run.push(event);
-        // Stop reading as soon as no operator can take more input (e.g. `head` is satisfied).
-        if (run.done || out.closed) {
-          abort.abort();
-          break outer;
-        }
-      }
+    if (req.fast === false) {
+      const run = startQueries([plan], sink, execOpts);
+      await readAll(files, run, req.sourcetype, inWindow, () => out.closed, onMalformed, onProgress, stats);
+    } else {
+      const scanned = await scanQueries([plan], files, sink, {
+        ...execOpts,
+        sourcetype: req.sourcetype,
+        onMalformed,
+        onProgress,
+        accept: inWindow,
+        stop: () => out.closed,
+      });
+      // Lines the prefilter rejected are never parsed: the count is of events offered to the query.
+      stats.events = scanned.eventsPushed;
     }
-    run.end();
   } catch (e) {
     progress.stop();
     err(describeError(e, req.spl));
@@ -161,6 +163,35 @@ export async function runSearch(req: SearchRequest): Promise<number> {
   for (const w of warnings) err(formatDiagnostic(w, w.span ? req.spl : undefined));
   err(formatSummary(stats, (performance.now() - started) / 1000));
   return 0;
+}
+
+/** The reader path (--no-fast): every event is parsed and offered to the query, in input order. */
+async function readAll(
+  files: readonly string[],
+  run: QueryRun,
+  sourcetype: string | undefined,
+  inWindow: (e: Event) => boolean,
+  closed: () => boolean,
+  onMalformed: (m: MalformedInput) => void,
+  onProgress: (bytes: number) => void,
+  stats: RunStats,
+): Promise<void> {
+  const abort = new AbortController();
+  const batches = readEventBatches(files, { sourcetype, signal: abort.signal, onMalformed, onProgress });
+  for await (const batch of batches) {
+    for (const event of batch) {
+      stats.events++;
+      if (!inWindow(event)) continue;
+      run.push(event);
+      // Stop reading as soon as no operator can take more input (e.g. `head` is satisfied).
+      if (run.done || closed()) {
+        abort.abort();
+        run.end();
+        return;
+      }
+    }
+  }
+  run.end();
 }
 
 /** --earliest/--latest: an ISO timestamp, or anything Splunk's time modifiers accept (-24h@h, epoch, now). */
