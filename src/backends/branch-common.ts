@@ -3,7 +3,7 @@
 // target. Target syntax stays in each target's branch.ts.
 
 import type { Span } from '../core/diagnostics.ts';
-import type { PlanExpr, PlanNode } from '../plan/nodes.ts';
+import type { PlanExpr, PlanNode, PlanSortKey } from '../plan/nodes.ts';
 import type { ExprHandlers, NodeHandlers, Problems } from './backend.ts';
 
 /** Target names as they appear in messages (`'tail' has no KQL translation`). */
@@ -58,4 +58,42 @@ export function statsSupported(problems: Problems, n: Extract<PlanNode, { kind: 
     return false;
   }
   return true;
+}
+
+/** The value vocabulary of a text branch, as the shared helpers below use it. */
+export interface ValueBranch<C> {
+  readonly problems: Problems;
+  field(name: string, at?: unknown): C;
+  expr(e: PlanExpr): C;
+  bool(e: PlanExpr): string;
+  num(c: C): string;
+  str(c: C): string;
+}
+
+/** A sort key's value: `sort num(x)` as a number, `str(x)` as a string, otherwise as it is. */
+export function sortKeyValue<C extends { text: string }>(b: ValueBranch<C>, k: PlanSortKey, at: PlanNode): string {
+  const c = b.field(k.field, at);
+  return k.type === 'num' ? b.num(c) : k.type === 'str' ? b.str(c) : c.text;
+}
+
+/** A wildcard in a table/fields list is not translated: reports it; true when `f` is one (skip it). */
+export function wildcardField(problems: Problems, f: string, at: PlanNode): boolean {
+  if (!f.includes('*')) return false;
+  problems.unsupported('XLATE-WILDCARD-FIELDS', `'${f}': wildcard field lists are not translated`, at);
+  return true;
+}
+
+/**
+ * SPL case(c1, v1, c2, v2, ...): the condition/value arms in order (each value translated before its
+ * condition; an odd last argument is ignored) and the result type, that of the first value not null.
+ */
+export function caseArms<C extends { type: string }>(b: ValueBranch<C>, args: readonly PlanExpr[]): { arms: { cond: string; value: C }[]; type: C['type'] | 'null' } {
+  const arms: { cond: string; value: C }[] = [];
+  let type: C['type'] | 'null' = 'null';
+  for (let i = 0; i + 1 < args.length; i += 2) {
+    const value = b.expr(args[i + 1]!);
+    if (type === 'null') type = value.type;
+    arms.push({ cond: b.bool(args[i]!), value });
+  }
+  return { arms, type };
 }

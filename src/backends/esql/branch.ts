@@ -4,7 +4,7 @@
 
 import type { CompareOp, PlanAggregation, PlanExpr, PlanNode } from '../../plan/nodes.ts';
 import { dispatchExpr, dispatchNode, type ExprHandlers, type NodeHandlers, type Problems } from '../backend.ts';
-import { conditionHandlers, reportUnsupportedNode, searchNumber, statsSupported, unsupportedNodes, unsupportedValue } from '../branch-common.ts';
+import { conditionHandlers, reportUnsupportedNode, searchNumber, sortKeyValue, statsSupported, unsupportedNodes, unsupportedValue, wildcardField } from '../branch-common.ts';
 import { patternShape } from '../pattern-shape.ts';
 import { Scope, type ColType } from '../scope.ts';
 import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
@@ -253,11 +253,7 @@ export class EsqlBranch {
       }
     },
     sort: (n) => {
-      const keys = n.keys.map((k) => {
-        const c = this.field(k.field, n);
-        const t = k.type === 'num' ? this.num(c) : k.type === 'str' ? this.str(c) : c.text;
-        return `${t} ${k.descending ? 'DESC' : 'ASC'} NULLS LAST`;
-      });
+      const keys = n.keys.map((k) => `${sortKeyValue(this, k, n)} ${k.descending ? 'DESC' : 'ASC'} NULLS LAST`);
       this.lines.push(`| SORT ${keys.join(', ')}`);
       if (n.limit > 0) this.lines.push(`| LIMIT ${n.limit}`);
     },
@@ -272,10 +268,7 @@ export class EsqlBranch {
     const evals: string[] = [];
     const cols: [string, ColType][] = [];
     for (const f of fields) {
-      if (f.includes('*')) {
-        this.problems.unsupported('XLATE-WILDCARD-FIELDS', `'${f}': wildcard field lists are not translated`, n);
-        continue;
-      }
+      if (wildcardField(this.problems, f, n)) continue;
       const r = this.scope.resolve(f);
       if (r.kind === 'source' && this.otherBranchColumns.has(f) && lookupField(this.mapping, f).kind === 'none') {
         evals.push(`${esqlIdent(f)} = TO_STRING(null)`);

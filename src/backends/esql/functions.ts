@@ -4,6 +4,7 @@
 
 import type { PlanExpr } from '../../plan/nodes.ts';
 import type { EsqlBranch, Code } from './branch.ts';
+import { caseArms } from '../branch-common.ts';
 import { esqlString } from './quoting.ts';
 
 type Call = Extract<PlanExpr, { kind: 'call' }>;
@@ -63,14 +64,8 @@ const FUNCTIONS: Record<string, Impl> = {
     return { text: `CASE(${b.bool(args[0]!)}, ${t.text}, ${f.text})`, type: t.type === 'null' ? f.type : t.type };
   },
   case: (b, args) => {
-    const parts: string[] = [];
-    let type: Code['type'] = 'null';
-    for (let i = 0; i + 1 < args.length; i += 2) {
-      const v = b.expr(args[i + 1]!);
-      if (type === 'null') type = v.type;
-      parts.push(`${b.bool(args[i]!)}, ${v.text}`);
-    }
-    return { text: `CASE(${parts.join(', ')}, null)`, type };
+    const { arms, type } = caseArms(b, args);
+    return { text: `CASE(${arms.map((a) => `${a.cond}, ${a.value.text}`).join(', ')}, null)`, type };
   },
   coalesce: (b, args) => {
     const codes = args.map((a) => b.expr(a));

@@ -6,7 +6,7 @@ import type { PlanExpr, PlanNode, CompareOp } from '../../plan/nodes.ts';
 import { SightlineError } from '../../core/diagnostics.ts';
 import { translatePcre } from '../../core/regex.ts';
 import { dispatchExpr, dispatchNode, type ExprHandlers, type NodeHandlers, type Problems } from '../backend.ts';
-import { conditionHandlers, reportUnsupportedNode, searchNumber, unsupportedNodes, unsupportedValue } from '../branch-common.ts';
+import { conditionHandlers, reportUnsupportedNode, searchNumber, sortKeyValue, unsupportedNodes, unsupportedValue, wildcardField } from '../branch-common.ts';
 import { Scope, type ColType } from '../scope.ts';
 import { patternShape, globToRegex } from '../pattern-shape.ts';
 import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
@@ -314,11 +314,7 @@ export class KqlBranch {
       }
     },
     sort: (n) => {
-      const keys = n.keys.map((k) => {
-        const c = this.field(k.field, n);
-        const text = k.type === 'num' ? this.num(c) : k.type === 'str' ? this.str(c) : c.text;
-        return `${text} ${k.descending ? 'desc' : 'asc'}`;
-      });
+      const keys = n.keys.map((k) => `${sortKeyValue(this, k, n)} ${k.descending ? 'desc' : 'asc'}`);
       this.lines.push(`| sort by ${keys.join(', ')}`);
       if (n.limit > 0) this.lines.push(`| take ${n.limit}`);
     },
@@ -333,10 +329,7 @@ export class KqlBranch {
     const items: string[] = [];
     const cols: [string, ColType][] = [];
     for (const f of fields) {
-      if (f.includes('*')) {
-        this.problems.unsupported('XLATE-WILDCARD-FIELDS', `'${f}': wildcard field lists are not translated`, n);
-        continue;
-      }
+      if (wildcardField(this.problems, f, n)) continue;
       const r = this.scope.resolve(f);
       // A field absent here (not kept earlier, or another branch's): leave it out; a union fills it with
       // null, and a single query simply has no such column (null in Splunk's terms).

@@ -5,7 +5,7 @@
 
 import type { CompareOp, PlanAggregation, PlanExpr, PlanNode } from '../../plan/nodes.ts';
 import { dispatchExpr, dispatchNode, type ExprHandlers, type NodeHandlers, type Problems } from '../backend.ts';
-import { conditionHandlers, reportUnsupportedNode, searchNumber, statsSupported, unsupportedNodes, unsupportedValue } from '../branch-common.ts';
+import { conditionHandlers, reportUnsupportedNode, searchNumber, sortKeyValue, statsSupported, unsupportedNodes, unsupportedValue, wildcardField } from '../branch-common.ts';
 import { patternShape } from '../pattern-shape.ts';
 import { Scope, type ColType } from '../scope.ts';
 import { jsonPath, likeEscape, sqlIdent, sqlString } from './quoting.ts';
@@ -268,11 +268,7 @@ export class SqlBranch {
       }
     },
     sort: (n) => {
-      const keys = n.keys.map((k) => {
-        const c = this.field(k.field, n);
-        const t = k.type === 'num' ? this.num(c) : k.type === 'str' ? this.str(c) : c.text;
-        return `${t} ${k.descending ? 'DESC' : 'ASC'} NULLS LAST`;
-      });
+      const keys = n.keys.map((k) => `${sortKeyValue(this, k, n)} ${k.descending ? 'DESC' : 'ASC'} NULLS LAST`);
       this.push((from) => `SELECT * FROM ${from} ORDER BY ${keys.join(', ')}${n.limit > 0 ? ` LIMIT ${n.limit}` : ''}`);
     },
     head: (n) => {
@@ -286,10 +282,7 @@ export class SqlBranch {
     const items: string[] = [];
     const cols: [string, ColType][] = [];
     for (const f of fields) {
-      if (f.includes('*')) {
-        this.problems.unsupported('XLATE-WILDCARD-FIELDS', `'${f}': wildcard field lists are not translated`, n);
-        continue;
-      }
+      if (wildcardField(this.problems, f, n)) continue;
       const c = this.field(f, n);
       items.push(`${c.text} AS ${sqlIdent(f)}`);
       cols.push([f, c.type === 'null' ? 'string' : c.type]);

@@ -6,6 +6,7 @@ import { SightlineError } from '../../core/diagnostics.ts';
 import type { PlanExpr } from '../../plan/nodes.ts';
 import type { SqlBranch, Code } from './branch.ts';
 import { sqlString } from './quoting.ts';
+import { caseArms } from '../branch-common.ts';
 
 type Call = Extract<PlanExpr, { kind: 'call' }>;
 type Impl = (b: SqlBranch, args: readonly PlanExpr[], call: Call) => Code;
@@ -85,14 +86,8 @@ const FUNCTIONS: Record<string, Impl> = {
     return { text: `CASE WHEN ${b.bool(args[0]!)} THEN ${t.text} ELSE ${f.text} END`, type };
   },
   case: (b, args) => {
-    const parts: string[] = [];
-    let type: Code['type'] = 'null';
-    for (let i = 0; i + 1 < args.length; i += 2) {
-      const v = b.expr(args[i + 1]!);
-      if (type === 'null') type = v.type;
-      parts.push(`WHEN ${b.bool(args[i]!)} THEN ${v.text}`);
-    }
-    return { text: `CASE ${parts.join(' ')} END`, type };
+    const { arms, type } = caseArms(b, args);
+    return { text: `CASE ${arms.map((a) => `WHEN ${a.cond} THEN ${a.value.text}`).join(' ')} END`, type };
   },
   coalesce: (b, args) => {
     const codes = args.map((a) => b.expr(a));
