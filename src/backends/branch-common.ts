@@ -1,6 +1,6 @@
-// What the text translators (KQL, ES|QL, SQL) share in their branch classes: the handler-table entries that
-// are the same for every target, and the fail-closed checks whose rule and wording do not depend on the
-// target. Target syntax stays in each target's branch.ts.
+// What the text translators (KQL, ES|QL, SQL) share in their branch classes wherever the rule is the same
+// for every target: handler-table entries, fail-closed checks with one wording, and small pieces of
+// translation (sort keys, case() arms, pushing NOT to the leaves). Target syntax stays in each branch.ts.
 
 import type { Span } from '../core/diagnostics.ts';
 import type { PlanExpr, PlanNode, PlanSortKey } from '../plan/nodes.ts';
@@ -96,4 +96,30 @@ export function caseArms<C extends { type: string }>(b: ValueBranch<C>, args: re
     arms.push({ cond: b.bool(args[i]!), value });
   }
   return { arms, type };
+}
+
+type Connective = Extract<PlanExpr, { kind: 'and' | 'or' | 'not' | 'literal' }>;
+
+/**
+ * and/or/not/boolean literals for targets that push negation to the leaves (KQL, ES|QL): De Morgan swaps
+ * the joiner under NOT, so every leaf is translated knowing whether it is negated.
+ */
+export function pushNegation(
+  b: { readonly problems: Problems; bool(e: PlanExpr, negated: boolean): string },
+  e: Connective,
+  negated: boolean,
+  joiners: { readonly and: string; readonly or: string },
+): string {
+  switch (e.kind) {
+    case 'and':
+    case 'or': {
+      const joiner = (e.kind === 'and') !== negated ? joiners.and : joiners.or;
+      return `(${e.items.map((i) => b.bool(i, negated)).join(joiner)})`;
+    }
+    case 'not':
+      return b.bool(e.operand, !negated);
+    case 'literal':
+      if (typeof e.value === 'boolean') return String(e.value !== negated);
+      return b.problems.unsupported('XLATE-NOT-BOOLEAN', 'a literal used as a condition');
+  }
 }

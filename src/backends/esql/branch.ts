@@ -4,7 +4,7 @@
 
 import type { CompareOp, PlanAggregation, PlanExpr, PlanNode } from '../../plan/nodes.ts';
 import { dispatchExpr, dispatchNode, type ExprHandlers, type NodeHandlers, type Problems } from '../backend.ts';
-import { conditionHandlers, reportUnsupportedNode, searchNumber, sortKeyValue, statsSupported, unsupportedNodes, unsupportedValue, wildcardField } from '../branch-common.ts';
+import { conditionHandlers, pushNegation, reportUnsupportedNode, searchNumber, sortKeyValue, statsSupported, unsupportedNodes, unsupportedValue, wildcardField } from '../branch-common.ts';
 import { patternShape } from '../pattern-shape.ts';
 import { Scope, type ColType } from '../scope.ts';
 import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
@@ -23,6 +23,7 @@ export interface Code {
 }
 
 const OP: Record<CompareOp, string> = { '=': '==', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+const JOINERS = { and: ' AND ', or: ' OR ' };
 const INVERSE: Record<CompareOp, CompareOp> = { '=': '!=', '!=': '=', '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
 
 export class EsqlBranch {
@@ -119,15 +120,10 @@ export class EsqlBranch {
   bool(e: PlanExpr, negated = false): string {
     switch (e.kind) {
       case 'and':
-      case 'or': {
-        const joiner = (e.kind === 'and') !== negated ? ' AND ' : ' OR ';
-        return `(${e.items.map((i) => this.bool(i, negated)).join(joiner)})`;
-      }
+      case 'or':
       case 'not':
-        return this.bool(e.operand, !negated);
       case 'literal':
-        if (typeof e.value === 'boolean') return String(e.value !== negated);
-        return this.problems.unsupported('XLATE-NOT-BOOLEAN', 'a literal used as a condition');
+        return pushNegation(this, e, negated, JOINERS);
       case 'compare': {
         const l = this.expr(e.left);
         const r = this.expr(e.right);

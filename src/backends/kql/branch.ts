@@ -6,7 +6,7 @@ import type { PlanExpr, PlanNode, CompareOp } from '../../plan/nodes.ts';
 import { SightlineError } from '../../core/diagnostics.ts';
 import { translatePcre } from '../../core/regex.ts';
 import { dispatchExpr, dispatchNode, type ExprHandlers, type NodeHandlers, type Problems } from '../backend.ts';
-import { conditionHandlers, reportUnsupportedNode, searchNumber, sortKeyValue, unsupportedNodes, unsupportedValue, wildcardField } from '../branch-common.ts';
+import { conditionHandlers, pushNegation, reportUnsupportedNode, searchNumber, sortKeyValue, unsupportedNodes, unsupportedValue, wildcardField } from '../branch-common.ts';
 import { Scope, type ColType } from '../scope.ts';
 import { patternShape, globToRegex } from '../pattern-shape.ts';
 import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
@@ -22,6 +22,7 @@ export interface Code {
   readonly literal?: boolean;
 }
 
+const JOINERS = { and: ' and ', or: ' or ' };
 const INVERSE: Record<CompareOp, CompareOp> = { '=': '!=', '!=': '=', '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
 const KQL_OP: Record<CompareOp, string> = { '=': '==', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
@@ -121,15 +122,10 @@ export class KqlBranch {
   bool(e: PlanExpr, negated = false): string {
     switch (e.kind) {
       case 'and':
-      case 'or': {
-        const joiner = (e.kind === 'and') !== negated ? ' and ' : ' or ';
-        return `(${e.items.map((i) => this.bool(i, negated)).join(joiner)})`;
-      }
+      case 'or':
       case 'not':
-        return this.bool(e.operand, !negated);
       case 'literal':
-        if (typeof e.value === 'boolean') return String(e.value !== negated);
-        return this.problems.unsupported('XLATE-NOT-BOOLEAN', 'a literal used as a condition');
+        return pushNegation(this, e, negated, JOINERS);
       case 'compare':
         return this.compare(e.op, e.left, e.right, negated);
       case 'inList':
