@@ -1,6 +1,7 @@
-// Runs many rules over one stream of events in ONE pass: every rule is planned (its tuning filter appended),
-// all plans go to exec's startQueries, each event is pushed once. Rules none of whose sourcetypes occur in
-// the data are reported as skipped and their rows dropped (an aggregate over no events must not alert).
+// Runs many rules in ONE pass: every rule is planned (its tuning filter appended); the plans run over an
+// event stream (exec's startQueries) or over files through the fast scan path (src/scan, prefiltered).
+// Rules none of whose sourcetypes reached the plans are reported as skipped and their rows dropped (an
+// aggregate over no events must not alert).
 
 import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.ts';
@@ -9,6 +10,9 @@ import type { Event } from '../core/event.ts';
 import type { QueryPlan } from '../plan/nodes.ts';
 import { planQuery } from '../plan/index.ts';
 import { startQueries } from '../exec/run.ts';
+import type { Row } from '../exec/row.ts';
+import type { MalformedInput } from '../ingest/read.ts';
+import { scanQueries } from '../scan/run-scan.ts';
 import { rowToAlert, type Alert } from './alert.ts';
 import type { Rule } from './load.ts';
 import { suppressRepeats } from './suppress.ts';
@@ -26,8 +30,19 @@ export interface RunRulesOptions {
   readonly onWarning?: (d: Diagnostic) => void;
 }
 
+export interface RunFilesOptions extends RunRulesOptions {
+  readonly onMalformed?: (m: MalformedInput) => void;
+  /** Sees every event the rules see (e.g. a Sigma run beside them; then give `prefilter: false`). */
+  readonly onEvent?: (e: Event) => void;
+  /** Byte prefilter on the rules' literal terms (default true). */
+  readonly prefilter?: boolean;
+  readonly threads?: number;
+}
+
 export interface RunSummary {
+  /** Events built from the input (with the prefilter, lines no rule can match are never parsed). */
   readonly events: number;
+  /** Events per sourcetype among those offered to the rules. */
   readonly sourcetypes: ReadonlyMap<string, number>;
   readonly ran: readonly string[];
   readonly skipped: readonly string[];
@@ -43,11 +58,16 @@ export function planRule(rule: Rule, tuned = true): QueryPlan {
   return tuned ? applyTuning(plan, loadAllowlists(rule)) : plan;
 }
 
-export async function runRulesWithSummary(
-  rules: readonly Rule[],
-  events: Iterable<Event> | AsyncIterable<Event>,
-  opts: RunRulesOptions = {},
-): Promise<{ alerts: Alert[]; summary: RunSummary }> {
+interface PlannedRules {
+  readonly planned: readonly { readonly rule: Rule; readonly plan: QueryPlan }[];
+  readonly failed: readonly { readonly rule: string; readonly diagnostic: Diagnostic }[];
+  readonly lookupDirs: readonly string[];
+  /** Alerts per planned rule, in row order. */
+  readonly rows: Alert[][];
+  readonly sink: (planIndex: number, row: Row) => void;
+}
+
+function planRules(rules: readonly Rule[], opts: RunRulesOptions): PlannedRules {
   const planned: { rule: Rule; plan: QueryPlan }[] = [];
   const failed: { rule: string; diagnostic: Diagnostic }[] = [];
   for (const rule of rules) {
@@ -63,29 +83,74 @@ export async function runRulesWithSummary(
   }
   const rows: Alert[][] = planned.map(() => []);
   const lookupDirs = [...new Set([...(opts.lookupDirs ?? []), ...rules.flatMap((r) => [join(r.dir, 'lookups'), r.dir, join(dirname(r.dir), 'lookups')])])];
+  return { planned, failed, lookupDirs, rows, sink: (i, row) => void rows[i]!.push(rowToAlert(planned[i]!.rule, row)) };
+}
+
+function countSourcetype(seen: Map<string, number>, ev: Event): void {
+  seen.set(ev.sourcetype, (seen.get(ev.sourcetype) ?? 0) + 1);
+}
+
+export async function runRulesWithSummary(
+  rules: readonly Rule[],
+  events: Iterable<Event> | AsyncIterable<Event>,
+  opts: RunRulesOptions = {},
+): Promise<{ alerts: Alert[]; summary: RunSummary }> {
+  const p = planRules(rules, opts);
   const run = startQueries(
-    planned.map((p) => p.plan),
-    (i, row) => void rows[i]!.push(rowToAlert(planned[i]!.rule, row)),
-    { now: opts.now, lookupDirs, onWarning: opts.onWarning },
+    p.planned.map((x) => x.plan),
+    p.sink,
+    { now: opts.now, lookupDirs: p.lookupDirs, onWarning: opts.onWarning },
   );
   const seen = new Map<string, number>();
   let count = 0;
   for await (const ev of events as AsyncIterable<Event>) {
     count++;
-    seen.set(ev.sourcetype, (seen.get(ev.sourcetype) ?? 0) + 1);
+    countSourcetype(seen, ev);
     run.push(ev);
   }
   run.end();
+  return collect(rules, p, seen, count, opts);
+}
+
+/** The rules over log files through the fast scan path: one prefiltered pass, same alerts as over the events. */
+export async function runRulesOverFiles(
+  rules: readonly Rule[],
+  paths: readonly string[],
+  opts: RunFilesOptions = {},
+): Promise<{ alerts: Alert[]; summary: RunSummary }> {
+  const p = planRules(rules, opts);
+  const seen = new Map<string, number>();
+  const stats = await scanQueries(
+    p.planned.map((x) => x.plan),
+    paths,
+    p.sink,
+    {
+      now: opts.now,
+      lookupDirs: p.lookupDirs,
+      onWarning: opts.onWarning,
+      onMalformed: opts.onMalformed,
+      ...(opts.prefilter !== undefined ? { prefilter: opts.prefilter } : {}),
+      ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+      onEvent: (ev) => {
+        countSourcetype(seen, ev);
+        opts.onEvent?.(ev);
+      },
+    },
+  );
+  return collect(rules, p, seen, stats.eventsParsed, opts);
+}
+
+function collect(rules: readonly Rule[], p: PlannedRules, seen: ReadonlyMap<string, number>, count: number, opts: RunRulesOptions): { alerts: Alert[]; summary: RunSummary } {
   const ran: string[] = [];
   const skipped: string[] = [];
   let alerts: Alert[] = [];
-  planned.forEach((p, i) => {
-    if (!p.rule.sourcetypes.some((s) => seen.has(s))) {
-      skipped.push(p.rule.id);
+  p.planned.forEach((x, i) => {
+    if (!x.rule.sourcetypes.some((s) => seen.has(s))) {
+      skipped.push(x.rule.id);
       return;
     }
-    ran.push(p.rule.id);
-    alerts.push(...rows[i]!);
+    ran.push(x.rule.id);
+    alerts.push(...p.rows[i]!);
   });
   alerts.sort((a, b) => (a._time ?? Infinity) - (b._time ?? Infinity) || a.rule_id.localeCompare(b.rule_id));
   let suppressed = 0;
@@ -95,7 +160,7 @@ export async function runRulesWithSummary(
     alerts = s.kept;
     suppressed = s.suppressed;
   }
-  return { alerts, summary: { events: count, sourcetypes: seen, ran, skipped, failed, alerts: alerts.length, suppressed } };
+  return { alerts, summary: { events: count, sourcetypes: seen, ran, skipped, failed: p.failed, alerts: alerts.length, suppressed } };
 }
 
 /** The alerts of every rule over `events` (one pass). Throws the first planning error: rules must not fail silently. */

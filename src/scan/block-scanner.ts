@@ -10,6 +10,23 @@ import { lineEvents, lineTime, type LineEventHooks } from './line-events.ts';
 import type { LineSelector } from './prefilter.ts';
 
 const NEWLINE = 0x0a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+/** Blank, or `{` ... `}` around optional whitespace (and a leading byte-order mark). */
+function looksLikeObjectLine(buf: Buffer, ls: number, le: number): boolean {
+  let a = ls;
+  if (buf[a] === 0xef && buf[a + 1] === 0xbb && buf[a + 2] === 0xbf) a += 3;
+  while (a < le && isSpace(buf[a]!)) a++;
+  if (a === le) return true;
+  let b = le - 1;
+  while (b > a && isSpace(buf[b]!)) b--;
+  return buf[a] === OPEN_BRACE && buf[b] === CLOSE_BRACE;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+}
 
 export interface BlockScannerOptions {
   readonly selector: LineSelector | null;
@@ -123,13 +140,16 @@ export class BlockScanner {
     const stop = this.limit - base;
     const { selector, ctx } = this.opts;
     if (selector) {
+      let next = start;
       for (const ls of selector(buf, start, end)) {
         if (ls >= stop) {
           this.finished = true;
           break;
         }
-        this.scanLine(buf, ls, end, base, ctx, out);
+        this.checkSkipped(buf, next, ls, end, base, ctx, out);
+        next = this.scanLine(buf, ls, end, base, ctx, out);
       }
+      this.checkSkipped(buf, next, Math.min(end, stop), end, base, ctx, out);
     } else {
       let ls = start;
       while (ls < end) {
@@ -142,6 +162,21 @@ export class BlockScanner {
     }
     if (end >= stop) this.finished = true;
     this.block = null;
+  }
+
+  /**
+   * Lines the prefilter skipped (starting in [from, to), ending by `end`) are not parsed, but one that is not shaped like a JSON object
+   * (`{` ... `}`: a cut line, plain text) is scanned anyway, so malformed input is reported at the same
+   * file:line as the reader reports it (and a bare array's objects still become events).
+   */
+  private checkSkipped(buf: Buffer, from: number, to: number, end: number, base: number, ctx: EventContext, out: JsonEvent[]): void {
+    let ls = from;
+    while (ls < to) {
+      let le = buf.indexOf(NEWLINE, ls);
+      if (le < 0 || le >= end) le = end;
+      if (le - ls > this.maxLine || !looksLikeObjectLine(buf, ls, le)) this.scanLine(buf, ls, end, base, ctx, out);
+      ls = le + 1;
+    }
   }
 
   /** Scans the line at ls; returns where the next line starts. */
