@@ -8,8 +8,9 @@ import { fail } from '../core/diagnostics.ts';
 import { GzipError, UnsupportedInputError, openBytes, type ByteChunkStats } from './byte-source.ts';
 import { expandPaths } from './glob.ts';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits.ts';
-import { defaultHost, eventFromParsed, type EventContext } from './make-event.ts';
+import { defaultHost, type EventContext } from './make-event.ts';
 import { RecordSplitter } from './record-splitter.ts';
+import { recordEvents } from './record-events.ts';
 import { sourcetypeByName } from './sourcetypes/index.ts';
 import type { JsonEvent } from './json-event.ts';
 
@@ -94,29 +95,7 @@ function addRecord(
   out: JsonEvent[],
   report: (line: number, offset: number, message: string) => void,
 ): void {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    report(line, offset, `invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
-    return;
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    report(line, offset, 'not a JSON object; skipped');
-    return;
-  }
-  const record = parsed as Record<string, unknown>;
-  // A CloudTrail/Azure wrapper whose records key was not first (so not streamed): expand it here.
-  const wrapped = Array.isArray(record.Records) ? record.Records : Array.isArray(record.records) ? record.records : null;
-  if (wrapped && !ctx.sourcetype && Object.keys(record).length <= 2) {
-    for (const element of wrapped) {
-      if (element !== null && typeof element === 'object' && !Array.isArray(element)) {
-        out.push(eventFromParsed(JSON.stringify(element), element as Record<string, unknown>, ctx));
-      } else report(line, offset, 'Records element is not a JSON object; skipped');
-    }
-    return;
-  }
-  out.push(eventFromParsed(text, record, ctx));
+  recordEvents(text, ctx, out, (message) => report(line, offset, message));
 }
 
 /**

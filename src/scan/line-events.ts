@@ -7,6 +7,7 @@ import { eventFromParsed, type EventContext } from '../ingest/make-event.ts';
 import type { JsonEvent } from '../ingest/json-event.ts';
 import { DEFAULT_LIMITS } from '../ingest/limits.ts';
 import { RecordSplitter } from '../ingest/record-splitter.ts';
+import { recordEvents } from '../ingest/record-events.ts';
 import { detectSourcetypeDef } from '../ingest/sourcetypes/index.ts';
 
 const OPEN = 0x7b;
@@ -84,32 +85,6 @@ function oddLine(bytes: Buffer, offset: number, ctx: EventContext, hooks: LineEv
 
 const PRIMER = Buffer.from('{}\n');
 const NEWLINE_BYTES = Buffer.from('\n');
-
-/** One record text -> events (a Records/records wrapper expands to its elements), like the ingest reader. */
-export function recordEvents(text: string, ctx: EventContext, out: JsonEvent[], report: (message: string) => void): void {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    report(`invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
-    return;
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    report('not a JSON object; skipped');
-    return;
-  }
-  const record = parsed as Record<string, unknown>;
-  const wrapped = Array.isArray(record.Records) ? record.Records : Array.isArray(record.records) ? record.records : null;
-  if (wrapped && !ctx.sourcetype && Object.keys(record).length <= 2) {
-    for (const element of wrapped) {
-      if (element !== null && typeof element === 'object' && !Array.isArray(element)) {
-        out.push(eventFromParsed(JSON.stringify(element), element as Record<string, unknown>, ctx));
-      } else report('Records element is not a JSON object; skipped');
-    }
-    return;
-  }
-  out.push(eventFromParsed(text, record, ctx));
-}
 
 /** The last time among a line's records (what ctx.lastTime would be after reading it), or null. */
 export function lineTime(text: string, ctx: EventContext): number | null {
