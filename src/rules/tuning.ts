@@ -1,7 +1,7 @@
 // The tuning filter hook: a rule's allowlists (CSV lookups reviewed in git) become one extra plan `filter`
 // appended after the rule's own plan, so every executor and translator applies the same exclusion:
 //   NOT ( row1 OR row2 ... ),  row = AND over its non-empty mapped cells of
-//   exact: isnotnull(f) AND f="v" | wildcard: isnotnull(f) AND like(f, "v%") | cidr: isnotnull(f) AND cidrmatch("10.0.0.0/8", f)
+//   exact: isnotnull(f) AND f="v" | wildcard: isnotnull(f) AND like(f, "v%") (f="v" when v has no `*`) | cidr: isnotnull(f) AND cidrmatch("10.0.0.0/8", f)
 // The isnotnull guard keeps alerts whose field is missing: an allowlist never silences what it cannot see.
 // Documented in docs/tuning.md; exported as plain data (loadAllowlists) and as Sigma filters (sigma-filter.ts).
 
@@ -44,7 +44,8 @@ const notNull = (name: string): PlanExpr => ({ kind: 'call', fn: 'isnotnull', ar
 function cellMatch(match: Allowlist['match'], name: string, value: string): PlanExpr {
   const test: Record<Allowlist['match'], () => PlanExpr> = {
     exact: () => ({ kind: 'compare', op: '=', left: field(name), right: lit(value) }),
-    wildcard: () => ({ kind: 'like', expr: field(name), pattern: lit(value.replace(/\*/g, '%')) }),
+    // A value without `*` is compared exactly: like() would also read its `_` and `%` as wildcards.
+    wildcard: () => (value.includes('*') ? { kind: 'like', expr: field(name), pattern: lit(value.replace(/\*/g, '%')) } : test.exact()),
     cidr: () => ({ kind: 'call', fn: 'cidrmatch', args: [lit(value), field(name)] }),
   };
   return { kind: 'and', items: [notNull(name), test[match]()] };

@@ -31,6 +31,7 @@ describe('tuning filter', () => {
     ['exact drops the listed value only', 'exact', 'user\nbob\n', { user: 'who' }, [{ who: 'bob' }, { who: 'Bob' }, { who: 'alice' }], ['Bob', 'alice']],
     ['exact keeps rows without the field', 'exact', 'user\nbob\n', { user: 'who' }, [{ ip: '1.1.1.1' }], [null]],
     ['wildcard * matches any run', 'wildcard', 'p\narn:aws:sts::*:assumed-role/Ops*/*\n', { p: 'who' }, [{ who: 'arn:aws:sts::1:assumed-role/OpsAdmin/x' }, { who: 'arn:aws:sts::1:assumed-role/Dev/x' }], ['arn:aws:sts::1:assumed-role/Dev/x']],
+    ['wildcard: a value without * is exact, so its _ is no wildcard', 'wildcard', 'p\nsvc_ci\n', { p: 'who' }, [{ who: 'svc_ci' }, { who: 'svcXci' }], ['svcXci']],
     ['cidr matches addresses in range', 'cidr', 'net\n10.0.0.0/8\n', { net: 'ip' }, [{ who: 'a', ip: '10.1.2.3' }, { who: 'b', ip: '11.0.0.1' }, { who: 'c' }], ['b', 'c']],
     ['cidr on a multivalue matches when any value is inside', 'cidr', 'net\n10.0.0.0/8\n', { net: 'ip' }, [{ who: 'mv', ip: ['11.0.0.1', '10.0.0.9'] }, { who: 'out', ip: ['11.0.0.1', '12.0.0.1'] }], ['out']],
     ['two columns must both match; an empty cell is ignored', 'exact', 'user,net\nbob,1.1.1.1\ncarol,\n', { user: 'who', net: 'ip' }, [{ who: 'bob', ip: '1.1.1.1' }, { who: 'bob', ip: '2.2.2.2' }, { who: 'carol', ip: '9.9.9.9' }], ['bob']],
