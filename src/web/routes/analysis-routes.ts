@@ -1,7 +1,7 @@
 // Analysis routes: the form, starting an analysis (demo, server paths, uploads), uploads, results with the
 // SPL query box, and drill-down from an analysis alert to its raw events.
 
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { BodyTooLarge, isSameOrigin, parseForm, readBody, redirect, sendHtml, sendJson } from '../http-util.ts';
@@ -12,6 +12,7 @@ import { planSpl, runPlan } from '../engine.ts';
 import { SightlineError, type Diagnostic, type Event } from '../../index.ts';
 import type { Route, RouteContext } from './route.ts';
 import { notFound } from './route-helpers.ts';
+import { expandPaths } from '../../ingest/glob.ts';
 
 async function runQuery(query: string, events: readonly Event[]): Promise<QueryOutcome> {
   try {
@@ -23,14 +24,6 @@ async function runQuery(query: string, events: readonly Event[]): Promise<QueryO
     if (err instanceof SightlineError) return { query, diagnostics: [err.diagnostic], rows: null, error: null };
     return { query, diagnostics: [], rows: null, error: err instanceof Error ? err.message : String(err) };
   }
-}
-
-/** The demo's log files: everything under it except documentation (README.md is not a log). */
-function logFilesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && !/\.(md|txt)$/i.test(d.name) && !d.name.startsWith('.'))
-    .map((d) => join(d.parentPath, d.name))
-    .sort();
 }
 
 async function startAnalysis(ctx: RouteContext): Promise<void> {
@@ -49,7 +42,7 @@ async function startAnalysis(ctx: RouteContext): Promise<void> {
   let label = '';
   if (source === 'demo') {
     if (!app.opts.demoDir || !existsSync(app.opts.demoDir)) return sendHtml(res, 404, errorPage(404, 'no bundled demo data'));
-    paths = logFilesUnder(app.opts.demoDir);
+    paths = expandPaths([app.opts.demoDir]).files; // the walk passes over README.md and other documentation
     label = 'bundled demo data';
   } else if (source === 'paths') {
     if (!app.opts.allowPaths) return sendHtml(res, 403, errorPage(403, 'reading server paths is only allowed when listening on loopback'));
