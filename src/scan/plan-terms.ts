@@ -1,6 +1,7 @@
-// Derives, from query plans, the byte terms every event reaching any scan leaf must contain: the
-// predicate's literal terms (scan-terms.ts) (bare terms; field values of real JSON keys only, never aliases or default fields)
-// plus a JSON key that the sourcetype's record shape requires when the scan is routed to sourcetypes.
+// Derives, from query plans, the byte terms every event reaching any scan leaf must contain: the predicate's
+// literal terms (plan/required-terms.ts: bare terms; field values of real JSON keys only, never aliases or
+// default fields) plus a JSON key that the sourcetype's record shape requires when the scan is routed to
+// sourcetypes.
 // The result feeds compileLineSelector; one pass for all plans keeps a line if any scan may want it.
 
 import type { QueryPlan } from '../plan/nodes.ts';
@@ -8,7 +9,7 @@ import { requiredSourcetypes } from '../plan/required-sourcetypes.ts';
 import { aliasedSourcetypes, aliasesFor } from '../ingest/aliases.ts';
 import type { ByteTerm, TermClauses } from './prefilter.ts';
 import { scanNodes } from './scan-filter.ts';
-import { predicateClauses } from './scan-terms.ts';
+import { printableAscii, printableJsonText, requiredTerms } from '../plan/required-terms.ts';
 
 const DEFAULT_FIELDS = new Set(['_time', '_raw', 'sourcetype', 'source', 'index', 'host', 'splunk_server', 'linecount', 'punct', 'eventtype', 'tag']);
 
@@ -49,7 +50,7 @@ export function planTermClauses(plans: readonly QueryPlan[], opts: ScanTermOptio
   for (const plan of plans) {
     for (const node of scanNodes(plan)) {
       const predicate = node.kind === 'scan' ? node.predicate : null;
-      const clauses: ByteTerm[][] = predicateClauses(predicate, fieldValueInRaw);
+      const clauses: ByteTerm[][] = requiredTerms(predicate, { fieldValueInRaw, valueText: printableJsonText, termText: printableAscii }).map((c) => [...c]);
       const shape = opts.forcedSourcetype ? null : shapeClause(requiredSourcetypes(predicate));
       if (shape) clauses.push(shape);
       out.push(clauses);

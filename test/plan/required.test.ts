@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planQuery } from '../../src/plan/index.ts';
 import { requiredSourcetypes } from '../../src/plan/required-sourcetypes.ts';
-import { requiredTerms } from '../../src/plan/required-terms.ts';
+import { printableJsonText, requiredTerms } from '../../src/plan/required-terms.ts';
 import type { PlanNode } from '../../src/plan/nodes.ts';
 
 const predicate = (spl: string) => (planQuery(spl).root as Extract<PlanNode, { kind: 'scan' }>).predicate;
@@ -36,6 +36,8 @@ const TERMS: [string, ReturnType<typeof t>[][], typeof inRaw | undefined][] = [
   ['CASE(Admin)', [[t('Admin', true)]], undefined],
   ['error OR warn', [[t('error'), t('warn')]], undefined],
   ['error OR x=1', [], undefined],
+  // (a AND b) OR (c AND d) implies (a OR c) AND (a OR d) AND (b OR c) AND (b OR d).
+  ['(alpha beta) OR (gamma delta)', [[t('alpha'), t('gamma')], [t('alpha'), t('delta')], [t('beta'), t('gamma')], [t('beta'), t('delta')]], undefined],
   ['NOT error', [], undefined],
   // Field values are not required unless the caller says they appear verbatim in _raw.
   ['eventName=ConsoleLogin', [], undefined],
@@ -45,6 +47,7 @@ const TERMS: [string, ReturnType<typeof t>[][], typeof inRaw | undefined][] = [
   ['eventName=10', [], inRaw],
   ['eventName="a/b"', [], inRaw],
   ['eventName!=x', [], inRaw],
+  ['eventName=Get*10 OR eventName=12*', [], inRaw],
 ];
 
 for (const [spl, want, opts] of TERMS) {
@@ -53,4 +56,18 @@ for (const [spl, want, opts] of TERMS) {
 
 test('a numeric sourcetype pattern is not turned into a name set (1 matches 1.0 numerically)', () => {
   assert.equal(requiredSourcetypes(predicate('sourcetype=1')), null);
+});
+
+test('an OR of many conjunctions keeps at most 16 clauses (dropping clauses of a conjunction stays sound)', () => {
+  const branches = Array.from({ length: 5 }, (_, i) => `(a${i} b${i})`).join(' OR ');
+  const clauses = requiredTerms(predicate(branches));
+  assert.equal(clauses.length, 16);
+  for (const c of clauses) assert.equal(c.length, 5);
+});
+
+test('the scan profile may rely on "/" (its prefilter keeps lines with a \\/ escape), the default may not', () => {
+  const p = predicate('eventName="a/b"');
+  assert.deepEqual(requiredTerms(p, inRaw), []);
+  assert.deepEqual(requiredTerms(p, { ...inRaw, valueText: printableJsonText }), [[t('a/b')]]);
+  assert.deepEqual(requiredTerms(predicate('eventName="say \\"hi\\""'), { ...inRaw, valueText: printableJsonText }), [], 'a quote is escaped in JSON');
 });
