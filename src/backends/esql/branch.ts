@@ -10,6 +10,7 @@ import { Scope, type ColType } from '../scope.ts';
 import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
 import { esqlFunction } from './functions.ts';
 import { esqlLookup } from './lookup.ts';
+import { mapTextField, type MapTextRead } from './map-text-field.ts';
 import { esqlIdent, esqlLikePattern, esqlString } from './quoting.ts';
 
 type ValueMap = Readonly<Record<string, string | number | boolean>>;
@@ -30,6 +31,8 @@ export class EsqlBranch {
   readonly scope = new Scope();
   readonly lines: string[] = [];
   private readonly valueMaps = new Map<string, ValueMap>();
+  /** GROK extractions from map-text keywords: emitted once each, just before the line that first reads them. */
+  readonly mapText: MapTextRead = { columns: new Map(), pending: [], sources: new Set() };
 
   constructor(
     readonly problems: Problems,
@@ -52,6 +55,8 @@ export class EsqlBranch {
     // After a projection a field that was not kept is simply null, as in Splunk.
     if (r.kind === 'missing') return { text: 'null', type: 'null', literal: true };
     if (name === 'sourcetype') return { text: esqlString(this.sourcetype), type: 'string', literal: true };
+    const extracted = mapTextField(this, name, at);
+    if (extracted) return extracted;
     const m = lookupField(this.mapping, name);
     // A `{}` field is read only where the mapping names a multivalued keyword field for it (type mv).
     if (name.includes('{') && !(m.kind === 'entry' && m.type === 'mv')) return this.bad('XLATE-MULTIVALUE-FIELD', `multivalue field '${name}' has no ES|QL mapping`, at);
@@ -64,6 +69,8 @@ export class EsqlBranch {
   private fieldText(name: string): string {
     const r = this.scope.resolve(name);
     if (r.kind === 'column') return esqlIdent(name);
+    const column = this.mapText.columns.get(name);
+    if (column) return esqlIdent(column);
     const m = lookupField(this.mapping, name);
     return m.kind === 'entry' ? esqlIdent(m.text) : 'null';
   }
@@ -203,7 +210,15 @@ export class EsqlBranch {
 
   op(n: PlanNode): void {
     this.problems.context = n.span ?? this.problems.context;
+    const mark = this.lines.length;
     dispatchNode(this.nodeHandlers, n, this.unsupportedNode);
+    // Extractions the operator's expressions asked for go before its own lines.
+    this.lines.splice(mark, 0, ...this.takeExtractions());
+  }
+
+  /** GROK lines requested since the last call (each map-text key is extracted once per query). */
+  takeExtractions(): string[] {
+    return this.mapText.pending.splice(0);
   }
 
   private unsupportedNode = (n: PlanNode): void => reportUnsupportedNode(this.problems, 'ES|QL', n);

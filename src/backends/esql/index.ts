@@ -8,9 +8,24 @@ import { splitBranches } from '../branches.ts';
 import { loadMappingData } from '../mapping-data.ts';
 import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
 import { EsqlBranch } from './branch.ts';
+import { MAP_TEXT_DEPTH } from './map-text.ts';
+
+/**
+ * The platform limits of reading a map-text keyword, stated on every query that does (docs/translation.md):
+ * the keyword's ignore_above, and what the text form cannot tell apart.
+ */
+function mapTextWarning(keyword: string, ignoreAbove: number | undefined): { code: string; message: string } {
+  const limit = ignoreAbove === undefined ? 'a length limit' : `ignore_above ${ignoreAbove}`;
+  return {
+    code: 'XLATE-ESQL-MAP-TEXT-LIMITS',
+    message: `${keyword} is Java map text with ${limit}: a longer value is not indexed and its keys read as null; the ingest pipeline drops empty-string values (null here); keys are also null when other parameters nest deeper than ${MAP_TEXT_DEPTH} levels, when the key's value is not a scalar without ', ', or when its top-level ', key=' occurs twice; a string parameter that itself contains ', key=value' is indistinguishable from the key`,
+  };
+}
 
 interface EsqlMapping {
   readonly sourcetypes: Readonly<Record<string, SourcetypeMapping & { readonly from: string }>>;
+  /** Keywords holding Java map text, with their `ignore_above` (see map-text.ts). */
+  readonly map_text?: Readonly<Record<string, { readonly ignore_above: number }>>;
 }
 
 export function esqlMapping(): EsqlMapping {
@@ -40,13 +55,18 @@ export function translateEsqlQueries(plan: QueryPlan, meta: RuleMeta, opts: Tran
     const b = new EsqlBranch(problems, br.sourcetype, m, elsewhere, opts.lookupDirs ?? []);
     const lines = [`FROM ${m.from}`];
     problems.context = br.scan.span;
-    if (br.predicate) lines.push(`| WHERE ${b.bool(br.predicate)}`);
+    if (br.predicate) {
+      const where = `| WHERE ${b.bool(br.predicate)}`;
+      lines.push(...b.takeExtractions(), where);
+    }
     for (const op of br.ops) b.op(op);
     for (const op of split.post) {
       if (op.kind === 'sort') b.op(op);
       else problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `'${op.kind}' after the union: ES|QL runs one query per branch`, op);
     }
-    queries.push({ from: m.from, text: [...lines, ...b.lines].join('\n') });
+    const warnings = [...b.mapText.sources].map((k) => mapTextWarning(k, mapping.map_text?.[k]?.ignore_above));
+    for (const w of warnings) problems.list.push({ code: w.code, message: w.message, severity: 'warning', ...(br.scan.span ? { span: br.scan.span } : {}) });
+    queries.push({ from: m.from, text: [...warnings.map((w) => `// warning ${w.code}: ${w.message}`), ...lines, ...b.lines].join('\n') });
   }
   if (split.post.some((op) => op.kind === 'sort') && queries.length > 1) problems.note('XLATE-ORDER-PER-QUERY', 'sort after the union orders each branch query separately');
   return { queries, problems };

@@ -1,6 +1,7 @@
 // A small structural ES|QL validator (no ES|QL parser is published on npm; log-sources.md section 4):
 // commands from a whitelist, functions from a whitelist with arities, and every field name either declared
-// for the data stream (esql/fields.yml, flattened fields rejected) or created earlier by EVAL/STATS/RENAME.
+// for the data stream (esql/fields.yml, flattened fields rejected) or created earlier by EVAL/STATS/RENAME or
+// by the named captures of a GROK/DISSECT pattern.
 
 import { loadMappingData } from '../mapping-data.ts';
 
@@ -21,6 +22,7 @@ const FUNCTIONS: Record<string, [number, number]> = {
   LENGTH: [1, 1], SUBSTRING: [2, 3], TRIM: [1, 1], SPLIT: [2, 2], REPLACE: [3, 3], TO_STRING: [1, 1],
   TO_DOUBLE: [1, 1], TO_LONG: [1, 1], TO_INTEGER: [1, 1], TO_IP: [1, 1], TO_BOOLEAN: [1, 1], CIDR_MATCH: [2, Infinity],
   MV_COUNT: [1, 1], MV_FIRST: [1, 1], MV_LAST: [1, 1], MV_SLICE: [2, 3], MV_CONCAT: [2, 2], MV_SORT: [1, 2], MV_DEDUPE: [1, 1], MV_CONTAINS: [2, 2],
+  MV_APPEND: [2, 2], MV_MIN: [1, 1], MV_MAX: [1, 1],
   DATE_DIFF: [3, 3], ABS: [1, 1], FLOOR: [1, 1], CEIL: [1, 1], ROUND: [1, 2], DATE_TRUNC: [2, 2], BUCKET: [2, 4], STARTS_WITH: [2, 2], ENDS_WITH: [2, 2],
 };
 
@@ -100,6 +102,18 @@ export function checkEsql(query: string): EsqlIssue[] {
       if (rest.length !== 1 || rest[0]!.kind !== 'num') issues.push({ offset: head.offset, message: 'LIMIT takes one number' });
       return;
     }
+    if (name === 'GROK' || name === 'DISSECT') {
+      const input = rest[0];
+      if (input?.kind !== 'ident' || rest[1]?.kind !== 'str') return void issues.push({ offset: head.offset, message: `${name} takes a field and a pattern string` });
+      if (rest.length > 2 && !(name === 'DISSECT' && rest.length === 5 && rest[2]!.text.toUpperCase() === 'APPEND_SEPARATOR' && rest[3]!.text === '=' && rest[4]!.kind === 'str')) {
+        return void issues.push({ offset: rest[2]!.offset, message: `unexpected '${rest[2]!.text}' after the ${name} pattern` });
+      }
+      if (fields[input.text] === 'flattened' && columns === null) issues.push({ offset: input.offset, message: `'${input.text}' is a flattened field: ES|QL cannot read it` });
+      else if (!known(input.text)) issues.push({ offset: input.offset, message: `unknown field '${input.text}'` });
+      const pattern = extractPattern(name, rest[1]!, issues);
+      for (const n of pattern) (columns ?? created).add(n);
+      return;
+    }
     // Names defined by this command (`x = ...` in EVAL/STATS, `a AS b` in RENAME) are not field reads.
     const defined = new Set<number>();
     rest.forEach((t, i) => {
@@ -129,6 +143,41 @@ export function checkEsql(query: string): EsqlIssue[] {
     if (name === 'DROP') for (const t of rest) if (t.kind === 'ident') columns?.delete(t.text);
   });
   return issues;
+}
+
+/** The columns a GROK or DISSECT pattern creates; reports an unreadable string or unbalanced groups. */
+function extractPattern(command: string, tok: Tok, issues: EsqlIssue[]): string[] {
+  let text: string;
+  try {
+    text = JSON.parse(tok.text) as string;
+  } catch {
+    issues.push({ offset: tok.offset, message: `${command} pattern is not a readable string` });
+    return [];
+  }
+  const names: string[] = [];
+  // %{SYNTAX:name} / %{SYNTAX:name:type} (GROK) and %{name} / %{+name} (DISSECT; %{?name} and %{} skip).
+  for (const m of text.matchAll(/%\{([^}]*)\}/g)) {
+    const parts = m[1]!.split(':');
+    const key = command === 'GROK' ? parts[1] : parts[0]!.replace(/^[+&]/, '').replace(/->$/, '');
+    if (key && !key.startsWith('?') && !(command === 'GROK' && parts.length < 2)) names.push(key);
+  }
+  if (command === 'GROK') {
+    // Oniguruma named groups; every group must close (escapes and character classes skipped).
+    for (const m of text.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)) names.push(m[1]!);
+    let depth = 0;
+    let inClass = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (c === '\\') i++;
+      else if (inClass) inClass = c !== ']';
+      else if (c === '[') inClass = true;
+      else if (c === '(') depth++;
+      else if (c === ')' && --depth < 0) break;
+    }
+    if (depth !== 0 || inClass) issues.push({ offset: tok.offset, message: 'GROK pattern has unbalanced groups or an unclosed character class' });
+  }
+  if (names.length === 0) issues.push({ offset: tok.offset, message: `${command} pattern names no column` });
+  return names;
 }
 
 function countArgs(toks: Tok[], open: number): number {
