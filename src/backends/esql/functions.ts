@@ -37,9 +37,17 @@ function exactRegex(e: PlanExpr | undefined): string | null {
 }
 
 /**
- * `isnotnull(mvfind(X, "^lit$"))`: some value of X is exactly lit. ES|QL has no index search, but
- * MV_CONTAINS answers the membership question (null is an empty set: false, never null). mvappend's
- * parts are tested one by one, since MV_CONTAINS over their union is true when one part holds lit.
+ * Some value of X is exactly lit, never null: appending lit adds no distinct value exactly when X holds it.
+ * (MV_CONTAINS would say it directly but is a 9.2 technical preview, so it is not emitted.)
+ */
+function mvHolds(x: string, lit: string): string {
+  return `(${x} IS NOT NULL AND MV_COUNT(MV_DEDUPE(MV_APPEND(${x}, ${esqlString(lit)}))) == MV_COUNT(MV_DEDUPE(${x})))`;
+}
+
+/**
+ * `isnotnull(mvfind(X, "^lit$"))`: some value of X is exactly lit. ES|QL has no index search, so the
+ * membership question is asked with mvHolds (an absent X holds nothing: false). mvappend's parts are tested
+ * one by one, since their union holds lit when one part does.
  */
 function mvFindFound(b: EsqlBranch, e: PlanExpr): Code | null {
   if (e.kind !== 'call' || e.fn !== 'mvfind' || e.args.length !== 2) return null;
@@ -49,7 +57,7 @@ function mvFindFound(b: EsqlBranch, e: PlanExpr): Code | null {
   const tests = parts.map((p) => {
     const c = b.expr(p);
     if (c.type === 'null') return 'false';
-    return `MV_CONTAINS(${c.type === 'mv' ? c.text : b.str(c)}, ${esqlString(lit)})`;
+    return mvHolds(c.type === 'mv' ? c.text : b.str(c), lit);
   });
   return { text: tests.length === 1 ? tests[0]! : `(${tests.join(' OR ')})`, type: 'bool' };
 }
