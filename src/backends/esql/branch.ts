@@ -57,6 +57,11 @@ export class EsqlBranch {
     if (name === 'sourcetype') return { text: esqlString(this.sourcetype), type: 'string', literal: true };
     const extracted = mapTextField(this, name, at);
     if (extracted) return extracted;
+    // A field the integration is known not to store: the mapping names the reason.
+    const absent: unknown = this.mapping.fields[name];
+    if (absent !== null && typeof absent === 'object' && 'absent' in absent) {
+      return this.bad('XLATE-UNMAPPED-FIELD', `field '${name}' of ${this.sourcetype} is not stored by the Elastic integration: ${String(absent.absent)}`, at);
+    }
     const m = lookupField(this.mapping, name);
     // A `{}` field is read only where the mapping names a multivalued keyword field for it (type mv).
     if (name.includes('{') && !(m.kind === 'entry' && m.type === 'mv')) return this.bad('XLATE-MULTIVALUE-FIELD', `multivalue field '${name}' has no ES|QL mapping`, at);
