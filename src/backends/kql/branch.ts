@@ -14,6 +14,7 @@ import { kqlIdent, kqlMember, kqlString } from './quoting.ts';
 import { kqlFunction } from './functions.ts';
 import { kqlLookup } from './lookup.ts';
 import { kqlAggregate } from './aggregate.ts';
+import { countValuesApply, jsonSteps, multivalueApply } from './json-multivalue.ts';
 
 export interface Code {
   readonly text: string;
@@ -29,9 +30,15 @@ const KQL_OP: Record<CompareOp, string> = { '=': '==', '!=': '!=', '<': '<', '<=
 export class KqlBranch {
   readonly scope = new Scope();
   readonly lines: string[] = [];
-  /** While a `where` is translated: mv-apply steps it needs first (per-value tests over a dynamic array). */
-  private preludes: { line: string; column: string }[] | null = null;
-  private preludeCount = 0;
+  /**
+   * While one operator is translated: the lines it needs first (mv-apply steps that compute per-value tests or
+   * multivalue JSON fields) and the helper columns they add, dropped again after the operator.
+   */
+  private preludes: string[] = [];
+  private helpers: string[] = [];
+  private helperCount = 0;
+  /** Multivalue JSON fields already computed for the current operator (field name -> helper column). */
+  private readonly mvColumns = new Map<string, string>();
 
   constructor(
     readonly problems: Problems,
@@ -51,11 +58,34 @@ export class KqlBranch {
     if (r.kind === 'missing') return { text: 'dynamic(null)', type: 'null', literal: true };
     if (name === 'sourcetype') return { text: kqlString(this.sourcetype), type: 'string', literal: true };
     const m = lookupField(this.mapping, name);
-    if (m.kind === 'none' && name.includes('{')) return this.bad('XLATE-MULTIVALUE-FIELD', `multivalue field '${name}' has no KQL mapping`, at);
+    if (m.kind === 'none' && name.includes('{')) return this.jsonMultivalue(name) ?? this.bad('XLATE-MULTIVALUE-FIELD', `multivalue field '${name}' has no KQL mapping`, at);
     if (m.kind === 'entry') return { text: m.text, type: m.type };
-    if (m.kind === 'json') return { text: `tostring(parse_json(${m.column})${m.path.map(kqlMember).join('')})`, type: 'string' };
+    if (m.kind === 'json') return { text: jsonScalar(`parse_json(${m.column})${m.path.map(kqlMember).join('')}`), type: 'string' };
     return this.bad('XLATE-UNMAPPED-FIELD', `field '${name}' of ${this.sourcetype} has no column in the KQL mapping`, at,
       'add it to src/backends/kql/mapping.yml if the Sentinel table has it');
+  }
+
+  /** `prefix.a{}.b{}` under a JSON-text column: a helper column computed before the operator (json-multivalue.ts). */
+  private jsonMultivalue(name: string): Code | null {
+    const known = this.mvColumns.get(name);
+    if (known) return { text: known, type: 'mv' };
+    for (const [prefix, column] of Object.entries(this.mapping.json_prefixes ?? {})) {
+      if (!name.startsWith(`${prefix}.`)) continue;
+      const steps = jsonSteps(name.slice(prefix.length + 1));
+      if (!steps) return null;
+      const helper = this.helper('__sl_mv');
+      this.preludes.push(multivalueApply(column, steps, helper));
+      this.mvColumns.set(name, helper);
+      return { text: helper, type: 'mv' };
+    }
+    return null;
+  }
+
+  /** A new helper column name for the current operator. */
+  private helper(stem: string): string {
+    const name = `${stem}${++this.helperCount}`;
+    this.helpers.push(name);
+    return name;
   }
 
   bad(code: string, message: string, at?: unknown, hint?: string): Code {
@@ -100,7 +130,8 @@ export class KqlBranch {
       const r = this.expr(e.right);
       // _time is a datetime here: the difference of two times is Splunk's difference in seconds.
       if (l.type === 'time' && r.type === 'time' && e.op === '-') return { text: `((${l.text} - ${r.text}) / 1s)`, type: 'number' };
-      if (l.type === 'time' || r.type === 'time') return this.bad('XLATE-UNSUPPORTED-OPERATOR', 'arithmetic on _time other than the difference of two times');
+      // Other arithmetic on a time reads it as Splunk does, as epoch seconds (floor(_time / 86400) is the day).
+      if (l.type === 'time' || r.type === 'time') return { text: `(${this.num(epochSeconds(l))} ${e.op} ${this.num(epochSeconds(r))})`, type: 'number' };
       if (e.op === '+' && (l.type === 'string' || r.type === 'string') && (l.literal || r.literal) && !(l.type === 'number' || r.type === 'number')) {
         return this.bad('XLATE-UNSUPPORTED-OPERATOR', '`+` on strings: use `.` to concatenate');
       }
@@ -187,12 +218,10 @@ export class KqlBranch {
         // ipv4_is_in_range is null for a value that is not an IPv4 address (an IPv6 one): Splunk says false.
         const inRange = (v: string) => `coalesce(ipv4_is_in_range(${v}, ${cidr.text}), false)`;
         if (ip.type === 'mv') {
-          // Any value in the network (Splunk's cidrmatch over a multivalue): count the matching values with
-          // mv-apply before the `where`. Kusto's summarize docs: with no group-by, an empty input gives a single
-          // row, and countif() defaults to 0, so an empty or null array keeps its row.
-          if (!this.preludes) return this.problems.unsupported('XLATE-MULTIVALUE-FIELD', 'cidrmatch() on a multivalue is translated in where conditions only');
-          const column = `__sl_cidr${++this.preludeCount}`;
-          this.preludes.push({ column, line: `| mv-apply __sl_ip = ${ip.text} to typeof(string) on (summarize ${column} = countif(${inRange('__sl_ip')}))` });
+          // Any value in the network (Splunk's cidrmatch over a multivalue): the matching values are counted
+          // before the operator; a null or empty array counts 0 and keeps its row (countValuesApply).
+          const column = this.helper('__sl_cidr');
+          this.preludes.push(countValuesApply(ip.text, '__sl_ip', inRange('__sl_ip'), column));
           return negated ? `(${this.present(ip)} and ${column} == 0)` : `(${column} > 0)`;
         }
         const m = inRange(this.str(ip));
@@ -210,6 +239,7 @@ export class KqlBranch {
   private compare(op: CompareOp, left: PlanExpr, right: PlanExpr, negated: boolean): string {
     const l = this.expr(left);
     const r = this.expr(right);
+    if (l.type === 'mv' || r.type === 'mv') return this.compareAny(op, l, r, negated);
     const effective = negated ? INVERSE[op] : op;
     if (l.type === 'time' && r.type === 'time') {
       const guards = [l, r].filter((c) => !c.literal).map((c) => `isnotnull(${c.text})`);
@@ -227,13 +257,39 @@ export class KqlBranch {
     return needGuard && guards.length ? `(${[...guards, test].join(' and ')})` : `(${test})`;
   }
 
+  /**
+   * eval/where comparison with a multivalue operand: true when any value compares true (src/exec/compare-values.ts
+   * evalCompare), so NOT is "present and no value compares true", not the inverse operator. Only a literal other
+   * side is translated: the per-value count runs inside mv-apply, whose subquery sees the expanded values only.
+   */
+  private compareAny(op: CompareOp, l: Code, r: Code, negated: boolean): string {
+    const [mv, other] = l.type === 'mv' ? [l, r] : [r, l];
+    if (!other.literal || other.type === 'mv') return this.problems.unsupported('XLATE-MULTIVALUE-FIELD', 'a multivalue compared with a value that is not a literal');
+    if (other.type === 'null') return 'false';
+    const v = '__sl_v';
+    const numeric = other.type === 'number';
+    const value = numeric ? `todouble(${v})` : v;
+    const [a, b] = l.type === 'mv' ? [value, other.text] : [other.text, value];
+    const cmp = numeric || op === '=' || op === '!=' ? `${a} ${KQL_OP[op]} ${b}` : `strcmp(${a}, ${b}) ${KQL_OP[op]} 0`;
+    return this.anyValue(mv, v, numeric ? `isnotnull(${value}) and ${cmp}` : cmp, negated);
+  }
+
+  /** `any value passes test` (or, negated, `present and no value passes`), counted before the operator. */
+  private anyValue(mv: Code, value: string, test: string, negated: boolean): string {
+    const column = this.helper('__sl_any');
+    this.preludes.push(countValuesApply(mv.text, value, test, column));
+    return negated ? `(${this.present(mv)} and ${column} == 0)` : `(${column} > 0)`;
+  }
+
   private inList(target: PlanExpr, list: readonly PlanExpr[], negated: boolean): string {
     const t = this.expr(target);
     const items = list.map((i) => this.expr(i));
     if (items.some((i) => !i.literal)) return this.problems.unsupported('XLATE-UNSUPPORTED-OPERATOR', 'IN with non-literal values');
     const numeric = items.every((i) => i.type === 'number');
-    const lhs = numeric ? this.num(t) : this.str(t);
     const set = `(${items.map((i) => i.text).join(', ')})`;
+    // A multivalue is in the list when any of its values is (the native inList compares each with `=`).
+    if (t.type === 'mv') return this.anyValue(t, '__sl_v', `${numeric ? 'todouble(__sl_v)' : '__sl_v'} in ${set}`, negated);
+    const lhs = numeric ? this.num(t) : this.str(t);
     return negated ? `(${this.present(t)} and ${lhs} !in ${set})` : `(${lhs} in ${set})`;
   }
 
@@ -241,45 +297,60 @@ export class KqlBranch {
   private searchMatch(e: Extract<PlanExpr, { kind: 'searchMatch' }>): string {
     const f = this.field(e.field);
     if (f.type === 'time') return this.problems.unsupported('XLATE-UNSUPPORTED-OPERATOR', `search comparison on ${e.field}`);
+    if (f.type === 'mv') return this.searchMatchAny(e, f);
     const s = this.str(f);
+    if (e.op === '!=') return patternShape(e.pattern).kind === 'exists' ? 'false' : `(isnotempty(${s}) and not(${this.searchTest(s, e)}))`;
+    return `(${this.searchTest(s, e)})`;
+  }
+
+  /** The test of one string value against a search comparison, unparenthesised (`!=` tested as `=`: the caller negates). */
+  private searchTest(s: string, e: Extract<PlanExpr, { kind: 'searchMatch' }>): string {
     if (e.op === '=' || e.op === '!=') {
       const cs = e.pattern.caseSensitive;
       const shape = patternShape(e.pattern);
-      let m: string;
       switch (shape.kind) {
-        case 'exists': m = `isnotempty(${s})`; break;
-        case 'exact': m = `${s} ${cs ? '==' : '=~'} ${kqlString(shape.text)}`; break;
-        case 'prefix': m = `${s} ${cs ? 'startswith_cs' : 'startswith'} ${kqlString(shape.text)}`; break;
-        case 'suffix': m = `${s} ${cs ? 'endswith_cs' : 'endswith'} ${kqlString(shape.text)}`; break;
-        case 'contains': m = `${s} ${cs ? 'contains_cs' : 'contains'} ${kqlString(shape.text)}`; break;
-        case 'glob': m = `${s} matches regex ${kqlString((cs ? '' : '(?i)') + globToRegex(shape.parts))}`; break;
+        case 'exists': return `isnotempty(${s})`;
+        case 'exact': return `${s} ${cs ? '==' : '=~'} ${kqlString(shape.text)}`;
+        case 'prefix': return `${s} ${cs ? 'startswith_cs' : 'startswith'} ${kqlString(shape.text)}`;
+        case 'suffix': return `${s} ${cs ? 'endswith_cs' : 'endswith'} ${kqlString(shape.text)}`;
+        case 'contains': return `${s} ${cs ? 'contains_cs' : 'contains'} ${kqlString(shape.text)}`;
+        case 'glob': return `${s} matches regex ${kqlString((cs ? '' : '(?i)') + globToRegex(shape.parts))}`;
       }
-      if (e.op === '=') return `(${m})`;
-      return shape.kind === 'exists' ? 'false' : `(isnotempty(${s}) and not(${m}))`;
     }
     const n = searchNumber(this.problems, e);
-    return typeof n === 'string' ? n : `(todouble(${s}) ${KQL_OP[e.op]} ${n})`;
+    return typeof n === 'string' ? n : `todouble(${s}) ${KQL_OP[e.op]} ${n}`;
+  }
+
+  /**
+   * Search on a multivalue: `=` and the ordered comparisons hold when any value matches, `!=` when the field
+   * exists and no value matches (src/exec/compare-values.ts compileSearchMatch; spl-semantics.md "Multivalue
+   * fields in search"). The matching values are counted per row by an mv-apply before the operator.
+   */
+  private searchMatchAny(e: Extract<PlanExpr, { kind: 'searchMatch' }>, f: Code): string {
+    if (e.op === '!=' && patternShape(e.pattern).kind === 'exists') return 'false';
+    return this.anyValue(f, '__sl_v', this.searchTest('__sl_v', e), e.op === '!=');
   }
 
   // ------------------------------------------------------------ operators
 
   op(n: PlanNode): void {
     this.problems.context = n.span ?? this.problems.context;
+    const start = this.lines.length;
+    this.preludes = [];
+    this.helpers = [];
+    this.mvColumns.clear();
     dispatchNode(this.nodeHandlers, n, this.unsupportedNode);
+    // Helper columns go before the operator's lines, and away after them unless it projected them out.
+    if (this.preludes.length) this.lines.splice(start, 0, ...this.preludes);
+    const projects = n.kind === 'table' || n.kind === 'aggregate' || (n.kind === 'fields' && !n.remove);
+    if (this.helpers.length && !projects) this.lines.push(`| project-away ${this.helpers.join(', ')}`);
   }
 
   private unsupportedNode = (n: PlanNode): void => reportUnsupportedNode(this.problems, 'KQL', n);
 
   private readonly nodeHandlers: NodeHandlers<void> = {
     ...unsupportedNodes(this.unsupportedNode),
-    filter: (n) => {
-      this.preludes = [];
-      const where = this.bool(n.predicate);
-      const preludes = this.preludes;
-      this.preludes = null;
-      this.lines.push(...preludes.map((p) => p.line), `| where ${where}`);
-      if (preludes.length) this.lines.push(`| project-away ${preludes.map((p) => p.column).join(', ')}`);
-    },
+    filter: (n) => void this.lines.push(`| where ${this.bool(n.predicate)}`),
     eval: (n) => {
       for (const a of n.assignments) {
         const c = this.expr(a.expr);
@@ -337,6 +408,19 @@ export class KqlBranch {
     this.lines.push(`| project ${items.join(', ')}`);
     this.scope.project(cols);
   }
+}
+
+/** A datetime as Splunk's _time, epoch seconds (a real: sub-second precision is kept); other values as they are. */
+function epochSeconds(c: Code): Code {
+  return c.type === 'time' ? { text: `((${c.text} - datetime(1970-01-01)) / 1s)`, type: 'number' } : c;
+}
+
+/**
+ * A single JSON value as Splunk extracts it: objects and arrays are not field values (they have deeper names),
+ * so they read as missing (""), while tostring() would give their JSON text.
+ */
+function jsonScalar(value: string): string {
+  return `tostring(iif(gettype(${value}) in ("array", "dictionary"), dynamic(null), ${value}))`;
 }
 
 /** SQL LIKE (`%`, `_`) as an anchored RE2 regex. */

@@ -21,6 +21,9 @@ function nullOf(c: Code): string {
 
 function branches(b: KqlBranch, values: readonly PlanExpr[]): Code[] {
   const codes = values.map((v) => b.expr(v));
+  // KQL's coalesce/iif/case need one type: with a multivalue among the values every value becomes one
+  // (a single value a one-element array, as Splunk's single value is a one-value multivalue).
+  if (codes.some((c) => c.type === 'mv')) return codes.map((c) => asMultivalue(b, c));
   const typed = codes.find((c) => c.type !== 'null');
   const mixed = codes.some((c) => c.type !== 'null' && typed && c.type !== typed.type);
   return codes.map((c) => {
@@ -28,6 +31,14 @@ function branches(b: KqlBranch, values: readonly PlanExpr[]): Code[] {
     if (mixed) return { text: b.str(c), type: 'string' };
     return c;
   });
+}
+
+/** A value in the multivalue representation: a dynamic array of its values, null when it has none. */
+function asMultivalue(b: KqlBranch, c: Code): Code {
+  if (c.type === 'mv') return c;
+  if (c.type === 'null') return { text: 'dynamic(null)', type: 'mv', literal: true };
+  if (c.type === 'string' || c.type === 'number') return { text: `iif(${b.present(c)}, pack_array(${c.text}), dynamic(null))`, type: 'mv' };
+  return b.bad('XLATE-MULTIVALUE-FIELD', `a ${c.type} value mixed with a multivalue`);
 }
 
 /** `^literal$` with no regex syntax inside: the literal, else null. */

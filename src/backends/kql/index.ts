@@ -11,8 +11,18 @@ import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
 import { KqlBranch } from './branch.ts';
 import { kqlIdent } from './quoting.ts';
 
+/** A sourcetype's rows: one table, or several (`tables`) joined with `union` after a per-table `extend`. */
+type KqlSource = SourcetypeMapping & { readonly table: string; readonly tables?: Readonly<Record<string, string | null>> };
+
 interface KqlMapping {
-  readonly sourcetypes: Readonly<Record<string, SourcetypeMapping & { readonly table: string }>>;
+  readonly sourcetypes: Readonly<Record<string, KqlSource>>;
+}
+
+/** The first lines of a branch: the table, or the union of the tables with their columns made alike. */
+function tableSource(m: KqlSource): string[] {
+  if (!m.tables) return [m.table];
+  const parts = Object.entries(m.tables).map(([table, extend]) => (extend ? `(${table} | extend ${extend})` : `(${table})`));
+  return [`union ${parts.join(', ')}`];
 }
 
 export function kqlMapping(): KqlMapping {
@@ -38,11 +48,11 @@ export function translateKql(plan: QueryPlan, meta: RuleMeta, opts: TranslateOpt
     const elsewhere = new Set(split.branchColumns);
     for (const op of br.ops) if (op.kind === 'table') for (const f of op.fields) if (others.some((o) => lookupField(o, f).kind !== 'none')) elsewhere.add(f);
     const b = new KqlBranch(problems, br.sourcetype, m, elsewhere, opts.lookupDirs ?? []);
-    const lines = [m.table];
     problems.context = br.scan.span;
-    if (br.predicate) lines.push(`| where ${b.bool(br.predicate)}`);
+    // The scan's own condition is a filter like any other (it may need helper columns first).
+    if (br.predicate) b.op({ kind: 'filter', input: br.scan, predicate: br.predicate, ...(br.scan.span ? { span: br.scan.span } : {}) });
     for (const op of br.ops) b.op(op);
-    bodies.push([...lines, ...b.lines]);
+    bodies.push([...tableSource(m), ...b.lines]);
     branchScopes.push(b.scope);
   }
   if (!split.union) return done(problems, header, bodies[0] ?? []);

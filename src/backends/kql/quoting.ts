@@ -1,7 +1,16 @@
 // KQL literals and identifiers. Strings use double quotes with backslash escapes; names that are not plain
 // identifiers (dots, parentheses, keywords) use the bracket form ['name'].
 
-const KEYWORDS = new Set(['and', 'or', 'not', 'by', 'in', 'has', 'let', 'where', 'project', 'extend', 'summarize', 'sort', 'order', 'take', 'union', 'true', 'false', 'null', 'contains', 'between', 'matches', 'regex', 'asc', 'desc', 'count', 'on', 'kind', 'with', 'of', 'to', 'type']);
+// Names Kusto.Language rejects as a plain column name (KS228 "needs to be bracketed"), found by parsing
+// `extend <name> = 1 | project <name>` with the analyser, plus the operator words kept from the first list.
+const KEYWORDS = new Set([
+  'and', 'or', 'not', 'by', 'in', 'has', 'let', 'where', 'project', 'extend', 'summarize', 'sort', 'order', 'take', 'union', 'true', 'false',
+  'null', 'contains', 'between', 'matches', 'regex', 'asc', 'desc', 'count', 'on', 'kind', 'with', 'of', 'to', 'type',
+  'first', 'last', 'print', 'datatable', 'search', 'as', 'find', 'invoke', 'title', 'set', 'materialize', 'toscalar', 'totable', 'sample',
+  'startswith', 'endswith', 'like', 'notlike', 'time', 'flags', 'bagexpansion', 'with_itemindex', 'with_source', 'withsource', 'isfuzzy',
+  'hasprefix', 'hassuffix', 'has_cs', 'contains_cs', 'startswith_cs', 'endswith_cs', 'notcontains', 'has_any', 'has_all', 'simple', 'relaxed',
+  'string', 'int', 'long', 'real', 'decimal', 'datetime', 'dynamic', 'timespan',
+]);
 
 export function kqlString(s: string): string {
   let out = '"';
