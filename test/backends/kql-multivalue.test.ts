@@ -42,6 +42,7 @@ const CASES: readonly [string, string][] = [
   ['UNSUPPORTED sum of a multivalue', `${CT} | stats sum('requestParameters.instanceIds{}') as s`],
   ['UNSUPPORTED multivalue compared with a field', `${CT} | where 'requestParameters.instanceIds{}'=eventName | table _time`],
   ['UNSUPPORTED like() on a multivalue', `${CT} | where like('requestParameters.instanceIds{}', "i-%") | table _time`],
+  ['UNSUPPORTED sort by a multivalue', `${CT} | stats values(sourceIPAddress) as ips by eventName | sort ips`],
   ['UNSUPPORTED multivalue field outside a JSON column', `sourcetype="o365:management:activity" | table Parameters{}.Name`],
 ];
 

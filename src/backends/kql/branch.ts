@@ -381,6 +381,9 @@ export class KqlBranch {
       }
     },
     sort: (n) => {
+      // Splunk sorts a multivalue by its first value with the key's own type rules; a dynamic sort key is not that.
+      const mv = n.keys.find((k) => this.field(k.field, n).type === 'mv');
+      if (mv) return void this.problems.unsupported('XLATE-MULTIVALUE-FIELD', `sort by the multivalue field '${mv.field}'`, n);
       const keys = n.keys.map((k) => `${sortKeyValue(this, k, n)} ${k.descending ? 'desc' : 'asc'}`);
       this.lines.push(`| sort by ${keys.join(', ')}`);
       if (n.limit > 0) this.lines.push(`| take ${n.limit}`);
