@@ -100,6 +100,15 @@ export const ruleSchema = z.strictObject({
   alert_types: z.array(z.string().min(1)).min(1),
   /** Output fields that name the entity; the suppression key (with the rule id). */
   entities: z.array(z.string().min(1)).min(1),
+  /**
+   * The time span an aggregating rule correlates its events over, in Sigma timespan syntax; exported as the
+   * Sigma correlation `timespan` (default 24h). It documents the SPL; the SPL itself states any bound it applies.
+   */
+  correlation_window: z
+    .string()
+    .regex(/^[1-9]\d*[smhd]$/, 'a Sigma timespan: a positive number and s, m, h or d, e.g. 30m, 24h, 7d')
+    .optional()
+    .describe('Window the rule correlates events over (Sigma timespan syntax, e.g. 1h, 24h); the Sigma correlation timespan'),
   /** What changed from the founding page and why (wrong event names, field values...), with citations. */
   notes: z.array(z.string().min(1)).default([]),
   false_positives: z.array(falsePositiveSchema).min(1),

@@ -11,6 +11,7 @@ import { splitBranches, type Branch } from '../branches.ts';
 import { loadMappingData } from '../mapping-data.ts';
 import { DetectionBuilder } from './detection.ts';
 import { addLookup, LOOKUP_OUTPUT_MARK, rewriteLookupTests, type LookupOutputs } from './lookup.ts';
+import { temporalOrderedDocuments } from './temporal.ts';
 import type { SigmaCorrelationRule, SigmaCountCondition, SigmaDocument, SigmaLevel, SigmaLogsource, SigmaRule } from './model.ts';
 
 interface SigmaSourcetype {
@@ -330,6 +331,9 @@ export function translateSigmaDocuments(plan: QueryPlan, meta: RuleMeta, opts: T
   const problems = new Problems();
   const split = splitBranches(plan, problems);
   if (!split) return { docs: [], problems };
+  // "A then B within W" over two carried branches: a temporal_ordered correlation (temporal.ts).
+  const temporal = temporalOrderedDocuments(split, meta, sigmaMapping(), problems);
+  if (temporal) return { docs: temporal, problems };
   for (const op of split.post) {
     if (op.kind === 'sort') problems.note('XLATE-OUTPUT-ONLY', 'sort after the union: Sigma rules have no order');
     else problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `'${op.kind}' after the union has no Sigma form`, op);

@@ -65,6 +65,7 @@ export function ruleMeta(rule: Rule): RuleMeta {
     tactic: rule.attack.tactic,
     falsePositives: rule.false_positives.map((f) => f.description),
     references: rule.references,
+    ...(rule.correlation_window ? { window: rule.correlation_window } : {}),
     date: rule.date,
   };
 }
