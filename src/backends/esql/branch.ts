@@ -21,6 +21,8 @@ export interface Code {
   readonly literal?: boolean;
   /** Raw log value -> stored value, when the integration normalises the field (event.outcome...). */
   readonly values?: ValueMap;
+  /** Values are addresses printed by TO_STRING(ip): canonical text, no spaces (cidrmatch over a multivalue). */
+  readonly ipText?: boolean;
 }
 
 const OP: Record<CompareOp, string> = { '=': '==', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
@@ -31,6 +33,8 @@ export class EsqlBranch {
   readonly scope = new Scope();
   readonly lines: string[] = [];
   private readonly valueMaps = new Map<string, ValueMap>();
+  /** Columns whose values are addresses printed by TO_STRING(ip). */
+  private readonly ipTextColumns = new Set<string>();
   /** GROK extractions from map-text keywords: emitted once each, just before the line that first reads them. */
   readonly mapText: MapTextRead = { columns: new Map(), pending: [], sources: new Set() };
 
@@ -50,7 +54,7 @@ export class EsqlBranch {
     const r = this.scope.resolve(name);
     if (r.kind === 'column') {
       const values = this.valueMaps.get(name);
-      return { text: esqlIdent(name), type: r.type, ...(values ? { values } : {}) };
+      return { text: esqlIdent(name), type: r.type, ...(values ? { values } : {}), ...(this.ipTextColumns.has(name) ? { ipText: true } : {}) };
     }
     // After a projection a field that was not kept is simply null, as in Splunk.
     if (r.kind === 'missing') return { text: 'null', type: 'null', literal: true };
@@ -119,10 +123,11 @@ export class EsqlBranch {
     arith: (e) => {
       const l = this.expr(e.left);
       const r = this.expr(e.right);
-      // _time is a date here: the difference of two times is Splunk's difference in seconds.
-      if (l.type === 'time' && r.type === 'time' && e.op === '-') return { text: `DATE_DIFF("second", ${r.text}, ${l.text})`, type: 'number' };
-      if (l.type === 'time' || r.type === 'time') return this.bad('XLATE-UNSUPPORTED-OPERATOR', 'arithmetic on _time other than the difference of two times');
-      return { text: `(${this.num(l)} ${e.op} ${this.num(r)})`, type: 'number' };
+      // _time is a date here; in Splunk it is epoch seconds, so arithmetic reads it as such. TO_LONG(date) is
+      // epoch milliseconds (ES|QL TO_LONG), which keeps sub-second differences that DATE_DIFF would truncate.
+      const seconds = (c: Code) => (c.type === 'time' ? `(TO_LONG(${c.text}) / 1000.0)` : this.num(c));
+      if (l.type === 'time' && r.type === 'time' && e.op === '-') return { text: `((TO_LONG(${l.text}) - TO_LONG(${r.text})) / 1000.0)`, type: 'number' };
+      return { text: `(${seconds(l)} ${e.op} ${seconds(r)})`, type: 'number' };
     },
     concat: (e) => ({ text: `CONCAT(${this.str(this.expr(e.left))}, ${this.str(this.expr(e.right))})`, type: 'string' }),
     neg: (e) => ({ text: `-(${this.num(this.expr(e.operand))})`, type: 'number' }),
@@ -233,6 +238,36 @@ export class EsqlBranch {
     this.scope.define(name, c.type === 'null' ? 'string' : c.type === 'ip' ? 'string' : c.type);
     if (c.values) this.valueMaps.set(name, c.values);
     else this.valueMaps.delete(name);
+    if (c.ipText || c.type === 'ip') this.ipTextColumns.add(name);
+    else this.ipTextColumns.delete(name);
+  }
+
+  /** The value a field has where an eval does not assign it: its column, its log field, or null. */
+  private currentValue(name: string): Code {
+    const r = this.scope.resolve(name);
+    if (r.kind === 'column') return this.field(name);
+    if (r.kind === 'missing') return { text: 'null', type: 'null', literal: true };
+    const m = lookupField(this.mapping, name);
+    return m.kind === 'entry' && !name.includes('{') ? this.field(name) : { text: 'null', type: 'null', literal: true };
+  }
+
+  /**
+   * One branch's eval inside a query that reads several branches at once (rows tagged by `tag`): each
+   * assignment applies to that branch's rows only, every other row keeps its value.
+   */
+  branchEval(n: Extract<PlanNode, { kind: 'eval' }>, tag: string, index: number): void {
+    this.problems.context = n.span ?? this.problems.context;
+    const mark = this.lines.length;
+    for (const a of n.assignments) {
+      const raw = this.expr(a.expr);
+      const c: Code = raw.type === 'ip' ? { ...raw, text: `TO_STRING(${raw.text})`, type: 'string', ipText: true } : raw;
+      const keep = this.currentValue(a.field);
+      const keepText = keep.type === 'ip' ? `TO_STRING(${keep.text})` : keep.text;
+      this.lines.push(`| EVAL ${esqlIdent(a.field)} = CASE(${tag} == ${index}, ${c.text}, ${keepText})`);
+      const type = c.type === 'null' ? keep : c;
+      this.define(a.field, { text: esqlIdent(a.field), type: type.type, ...(c.ipText && (keep.ipText || keep.type === 'null') ? { ipText: true } : {}) });
+    }
+    this.lines.splice(mark, 0, ...this.takeExtractions());
   }
 
   private readonly nodeHandlers: NodeHandlers<void> = {
@@ -244,7 +279,7 @@ export class EsqlBranch {
       for (const a of n.assignments) {
         const raw = this.expr(a.expr);
         // Splunk fields are text: an ip-typed Elastic field becomes a string column.
-        const c: Code = raw.type === 'ip' ? { ...raw, text: `TO_STRING(${raw.text})`, type: 'string' } : raw;
+        const c: Code = raw.type === 'ip' ? { ...raw, text: `TO_STRING(${raw.text})`, type: 'string', ipText: true } : raw;
         this.lines.push(`| EVAL ${esqlIdent(a.field)} = ${c.text}`);
         this.define(a.field, c);
       }
@@ -295,6 +330,8 @@ export class EsqlBranch {
       if (c.type === 'null') evals.push(`${esqlIdent(f)} = TO_STRING(null)`);
       else if (r.kind !== 'column' && c.text !== esqlIdent(f)) evals.push(`${esqlIdent(f)} = ${c.text}`);
       cols.push([f, c.type === 'null' || c.type === 'ip' ? 'string' : c.type]);
+      if (c.ipText || c.type === 'ip') this.ipTextColumns.add(f);
+      else this.ipTextColumns.delete(f);
     }
     if (evals.length) this.lines.push(`| EVAL ${evals.join(', ')}`);
     this.lines.push(`| KEEP ${cols.map(([f]) => esqlIdent(f)).join(', ')}`);
@@ -315,9 +352,11 @@ export class EsqlBranch {
     if (post.length) this.lines.push(`| EVAL ${post.join(', ')}`);
     this.scope.project([...by.map((b) => [b.name, b.code.type === 'null' || b.code.type === 'ip' ? 'string' : b.code.type] as [string, ColType]), ...aggs.map((a) => [a.name, a.type] as [string, ColType])]);
     for (const b of by) if (b.code.values) this.valueMaps.set(b.name, b.code.values);
+    for (const b of by) this.ipTextColumns[b.code.ipText || b.code.type === 'ip' ? 'add' : 'delete'](b.name);
+    for (const a of aggs) this.ipTextColumns[a.ipText ? 'add' : 'delete'](a.name);
   }
 
-  private aggregation(a: PlanAggregation, n: PlanNode): { name: string; text: string; type: ColType; post?: string } {
+  private aggregation(a: PlanAggregation, n: PlanNode): { name: string; text: string; type: ColType; post?: string; ipText?: boolean } {
     const name = esqlIdent(a.as);
     const arg = a.arg ? this.expr(a.arg) : null;
     switch (a.fn) {
@@ -330,7 +369,11 @@ export class EsqlBranch {
         return { name: a.as, text: `${name} = COUNT_DISTINCT(${arg.text}, 40000)`, type: 'number' };
       case 'values':
         if (!arg) break;
-        return { name: a.as, text: `${name} = VALUES(${this.str(arg)})`, type: 'mv', post: `${name} = MV_SORT(${name})` };
+        // VALUES of a multivalue column collects each of its values, as Splunk's values() does.
+        return {
+          name: a.as, text: `${name} = VALUES(${arg.type === 'mv' ? arg.text : this.str(arg)})`, type: 'mv', post: `${name} = MV_SORT(${name})`,
+          ...(arg.ipText || arg.type === 'ip' ? { ipText: true } : {}),
+        };
       case 'min':
       case 'max':
         // The earliest/latest time stays a date.

@@ -5,6 +5,7 @@
 import type { PlanExpr } from '../../plan/nodes.ts';
 import type { EsqlBranch, Code } from './branch.ts';
 import { caseArms } from '../branch-common.ts';
+import { ipv4NetworkRegex } from './cidr.ts';
 import { esqlString } from './quoting.ts';
 
 type Call = Extract<PlanExpr, { kind: 'call' }>;
@@ -69,7 +70,8 @@ const FUNCTIONS: Record<string, Impl> = {
   if: (b, args) => {
     const t = b.expr(args[1]!);
     const f = b.expr(args[2]!);
-    return { text: `CASE(${b.bool(args[0]!)}, ${t.text}, ${f.text})`, type: t.type === 'null' ? f.type : t.type };
+    const ipText = [t, f].every((c) => c.ipText || c.type === 'ip' || c.type === 'null');
+    return { text: `CASE(${b.bool(args[0]!)}, ${t.text}, ${f.text})`, type: t.type === 'null' ? f.type : t.type, ...(ipText && t.type !== f.type ? { ipText } : {}) };
   },
   case: (b, args) => {
     const { arms, type } = caseArms(b, args);
@@ -93,7 +95,18 @@ const FUNCTIONS: Record<string, Impl> = {
     return found ? { text: `NOT ${found.text}`, type: 'bool' } : { text: `(${b.expr(args[0]!).text} IS NULL)`, type: 'bool' };
   },
   isnotnull: (b, args) => mvFindFound(b, args[0]!) ?? { text: `(${b.expr(args[0]!).text} IS NOT NULL)`, type: 'bool' },
-  cidrmatch: (b, args) => ({ text: `CIDR_MATCH(TO_IP(${s(b, args[1]!)}), ${s(b, args[0]!)})`, type: 'bool' }),
+  cidrmatch: (b, args, call) => {
+    const ip = b.expr(args[1]!);
+    if (ip.type !== 'mv') return { text: `CIDR_MATCH(TO_IP(${b.str(ip)}), ${s(b, args[0]!)})`, type: 'bool' };
+    // SPL: true when any value is inside the network, null when there is no value. CIDR_MATCH takes one
+    // address, so the values (addresses printed by TO_STRING(ip): no spaces) are joined with spaces and the
+    // network is matched as the text of one whole value.
+    // A refusal is still a condition, so the caller does not report it a second time.
+    if (!ip.ipText) return { ...b.bad('XLATE-MULTIVALUE-FIELD', 'cidrmatch() over a multivalue whose values are not known to be IP addresses', call), type: 'bool' };
+    const net = args[0]?.kind === 'literal' && typeof args[0].value === 'string' ? ipv4NetworkRegex(args[0].value) : null;
+    if (net === null) return { ...b.bad('XLATE-UNSUPPORTED-FUNCTION', 'cidrmatch() over a multivalue is translated for a literal IPv4 network only', call), type: 'bool' };
+    return { text: `CASE(${ip.text} IS NULL, null, MV_CONCAT(${ip.text}, " ") RLIKE ${esqlString(`(.* )?${net}( .*)?`)})`, type: 'bool' };
+  },
   true: () => ({ text: 'true', type: 'bool', literal: true }),
   false: () => ({ text: 'false', type: 'bool', literal: true }),
   null: () => ({ text: 'null', type: 'null', literal: true }),

@@ -1,13 +1,16 @@
 // The ES|QL target: one query per branch over the Elastic integration's data stream (FROM logs-...).
-// ES|QL has no union of differently shaped sources, so a multisearch gives several queries; operators after
-// the union other than sort are not translated (their result would depend on all branches together).
+// ES|QL has no union of differently shaped sources, so a multisearch over several data streams gives several
+// queries and operators after that union other than sort are not translated (their result would depend on
+// all branches together); branches over one data stream are merged into one query (same-source.ts).
 
 import type { QueryPlan } from '../../plan/nodes.ts';
 import { Problems, type RuleMeta, type TranslateOptions, type Translation } from '../backend.ts';
 import { splitBranches } from '../branches.ts';
 import { loadMappingData } from '../mapping-data.ts';
 import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
+import type { Span } from '../../core/diagnostics.ts';
 import { EsqlBranch } from './branch.ts';
+import { emitSameSource, sameSourceBranches } from './same-source.ts';
 import { MAP_TEXT_DEPTH } from './map-text.ts';
 
 /**
@@ -43,6 +46,22 @@ export function translateEsqlQueries(plan: QueryPlan, meta: RuleMeta, opts: Tran
   if (!split) return { queries: [], problems };
   const mapping = esqlMapping();
   const queries: EsqlQuery[] = [];
+  /** Prepends the platform-limit warnings (as diagnostics and as comments) and records the query. */
+  const finish = (b: EsqlBranch, from: string, lines: string[], span: Span | undefined) => {
+    const warnings = [...b.mapText.sources].map((k) => mapTextWarning(k, mapping.map_text?.[k]?.ignore_above));
+    for (const w of warnings) problems.list.push({ code: w.code, message: w.message, severity: 'warning', ...(span ? { span } : {}) });
+    queries.push({ from, text: [...warnings.map((w) => `// warning ${w.code}: ${w.message}`), ...lines, ...b.lines].join('\n') });
+  };
+  const merged = sameSourceBranches(split);
+  const m0 = mapping.sourcetypes[split.branches[0]!.sourcetype];
+  if (merged && m0) {
+    const b = new EsqlBranch(problems, split.branches[0]!.sourcetype, m0, new Set(), opts.lookupDirs ?? []);
+    problems.context = split.union?.span ?? split.branches[0]!.scan.span;
+    emitSameSource(b, split, merged);
+    for (const op of [...merged.common, ...split.post]) b.op(op);
+    finish(b, m0.from, [`FROM ${m0.from}`], split.branches[0]!.scan.span);
+    return { queries, problems };
+  }
   for (const br of split.branches) {
     const m = mapping.sourcetypes[br.sourcetype];
     if (!m) {
@@ -64,9 +83,7 @@ export function translateEsqlQueries(plan: QueryPlan, meta: RuleMeta, opts: Tran
       if (op.kind === 'sort') b.op(op);
       else problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `'${op.kind}' after the union: ES|QL runs one query per branch`, op);
     }
-    const warnings = [...b.mapText.sources].map((k) => mapTextWarning(k, mapping.map_text?.[k]?.ignore_above));
-    for (const w of warnings) problems.list.push({ code: w.code, message: w.message, severity: 'warning', ...(br.scan.span ? { span: br.scan.span } : {}) });
-    queries.push({ from: m.from, text: [...warnings.map((w) => `// warning ${w.code}: ${w.message}`), ...lines, ...b.lines].join('\n') });
+    finish(b, m.from, lines, br.scan.span);
   }
   if (split.post.some((op) => op.kind === 'sort') && queries.length > 1) problems.note('XLATE-ORDER-PER-QUERY', 'sort after the union orders each branch query separately');
   return { queries, problems };
