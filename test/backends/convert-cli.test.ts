@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { runConvert } from '../../src/cli/commands/convert.ts';
 
 const RULE = 'rules/aws-ec2-serial-console-ssh-key-t1021-008.yml';
+/** A rule ES|QL refuses: the sign-in integration stores no session id (esql/mapping.yml `absent:`). */
+const REFUSED_RULE = 'rules/entra-token-reuse-multiple-countries-t1550-001.yml';
 
 function captureStderr<T>(fn: () => Promise<T>): Promise<{ value: T; stderr: string }> {
   const original = process.stderr.write.bind(process.stderr);
@@ -28,7 +30,7 @@ function captureStderr<T>(fn: () => Promise<T>): Promise<{ value: T; stderr: str
 test('convert writes <rule-id>.<ext> for every target and --check passes', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'convert-'));
   try {
-    for (const [to, ext] of [['sigma', 'yml'], ['kql', 'kql'], ['sql', 'sql'], ['spl', 'spl']] as const) {
+    for (const [to, ext] of [['sigma', 'yml'], ['kql', 'kql'], ['esql', 'esql'], ['sql', 'sql'], ['spl', 'spl']] as const) {
       const { value } = await captureStderr(() => runConvert({ files: [RULE], to, out: dir, check: true }));
       assert.equal(value, 0, to);
       const text = readFileSync(join(dir, `aws-ec2-serial-console-ssh-key-t1021-008.${ext}`), 'utf8');
@@ -42,11 +44,11 @@ test('convert writes <rule-id>.<ext> for every target and --check passes', async
 test('a construct the target cannot express: exit 2, named error with file position, no output', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'convert-'));
   try {
-    const { value, stderr } = await captureStderr(() => runConvert({ files: [RULE], to: 'esql', out: dir }));
+    const { value, stderr } = await captureStderr(() => runConvert({ files: [REFUSED_RULE], to: 'esql', out: dir }));
     assert.equal(value, 2);
     assert.match(stderr, /XLATE-UNMAPPED-FIELD/);
-    assert.match(stderr, /aws-ec2-serial-console-ssh-key-t1021-008\.yml:\d+:\d+:/);
-    assert.equal(existsSync(join(dir, 'aws-ec2-serial-console-ssh-key-t1021-008.esql')), false);
+    assert.match(stderr, /entra-token-reuse-multiple-countries-t1550-001\.yml:\d+:\d+:/);
+    assert.equal(existsSync(join(dir, 'entra-token-reuse-multiple-countries-t1550-001.esql')), false);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
