@@ -1,6 +1,8 @@
 // Sigma `lookup`: only the baseline idiom (a single-key lookup whose output is tested with isnull/isnotnull)
 // translates, as a case-sensitive list of the CSV keys whose output cell is filled (the native lookup matches
-// keys exactly: case_sensitive_match=true by default); every other use fails closed with a named code.
+// keys exactly: case_sensitive_match=true by default); every other use fails closed with a named code. A key
+// that is coalesce() of fields is split by which field is present; a lower()/upper() key is a case-insensitive
+// Sigma match, exact only when every CSV key is already in that case (else refused).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planQuery } from '../../src/plan/index.ts';
@@ -11,6 +13,10 @@ const DIRS = ['rules/lookups'];
 const SEARCH = 'sourcetype="aws:cloudtrail" eventSource="ssm.amazonaws.com" | eval Principal=\'userIdentity.arn\'';
 const LOOKUP = '| lookup ssm_session_baseline.csv principal AS Principal OUTPUT first_seen AS Seen';
 // rules/lookups/ssm_session_baseline.csv: both rows have a first_seen value.
+const AZ = 'sourcetype="azure:activity" operationName.value="Microsoft.Compute/virtualMachines/runCommand/action"';
+const AZ_LOOKUP = '| lookup azure_vm_operators.csv caller AS Caller OUTPUT first_seen AS Known';
+// rules/lookups/azure_vm_operators.csv: both rows have a first_seen value, both keys lower case.
+const OPERATORS = ['ops.anna@contoso.example', 'ansible-sp@contoso.example'];
 const BASELINE = ['arn:aws:sts::111122223333:assumed-role/SRE-Admin/jane', 'arn:aws:iam::111122223333:user/ops-bot'];
 
 const cases: { name: string; spl: string; dirs: string[]; code?: string; has?: string[]; lacks?: string[] }[] = [
@@ -22,7 +28,15 @@ const cases: { name: string; spl: string; dirs: string[]; code?: string; has?: s
   { name: 'output compared with a value', spl: `${SEARCH} ${LOOKUP} | where Seen="2026-01-12"`, dirs: DIRS, code: 'XLATE-SIGMA-EXPRESSION' },
   { name: 'output aggregated', spl: `${SEARCH} ${LOOKUP} | stats values(Seen) as s by Principal | where s="x"`, dirs: DIRS, code: 'XLATE-SIGMA-CORRELATION' },
   { name: 'missing column', spl: `${SEARCH} | lookup ssm_session_baseline.csv principal AS Principal OUTPUT nope | where isnull(nope)`, dirs: DIRS, code: 'XLATE-LOOKUP-NO-COLUMN' },
-  { name: 'computed key', spl: `${SEARCH} | eval P=lower(Principal) | lookup ssm_session_baseline.csv principal AS P OUTPUT first_seen | where isnull(first_seen)`, dirs: DIRS, code: 'XLATE-SIGMA-EXPRESSION' },
+  // ssm_session_baseline.csv has 'SRE-Admin': lower(x) never equals it in Splunk, a Sigma match of x would.
+  { name: 'lower() key over a CSV with mixed-case keys', spl: `${SEARCH} | eval P=lower(Principal) | lookup ssm_session_baseline.csv principal AS P OUTPUT first_seen | where isnull(first_seen)`, dirs: DIRS, code: 'XLATE-SIGMA-EXPRESSION' },
+  { name: 'computed key (concatenation)', spl: `${SEARCH} | eval P=Principal."x" | lookup ssm_session_baseline.csv principal AS P OUTPUT first_seen | where isnull(first_seen)`, dirs: DIRS, code: 'XLATE-SIGMA-EXPRESSION' },
+  // azure_vm_operators.csv keys are all lower case: lower(coalesce(caller, principal id)) inlines exactly.
+  { name: 'lower(coalesce()) key over a lower-case CSV', spl: `${AZ} | eval Caller=lower(coalesce(caller, 'identity.authorization.evidence.principalId')) ${AZ_LOOKUP} | where isnull(Known)`, dirs: DIRS,
+    has: ['Caller:', 'identity.authorization.evidence.principalId:', ...OPERATORS.map((o) => `- ${o}`), 'Caller|exists: true'], lacks: ['|cased'] },
+  { name: 'coalesce() key (case-sensitive)', spl: `${AZ} | eval Caller=coalesce(caller, 'identity.authorization.evidence.principalId') ${AZ_LOOKUP} | where isnotnull(Known)`, dirs: DIRS,
+    has: ['Caller|cased:', 'identity.authorization.evidence.principalId|cased:', ...OPERATORS.map((o) => `- ${o}`)] },
+  { name: 'upper() key over a lower-case CSV', spl: `${AZ} | eval Caller=upper(caller) ${AZ_LOOKUP} | where isnull(Known)`, dirs: DIRS, code: 'XLATE-SIGMA-EXPRESSION' },
   // The lookup already ran: a later eval of the key's name does not change its output.
   { name: 'eval of the key name after the lookup', spl: `${SEARCH} ${LOOKUP} | eval Principal="x" | where isnull(Seen)`, dirs: DIRS, has: BASELINE.map((a) => `- ${a}`) },
   // The log field the key read is redefined: its later value is not what the lookup saw.

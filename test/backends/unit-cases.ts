@@ -12,6 +12,8 @@ const CT = 'aws:cloudtrail';
 const where = (cond: PlanExpr) => whereOver(CT, cond);
 const searchCt = (cond: PlanExpr) => plan(table(scan(and(sm('sourcetype', CT), cond)), '_time'));
 const node = (n: PlanNode) => plan(n);
+const AA = 'azure:activity';
+const coalesceCaller = call('coalesce', f('caller'), f('identity.authorization.evidence.principalId'));
 
 export const UNIT_CASES: readonly UnitCase[] = [
   // spl-semantics: search field=value is case-insensitive; `*` is a wildcard.
@@ -63,6 +65,15 @@ export const UNIT_CASES: readonly UnitCase[] = [
   },
   { name: 'rename and sort', plan: node({ kind: 'sort', input: { kind: 'rename', input: table(scan(sm('sourcetype', CT)), '_time', 'eventName'), pairs: [{ from: 'eventName', to: 'Action' }] }, keys: [{ field: '_time', descending: true, type: 'auto' }], limit: 100 }) },
   { name: 'multivalue field search', plan: searchCt(sm('requestParameters.instanceIds{}', 'i-0abc*')) },
+  // spl-semantics: coalesce() returns the first argument that is not null. Sigma says it with `exists`.
+  { name: 'where coalesce() = value (first present argument)', plan: whereOver(AA, eq(coalesceCaller, lit('mallory@contoso.example'))) },
+  { name: 'where NOT coalesce() = value (null when every argument is missing)', plan: whereOver(AA, not(eq(coalesceCaller, lit('mallory@contoso.example')))) },
+  { name: 'where lower(coalesce()) IN list', plan: whereOver(AA, { kind: 'inList', expr: call('lower', coalesceCaller), list: [lit('ops.anna@contoso.example'), lit('Mixed@Case')] }) },
+  { name: 'where isnull(coalesce())', plan: whereOver(AA, call('isnull', coalesceCaller)) },
+  // spl-semantics: stats BY drops events whose BY value is null; coalesce() picks the first non-null argument.
+  { name: 'stats count BY coalesce() (one Sigma rule per argument, correlation aliases)', plan: node(filter({ kind: 'aggregate', input: evals(scan(and(sm('sourcetype', AA), sm('operationName.value', 'Microsoft.Compute/virtualMachines/runCommand/action'))), ['Who', coalesceCaller]), mode: 'stats', aggregations: [{ fn: 'count', arg: null, as: 'Calls' }], by: ['Who'], options: {} }, eq(f('Calls'), lit(2), '>='))) },
+  // Sigma leaves group-by case handling to the backend: lower() of a BY field has no exact Sigma form.
+  { name: 'stats count BY lower()', plan: node({ kind: 'aggregate', input: evals(scan(sm('sourcetype', AA)), ['Who', call('lower', f('caller'))]), mode: 'stats', aggregations: [{ fn: 'count', arg: null, as: 'Calls' }], by: ['Who'], options: {} }) },
   { name: 'UNSUPPORTED bare search term', plan: searchCt({ kind: 'searchTerm', pattern: pat('AccessDenied'), termMode: false }) },
   { name: 'UNSUPPORTED dedup', plan: node({ kind: 'dedup', input: scan(sm('sourcetype', CT)), fields: ['eventName'], count: 1, keepempty: false, consecutive: false, sortBy: [] }) },
   { name: 'UNSUPPORTED search without sourcetype', plan: node(table(scan(sm('eventName', 'ConsoleLogin')), '_time')) },

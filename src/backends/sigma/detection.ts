@@ -1,6 +1,7 @@
 // Turns a branch's filter conditions (eval definitions already substituted) into Sigma selections and a
 // condition string. Negation is pushed to the leaves first: Splunk's where-comparisons are not true on a
 // missing field while Sigma's `not selection` is, so a negated comparison also requires the field to exist.
+// coalesce(a, b) is split by which argument is present (`a|exists`, else `not a|exists`), as SPL picks it.
 
 import type { CompareOp, PlanExpr } from '../../plan/nodes.ts';
 import type { Problems } from '../backend.ts';
@@ -40,7 +41,7 @@ function literalOf(e: PlanExpr): string | number | null {
 }
 
 export class DetectionBuilder {
-  private readonly selections: Record<string, SigmaSelection> = {};
+  private selections: Record<string, SigmaSelection> = {};
   private count = 0;
 
   constructor(
@@ -56,8 +57,33 @@ export class DetectionBuilder {
     this.parts.push(this.tree(e, false));
   }
 
-  render(): { selections: Record<string, SigmaSelection>; condition: string } | null {
-    const t = simplify(and(...this.parts));
+  /**
+   * The detection of what was added, for events where the `present` log fields exist and the `missing` ones do
+   * not (a coalesce split's variant); callable once per variant. Under those facts a field's `exists` test is a
+   * constant and any other test of a missing field is false (a Sigma field condition never matches a field
+   * the event lacks), so the variant's detection keeps only what can still differ.
+   */
+  render(facts: { readonly present: readonly string[]; readonly missing: readonly string[] } = { present: [], missing: [] }): { selections: Record<string, SigmaSelection>; condition: string } | null {
+    const names = (fs: readonly string[]) => new Set(fs.map((f) => this.fieldName(f)).filter((f): f is string => f !== null));
+    const present = names(facts.present);
+    const missing = names(facts.missing);
+    const known = (t: Tree): Tree => {
+      if (t.op === 'leaf') {
+        const [field, ...mods] = t.leaf.key.split('|');
+        if (mods.length === 1 && mods[0] === 'exists' && t.leaf.values.length === 1 && typeof t.leaf.values[0] === 'boolean') {
+          if (present.has(field!)) return { op: 'const', value: t.leaf.values[0] };
+          if (missing.has(field!)) return { op: 'const', value: !t.leaf.values[0] };
+        } else if (missing.has(field!)) return { op: 'const', value: false };
+        return t;
+      }
+      if (t.op === 'not') return not(known(t.item));
+      if (t.op === 'and' || t.op === 'or') return { op: t.op, items: t.items.map(known) };
+      return t;
+    };
+    const factLeaves = [...[...present].map((f) => leaf(`${f}|exists`, [true])), ...[...missing].map((f) => not(leaf(`${f}|exists`, [true])))];
+    const t = simplify(and(...factLeaves, ...this.parts.map(known)));
+    this.selections = {};
+    this.count = 0;
     if (t.op === 'const') {
       this.problems.unsupported('XLATE-SIGMA-EXPRESSION', t.value ? 'the branch has no field condition: Sigma needs at least one selection' : 'the branch can never match');
       return null;
@@ -80,6 +106,39 @@ export class DetectionBuilder {
   private caseFolded(e: PlanExpr): { field: string; fold: (s: string) => string } | null {
     if (e.kind !== 'call' || (e.fn !== 'lower' && e.fn !== 'upper') || e.args[0]?.kind !== 'field') return null;
     return { field: e.args[0].name, fold: e.fn === 'lower' ? (x) => x.toLowerCase() : (x) => x.toUpperCase() };
+  }
+
+  /**
+   * A test on coalesce(a, b, ...) (optionally inside lower()/upper()): SPL's coalesce returns the first
+   * argument that is not null (spl-semantics.md), so the test holds when `a` exists and holds for `a`, or `a`
+   * is missing and it holds for `b`, and so on. `build` gets each argument with the same case fold around it
+   * and must be false when that argument is missing (every field test here is). Null when `e` is no coalesce.
+   */
+  private overCoalesce(e: PlanExpr, build: (arg: PlanExpr) => Tree): Tree | null {
+    const fold = e.kind === 'call' && (e.fn === 'lower' || e.fn === 'upper') && e.args.length === 1 ? e.fn : null;
+    const inner = fold && e.kind === 'call' ? e.args[0]! : e;
+    if (inner.kind !== 'call' || inner.fn !== 'coalesce') return null;
+    const args = inner.args;
+    if (args.length === 0 || args.some((a) => a.kind !== 'field')) return this.fail('coalesce() of computed values has no Sigma field condition');
+    const names = args.map((a) => this.fieldName((a as { name: string }).name));
+    if (names.some((n) => n === null)) return { op: 'const', value: false };
+    return or(...args.map((a, i) => {
+      const earlierMissing = names.slice(0, i).map((n) => not(leaf(`${n}|exists`, [true])));
+      const chosen = i < args.length - 1 ? [leaf(`${names[i]}|exists`, [true])] : [];
+      return and(...earlierMissing, ...chosen, build(fold ? { kind: 'call', fn: fold, args: [a] } : a));
+    }));
+  }
+
+  /** Whether a value is present: a field, lower()/upper() of one (null in, null out), or coalesce() of fields. */
+  private presence(e: PlanExpr): Tree | null {
+    const inner = e.kind === 'call' && (e.fn === 'lower' || e.fn === 'upper') && e.args.length === 1 ? e.args[0]! : e;
+    if (inner.kind === 'field') {
+      const f = this.fieldName(inner.name);
+      return f === null ? { op: 'const', value: false } : leaf(`${f}|exists`, [true]);
+    }
+    if (inner.kind !== 'call' || inner.fn !== 'coalesce') return null;
+    if (inner.args.length === 0 || inner.args.some((a) => a.kind !== 'field')) return this.fail('coalesce() of computed values has no Sigma field condition');
+    return or(...inner.args.map((a) => this.presence(a)!));
   }
 
   private fail(message: string): Tree {
@@ -106,6 +165,8 @@ export class DetectionBuilder {
       case 'compare':
         return this.compare(e.op, e.left, e.right, negated);
       case 'inList': {
+        const split = this.overCoalesce(e.expr, (arg) => this.tree({ ...e, expr: arg }, negated));
+        if (split) return split;
         const folded = this.caseFolded(e.expr);
         const items = e.list.map(literalOf);
         if (folded && items.every((v) => typeof v === 'string')) {
@@ -163,6 +224,8 @@ export class DetectionBuilder {
   private compare(op0: CompareOp, l0: PlanExpr, r0: PlanExpr, negated: boolean): Tree {
     let [op, l, r] = [op0, l0, r0];
     if (l.kind === 'literal' && r.kind !== 'literal') [op, l, r] = [FLIP[op], r, l];
+    const split = this.overCoalesce(l, (arg) => this.compare(op, arg, r, negated));
+    if (split) return split;
     const k = literalOf(r);
     // if(c, a, b) = k with literal branches is a condition on c (the eval IsAnon=if(match(..),1,0) idiom).
     if (l.kind === 'call' && l.fn === 'if' && k !== null && (op === '=' || op === '!=')) {
@@ -230,9 +293,7 @@ export class DetectionBuilder {
           const any = or(...names.map((n) => leaf(`${n}|re`, [re])));
           return (e.fn === 'isnotnull') !== negated ? any : not(any);
         }
-        const f = this.sigmaField(e.args[0]!);
-        if (f === null) return { op: 'const', value: false };
-        const present = leaf(`${f}|exists`, [true]);
+        const present = this.presence(e.args[0]!) ?? (this.sigmaField(e.args[0]!), { op: 'const', value: false } as Tree);
         return (e.fn === 'isnotnull') !== negated ? present : not(present);
       }
       case 'true':
@@ -278,7 +339,8 @@ export class DetectionBuilder {
         for (const i of t.items) {
           if (i.op === 'leaf' && !i.leaf.key.endsWith('|exists')) {
             const list = byKey.get(i.leaf.key) ?? [];
-            list.push(...i.leaf.values);
+            // Two SPL fields may share a Sigma name (operationName.value and operationName): one copy of each value.
+            list.push(...i.leaf.values.filter((v) => !list.includes(v)));
             byKey.set(i.leaf.key, list);
           } else rest.push(this.renderTree(i, false));
         }
@@ -289,7 +351,7 @@ export class DetectionBuilder {
   }
 }
 
-/** Folds constants and flattens nested and/or. */
+/** Folds constants, flattens nested and/or and drops repeated items (a coalesce split repeats `exists` tests). */
 function simplify(t: Tree): Tree {
   if (t.op === 'not') {
     const i = simplify(t.item);
@@ -306,8 +368,7 @@ function simplify(t: Tree): Tree {
       if (i.value === isAnd) continue;
       return { op: 'const', value: !isAnd };
     }
-    if (i.op === t.op) items.push(...i.items);
-    else items.push(i);
+    for (const x of i.op === t.op ? i.items : [i]) if (!items.some((y) => JSON.stringify(y) === JSON.stringify(x))) items.push(x);
   }
   if (items.length === 0) return { op: 'const', value: isAnd };
   return items.length === 1 ? items[0]! : { op: t.op, items };

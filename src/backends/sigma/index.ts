@@ -113,10 +113,22 @@ function fieldsIn(e: PlanExpr, out: Set<string>): Set<string> {
   return out;
 }
 
+/**
+ * A BY field defined as coalesce(a, b, ...) of log fields. Sigma groups by log fields, so the detection is
+ * split into one rule per argument (a present / a missing and b present / ...) and the correlation groups by
+ * an alias that names a in the first rule, b in the second (correlation spec, "Field Name Aliases").
+ */
+interface CoalescedKey {
+  readonly alias: string;
+  /** Splunk and Sigma name of each coalesce() argument, in order. */
+  readonly args: readonly { readonly splunk: string; readonly sigma: string }[];
+}
+
 interface Grouping {
-  /** Output names of the BY fields (Splunk) and their Sigma field names. */
+  /** Output names of the BY fields (Splunk) and their Sigma field names (coalesced keys: their alias). */
   readonly byNames: readonly string[];
   readonly groupBy: string[];
+  readonly coalesced: CoalescedKey[];
   readonly aggs: Map<string, { fn: string; arg: PlanExpr | null; span: import('../../core/diagnostics.ts').Span | undefined }>;
   /** Columns computed after the stats (output only unless a condition reads them). */
   readonly computed: Set<string>;
@@ -151,7 +163,7 @@ function translateBranch(br: Branch, meta: RuleMeta, mapping: SigmaMapping, prob
   for (const op of br.ops) {
     problems.context = op.span ?? problems.context;
     if (grouping) groupedOp(op, grouping, env, sub, builder, problems, dropped);
-    else if (op.kind === 'aggregate') grouping = startGrouping(op, sub, fieldName, problems);
+    else if (op.kind === 'aggregate') grouping = startGrouping(op, sub, fieldName, problems, stm);
     else if (op.kind === 'lookup') {
       const key = op.keys[0] ? sub({ kind: 'field', name: op.keys[0].eventField }) : { kind: 'literal' as const, value: null };
       for (const out of addLookup(op, key, lookupDirs, lookups, problems)) {
@@ -164,7 +176,7 @@ function translateBranch(br: Branch, meta: RuleMeta, mapping: SigmaMapping, prob
         for (const a of op.assignments) {
           fieldsIn(a.expr, ownFields);
           // A redefined output or key no longer means "found in the table".
-          for (const [out, v] of lookups) if (out === a.field || v.keyField === a.field) lookups.delete(out);
+          for (const [out, v] of lookups) if (out === a.field || v.keyFields.includes(a.field)) lookups.delete(out);
         }
       }
       if (op.kind === 'filter') fieldsIn(op.predicate, ownFields);
@@ -177,25 +189,75 @@ function translateBranch(br: Branch, meta: RuleMeta, mapping: SigmaMapping, prob
     }
   }
   if (dropped.size) problems.note('XLATE-OUTPUT-ONLY', `Sigma carries no output shaping; not translated: ${[...dropped].join(', ')}`);
-  const detection = builder.render();
-  if (!detection) return [];
   const suffix = multi ? `-${br.index + 1}` : '';
   const name = `${meta.id}${suffix}`;
   const level = meta.severity && LEVELS.has(meta.severity) ? (meta.severity as SigmaLevel) : undefined;
-  const rule: SigmaRule = {
-    title: multi ? `${meta.title} (${br.sourcetype})` : meta.title,
-    id: stableUuid(`${name}/detection`),
-    name,
-    ...common(meta),
-    ...(tagsOf(meta).length ? { tags: tagsOf(meta) } : {}),
-    logsource: stm.logsource,
-    detection: { ...detection.selections, condition: detection.condition },
-    ...(fields.length && !grouping ? { fields: [...new Set(fields)] } : {}),
-    ...(meta.falsePositives?.length ? { falsepositives: [...meta.falsePositives] } : {}),
-    ...(level ? { level } : {}),
-  };
-  if (!grouping) return [{ kind: 'rule', doc: rule }];
-  return [{ kind: 'rule', doc: rule }, { kind: 'correlation', doc: correlation(grouping, rule, meta, mapping, problems, level, fieldName) }];
+  const title = multi ? `${meta.title} (${br.sourcetype})` : meta.title;
+  const variants = grouping ? coalesceVariants(grouping.coalesced) : [NO_SPLIT];
+  const rules: Extract<SigmaDocument, { kind: 'rule' }>[] = [];
+  for (const v of variants) {
+    const detection = builder.render(v);
+    if (!detection) return [];
+    const vName = `${name}${v.suffix}`;
+    const rule: SigmaRule = {
+      title: `${title}${v.title}`,
+      id: stableUuid(`${vName}/detection`),
+      name: vName,
+      ...common(meta),
+      ...(tagsOf(meta).length ? { tags: tagsOf(meta) } : {}),
+      logsource: stm.logsource,
+      detection: { ...detection.selections, condition: detection.condition },
+      ...(fields.length && !grouping ? { fields: [...new Set(fields)] } : {}),
+      ...(meta.falsePositives?.length ? { falsepositives: [...meta.falsePositives] } : {}),
+      ...(level ? { level } : {}),
+    };
+    rules.push({ kind: 'rule', doc: rule, ...(Object.keys(v.substitutes).length ? { substitutes: v.substitutes } : {}) });
+  }
+  if (!grouping) return rules;
+  const aliases: Record<string, Record<string, string>> = {};
+  variants.forEach((v, i) => {
+    for (const [alias, field] of Object.entries(v.aliases)) (aliases[alias] ??= {})[rules[i]!.doc.name!] = field;
+  });
+  return [...rules, { kind: 'correlation', doc: correlation(grouping, name, title, rules.map((r) => r.doc.name!), aliases, meta, mapping, problems, level, fieldName) }];
+}
+
+/** One detection rule of a branch: its extra conditions, name/title suffixes, aliases and filter field renames. */
+interface Variant {
+  /** Log fields (Splunk names) this rule requires present / missing. */
+  readonly present: readonly string[];
+  readonly missing: readonly string[];
+  readonly suffix: string;
+  readonly title: string;
+  readonly aliases: Readonly<Record<string, string>>;
+  readonly substitutes: Readonly<Record<string, string>>;
+}
+
+const NO_SPLIT: Variant = { present: [], missing: [], suffix: '', title: '', aliases: {}, substitutes: {} };
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/**
+ * Every combination of "which coalesce() argument is the value" over the coalesced BY fields. Argument i is
+ * the value exactly when arguments before it are missing and it is present (SPL coalesce returns the first
+ * non-null argument; stats BY drops events whose BY value is null, so one argument must be present).
+ */
+function coalesceVariants(keys: readonly CoalescedKey[]): Variant[] {
+  let out: Variant[] = [NO_SPLIT];
+  for (const k of keys) {
+    out = out.flatMap((v) => k.args.map((arg, i) => {
+      // An allowlist filter names the log field of the output; in this rule that value comes from `arg`.
+      const renames = Object.fromEntries(k.args.filter((a) => a.sigma !== arg.sigma).map((a) => [a.sigma, arg.sigma]));
+      return {
+        present: [...v.present, arg.splunk],
+        missing: [...v.missing, ...k.args.slice(0, i).map((a) => a.splunk)],
+        suffix: `${v.suffix}-${slug(arg.sigma)}`,
+        title: `${v.title} (${k.alias} from ${arg.sigma}${i > 0 ? `, ${k.args.slice(0, i).map((a) => a.sigma).join(', ')} missing` : ''})`,
+        aliases: { ...v.aliases, [k.alias]: arg.sigma },
+        substitutes: { ...v.substitutes, ...renames },
+      };
+    }));
+  }
+  return out;
 }
 
 function eventOp(op: PlanNode, env: Map<string, PlanExpr>, sub: (e: PlanExpr) => PlanExpr, builder: DetectionBuilder, problems: Problems, dropped: Set<string>, setFields: (f: string[]) => void): void {
@@ -226,15 +288,29 @@ function eventOp(op: PlanNode, env: Map<string, PlanExpr>, sub: (e: PlanExpr) =>
   }
 }
 
-function startGrouping(op: Extract<PlanNode, { kind: 'aggregate' }>, sub: (e: PlanExpr) => PlanExpr, fieldName: (f: string) => string | null, problems: Problems): Grouping {
-  const g: Grouping = { byNames: [...op.by], groupBy: [], aggs: new Map(), conditions: [], computed: new Set() };
+/** A Sigma name for the alias of a coalesced BY field: its SPL name, unless that could name a log field. */
+function aliasName(byName: string, stm: SigmaSourcetype): string {
+  return stm.identity || Object.values(stm.fields).includes(byName) ? `${byName}_coalesced` : byName;
+}
+
+function startGrouping(op: Extract<PlanNode, { kind: 'aggregate' }>, sub: (e: PlanExpr) => PlanExpr, fieldName: (f: string) => string | null, problems: Problems, stm: SigmaSourcetype): Grouping {
+  const g: Grouping = { byNames: [...op.by], groupBy: [], coalesced: [], aggs: new Map(), conditions: [], computed: new Set() };
   if (op.mode !== 'stats' || Object.keys(op.options).length) {
     problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `${op.mode}${Object.keys(op.options).length ? ' with options' : ''} has no Sigma correlation form`, op);
     return g;
   }
   for (const b of op.by) {
     const e = sub({ kind: 'field', name: b });
-    if (e.kind !== 'field') problems.unsupported('XLATE-SIGMA-EXPRESSION', `group-by '${b}' is computed; Sigma groups by log fields`, op);
+    if (e.kind === 'call' && e.fn === 'coalesce' && e.args.length > 1 && e.args.every((a) => a.kind === 'field' && !a.name.includes('{'))) {
+      const args = e.args.map((a) => ({ splunk: (a as { name: string }).name, sigma: fieldName((a as { name: string }).name) }));
+      if (args.every((a) => a.sigma !== null)) {
+        const key = { alias: aliasName(b, stm), args: args as { splunk: string; sigma: string }[] };
+        g.coalesced.push(key);
+        g.groupBy.push(key.alias);
+      }
+    } else if (e.kind === 'call' && (e.fn === 'lower' || e.fn === 'upper')) {
+      problems.unsupported('XLATE-SIGMA-EXPRESSION', `group-by '${b}' is ${e.fn}(): Sigma leaves the case behaviour of group-by to the backend`, op, 'group by the raw field');
+    } else if (e.kind !== 'field') problems.unsupported('XLATE-SIGMA-EXPRESSION', `group-by '${b}' is computed; Sigma groups by log fields`, op);
     else {
       const n = fieldName(e.name);
       if (n) g.groupBy.push(n);
@@ -293,7 +369,7 @@ function groupedOp(op: PlanNode, g: Grouping, env: Map<string, PlanExpr>, sub: (
   }
 }
 
-function correlation(g: Grouping, base: SigmaRule, meta: RuleMeta, mapping: SigmaMapping, problems: Problems, level: SigmaLevel | undefined, fieldName: (f: string) => string | null): SigmaCorrelationRule {
+function correlation(g: Grouping, name: string, title: string, ruleNames: readonly string[], aliases: Record<string, Record<string, string>>, meta: RuleMeta, mapping: SigmaMapping, problems: Problems, level: SigmaLevel | undefined, fieldName: (f: string) => string | null): SigmaCorrelationRule {
   const aggNames = new Set(g.conditions.map((c) => c.agg));
   if (aggNames.size > 1) problems.unsupported('XLATE-SIGMA-CORRELATION', 'conditions on several aggregates: a Sigma correlation counts one thing');
   const aggName = [...aggNames][0];
@@ -311,13 +387,14 @@ function correlation(g: Grouping, base: SigmaRule, meta: RuleMeta, mapping: Sigm
   if (!g.conditions.length) condition.gte = 1;
   if (type && type !== 'event_count' && agg.field) condition.field = agg.field;
   return {
-    title: `${base.title}: correlation`,
-    id: stableUuid(`${base.name}/correlation`),
-    name: `${base.name}-correlation`,
+    title: `${title}: correlation`,
+    id: stableUuid(`${name}/correlation`),
+    name: `${name}-correlation`,
     ...common(meta),
     correlation: {
       type: type ?? 'event_count',
-      rules: [base.name!],
+      rules: [...ruleNames],
+      ...(Object.keys(aliases).length ? { aliases } : {}),
       ...(g.groupBy.length ? { 'group-by': g.groupBy } : {}),
       timespan: meta.window ?? mapping.default_timespan,
       condition: condition as SigmaCountCondition,

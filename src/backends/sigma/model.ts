@@ -53,6 +53,8 @@ export interface SigmaCorrelationRule {
   readonly correlation: {
     readonly type: SigmaCorrelationType;
     readonly rules: readonly string[];
+    /** Alias -> (rule name -> that rule's field): a group-by name that is a different field per rule. */
+    readonly aliases?: Readonly<Record<string, Readonly<Record<string, string>>>>;
     readonly 'group-by'?: readonly string[];
     readonly timespan: string;
     readonly condition?: SigmaCountCondition;
@@ -72,7 +74,8 @@ export interface SigmaFilter {
 }
 
 export type SigmaDocument =
-  | { readonly kind: 'rule'; readonly doc: SigmaRule }
+  /** substitutes: Sigma field renames for allowlist filters aimed at this rule (a coalesce split's field). */
+  | { readonly kind: 'rule'; readonly doc: SigmaRule; readonly substitutes?: Readonly<Record<string, string>> }
   | { readonly kind: 'correlation'; readonly doc: SigmaCorrelationRule }
   | { readonly kind: 'filter'; readonly doc: SigmaFilter };
 

@@ -20,10 +20,11 @@ WITH
   b0_2 AS (SELECT *, coalesce(sl_str(j, '$."properties"."sessionId"'), sl_str(j, '$."properties"."correlationId"')) AS "Session" FROM b0_1),
   b0_3 AS (SELECT *, sl_str(j, '$."properties"."location"."countryOrRegion"') AS "Country" FROM b0_2),
   b0_4 AS (SELECT * FROM b0_3 WHERE (("Session" IS NOT NULL) AND ("Country" IS NOT NULL))),
-  b0_5 AS (SELECT "User" AS "User", "Session" AS "Session", count(DISTINCT "Country") AS "Countries", CASE WHEN count("Country") = 0 THEN NULL ELSE list_sort(list_distinct(list("Country"))) END AS "CountryList", CASE WHEN count(sl_str(j, '$."properties"."ipAddress"')) = 0 THEN NULL ELSE list_sort(list_distinct(list(sl_str(j, '$."properties"."ipAddress"')))) END AS "IPs", CASE WHEN count(sl_str(j, '$."properties"."appDisplayName"')) = 0 THEN NULL ELSE list_sort(list_distinct(list(sl_str(j, '$."properties"."appDisplayName"')))) END AS "Apps", min(coalesce(sl_time(j, '$."properties"."createdDateTime"'), sl_time(j, '$."time"'))) AS "FirstSeen", max(coalesce(sl_time(j, '$."properties"."createdDateTime"'), sl_time(j, '$."time"'))) AS "LastSeen" FROM b0_4 WHERE "User" IS NOT NULL AND "Session" IS NOT NULL GROUP BY 1, 2),
+  b0_5 AS (SELECT "Session" AS "Session", count(DISTINCT "Country") AS "Countries", CASE WHEN count("Country") = 0 THEN NULL ELSE list_sort(list_distinct(list("Country"))) END AS "CountryList", CASE WHEN count("User") = 0 THEN NULL ELSE list_sort(list_distinct(list("User"))) END AS "Users", CASE WHEN count(sl_str(j, '$."properties"."ipAddress"')) = 0 THEN NULL ELSE list_sort(list_distinct(list(sl_str(j, '$."properties"."ipAddress"')))) END AS "IPs", CASE WHEN count(sl_str(j, '$."properties"."appDisplayName"')) = 0 THEN NULL ELSE list_sort(list_distinct(list(sl_str(j, '$."properties"."appDisplayName"')))) END AS "Apps", min(coalesce(sl_time(j, '$."properties"."createdDateTime"'), sl_time(j, '$."time"'))) AS "FirstSeen", max(coalesce(sl_time(j, '$."properties"."createdDateTime"'), sl_time(j, '$."time"'))) AS "LastSeen" FROM b0_4 WHERE "Session" IS NOT NULL GROUP BY 1),
   b0_6 AS (SELECT * FROM b0_5 WHERE ("Countries" >= 2)),
   b0_7 AS (SELECT *, "LastSeen" AS "_time" FROM b0_6),
-  b0_8 AS (SELECT *, 'TokenReusedAcrossCountries' AS "AlertType" FROM b0_7),
-  b0_9 AS (SELECT "_time" AS "_time", "AlertType" AS "AlertType", "User" AS "User", "Session" AS "Session", "Countries" AS "Countries", "CountryList" AS "CountryList", "IPs" AS "IPs", "Apps" AS "Apps", "FirstSeen" AS "FirstSeen" FROM b0_8),
-  b0_10 AS (SELECT * FROM b0_9 WHERE (NOT (("User" IS NOT NULL) AND ("User" = 'field.engineer@contoso.example'))))
-SELECT * FROM b0_10;
+  b0_8 AS (SELECT *, "Users"[1] AS "User" FROM b0_7),
+  b0_9 AS (SELECT *, 'TokenReusedAcrossCountries' AS "AlertType" FROM b0_8),
+  b0_10 AS (SELECT "_time" AS "_time", "AlertType" AS "AlertType", "User" AS "User", "Session" AS "Session", "Countries" AS "Countries", "CountryList" AS "CountryList", "IPs" AS "IPs", "Apps" AS "Apps", "FirstSeen" AS "FirstSeen" FROM b0_9),
+  b0_11 AS (SELECT * FROM b0_10 WHERE (NOT (("User" IS NOT NULL) AND ("User" = 'field.engineer@contoso.example'))))
+SELECT * FROM b0_11;
