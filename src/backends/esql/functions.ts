@@ -70,8 +70,9 @@ const FUNCTIONS: Record<string, Impl> = {
   if: (b, args) => {
     const t = b.expr(args[1]!);
     const f = b.expr(args[2]!);
+    // Still addresses printed by TO_STRING(ip) when every branch is one (or null).
     const ipText = [t, f].every((c) => c.ipText || c.type === 'ip' || c.type === 'null');
-    return { text: `CASE(${b.bool(args[0]!)}, ${t.text}, ${f.text})`, type: t.type === 'null' ? f.type : t.type, ...(ipText && t.type !== f.type ? { ipText } : {}) };
+    return { text: `CASE(${b.bool(args[0]!)}, ${t.text}, ${f.text})`, type: t.type === 'null' ? f.type : t.type, ...(ipText ? { ipText } : {}) };
   },
   case: (b, args) => {
     const { arms, type } = caseArms(b, args);
