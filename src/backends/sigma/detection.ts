@@ -68,7 +68,8 @@ export class DetectionBuilder {
     const present = names(facts.present);
     const missing = names(facts.missing);
     const known = (t: Tree): Tree => {
-      if (t.op === 'leaf') {
+      // A null value matches a missing field (sigma-rules-specification "Null values"): such leaves stay as they are.
+      if (t.op === 'leaf' && !t.leaf.values.includes(null)) {
         const [field, ...mods] = t.leaf.key.split('|');
         if (mods.length === 1 && mods[0] === 'exists' && t.leaf.values.length === 1 && typeof t.leaf.values[0] === 'boolean') {
           if (present.has(field!)) return { op: 'const', value: t.leaf.values[0] };
