@@ -105,6 +105,9 @@ test('sign-ins read both Sentinel tables with one type per column', () => {
   // Without the per-table extend the union would split the column by type (the check proves the need).
   const raw = checkKql('union (SigninLogs), (AADNonInteractiveUserSignInLogs) | project LocationDetails');
   assert.ok(raw.issues.some((i) => i.severity === 'Error' && i.code === 'KS142'));
+  // The sign-in categories the union leaves out are stated on the translation, as a warning (not a refusal).
+  assert.deepEqual(t.diagnostics.map((d) => [d.code, d.severity]), [['XLATE-KQL-USER-SIGNINS', 'warning']]);
+  assert.deepEqual(kql(`${CT} | table _time`).diagnostics, []);
 });
 
 const STEPS: [string, ReturnType<typeof jsonSteps>][] = [

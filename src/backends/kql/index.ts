@@ -12,7 +12,12 @@ import { KqlBranch } from './branch.ts';
 import { kqlIdent } from './quoting.ts';
 
 /** A sourcetype's rows: one table, or several (`tables`) joined with `union` after a per-table `extend`. */
-type KqlSource = SourcetypeMapping & { readonly table: string; readonly tables?: Readonly<Record<string, string | null>> };
+type KqlSource = SourcetypeMapping & {
+  readonly table: string;
+  readonly tables?: Readonly<Record<string, string | null>>;
+  /** What the tables leave out of the sourcetype: stated as a warning on every query that reads them. */
+  readonly scope_warning?: { readonly code: string; readonly message: string };
+};
 
 interface KqlMapping {
   readonly sourcetypes: Readonly<Record<string, KqlSource>>;
@@ -53,6 +58,7 @@ export function translateKql(plan: QueryPlan, meta: RuleMeta, opts: TranslateOpt
     if (br.predicate) b.op({ kind: 'filter', input: br.scan, predicate: br.predicate, ...(br.scan.span ? { span: br.scan.span } : {}) });
     for (const op of br.ops) b.op(op);
     bodies.push([...tableSource(m), ...b.lines]);
+    if (m.scope_warning) problems.list.push({ ...m.scope_warning, severity: 'warning', ...(br.scan.span ? { span: br.scan.span } : {}) });
     branchScopes.push(b.scope);
   }
   if (!split.union) return done(problems, header, bodies[0] ?? []);
