@@ -1,6 +1,8 @@
 // Translates one branch (scan + operators) of a plan into a KQL tabular expression over a Sentinel table.
 // Filters are emitted in negation normal form with explicit emptiness guards, because KQL strings have no
 // null (a missing value is ""), while Splunk's `NOT x="a"` over a missing x is not true (spl-semantics.md).
+// A multivalue is a dynamic array of strings (null when empty); per-value tests are counted by mv-apply lines
+// placed before the operator that needs them (json-multivalue.ts).
 
 import type { PlanExpr, PlanNode, CompareOp } from '../../plan/nodes.ts';
 import { SightlineError } from '../../core/diagnostics.ts';
