@@ -138,3 +138,64 @@ test('request-parameter translations match the golden file, and each query passe
   });
   assertGolden('test/golden/translate/esql-map-text.esql', out.join('\n'));
 });
+
+// ---------------------------------------------------------------- generated records (seeded, small)
+
+/** A small deterministic generator (mulberry32) so a failure names a reproducible case. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PLAIN = ['i-0abc', 'x', '22', 'eice-0123', 'AWS-StartSSHSession'];
+const TRICKY = [', ', '=', '{', '}', '[', ']', 'a, b', 'k=v', ', target=i-fake', 'target=', '{target=x}', ''];
+const KEYS = ['target', 'documentName', 'parameters', 'reason', 'targets'];
+
+function randomValue(r: () => number, depth: number, tricky: boolean): unknown {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const roll = r();
+  if (depth < 3 && roll < 0.2) return randomMap(r, depth + 1, tricky);
+  if (depth < 3 && roll < 0.3) return Array.from({ length: 1 + Math.floor(r() * 3) }, () => randomValue(r, depth + 1, tricky));
+  if (roll < 0.4) return Math.floor(r() * 100);
+  if (roll < 0.45) return r() < 0.5;
+  return tricky && r() < 0.5 ? pick(PLAIN) + pick(TRICKY) + pick(PLAIN) : pick(PLAIN);
+}
+
+function randomMap(r: () => number, depth: number, tricky: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of KEYS) if (r() < 0.5) out[k] = randomValue(r, depth, tricky);
+  return out;
+}
+
+const strings = (v: unknown): string[] =>
+  typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : v !== null && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
+
+test('generated records with plain strings: the column always equals the value Splunk sees', () => {
+  const r = rng(7);
+  for (let i = 0; i < 400; i++) {
+    const params = randomMap(r, 0, false);
+    const kept = dropEmpty(params);
+    const text = kept === undefined ? null : javaText(kept, i % 2 === 1);
+    assert.equal(grok('target', text), splunkValue(params, 'target'), `case ${i}: ${text}`);
+  }
+});
+
+test('generated records with separators inside strings: the column is the Splunk value or null, never another value, unless a string spells "target="', () => {
+  const r = rng(11);
+  let exact = 0;
+  for (let i = 0; i < 400; i++) {
+    const params = randomMap(r, 0, true);
+    const kept = dropEmpty(params);
+    const text = kept === undefined ? null : javaText(kept, i % 2 === 1);
+    const got = grok('target', text);
+    const want = splunkValue(params, 'target');
+    if (got === want) exact++;
+    else if (got !== null) assert.ok(strings(params).some((s) => s.includes('target=')), `case ${i}: ${text} read ${got}, Splunk has ${want}`);
+  }
+  assert.ok(exact > 200, `most generated rows are read exactly (${exact}/400)`);
+});
