@@ -9,6 +9,8 @@ import { planQuery } from '../../src/plan/index.ts';
 import { translate } from '../../src/backends/registry.ts';
 import { checkKql } from '../../src/backends/kql/validate.ts';
 import { jsonSteps } from '../../src/backends/kql/json-multivalue.ts';
+import { resolvePath } from '../../src/ingest/json-event.ts';
+import { scalarToString, valuesOf } from '../../src/core/value.ts';
 
 const META = { id: 'kql-mv', title: 'KQL multivalue case', date: '2026-11-27', severity: 'medium' };
 const CT = 'sourcetype="aws:cloudtrail"';
@@ -123,5 +125,44 @@ const STEPS: [string, ReturnType<typeof jsonSteps>][] = [
 for (const [path, expected] of STEPS) {
   test(`JSON path steps of '${path}' (json-event.ts splitPath naming)`, () => {
     assert.deepEqual(jsonSteps(path), expected);
+  });
+}
+
+// The mv-apply reads a path with the steps jsonSteps gives: a key is a property access (null on anything but
+// an object), `{}` expands only arrays (mv-expand over iif(gettype(x) == "array", x, dynamic([]))), `{N}` indexes
+// only arrays, and the leaves kept are the scalars as strings. This walks a record the same way, in JS, and must
+// give the values the native reader's resolvePath gives for the Splunk field name (null, one value, several).
+function walkLikeKql(root: unknown, steps: NonNullable<ReturnType<typeof jsonSteps>>): string[] | null {
+  const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+  let nodes: unknown[] = [root];
+  for (const s of steps) {
+    if (s.kind === 'key') nodes = nodes.map((n) => (isObject(n) ? (n[s.key] ?? null) : null));
+    else if (s.kind === 'all') nodes = nodes.flatMap((n) => (Array.isArray(n) ? n : []));
+    else nodes = nodes.map((n) => (Array.isArray(n) ? (n[s.index] ?? null) : null));
+  }
+  const leaves = nodes.filter((n) => n !== null && typeof n !== 'object').map((n) => String(n));
+  return leaves.length ? leaves : null;
+}
+
+const RECORDS: [string, unknown][] = [
+  ['no requestParameters', {}],
+  ['requestParameters null', { requestParameters: null }],
+  ['instanceIds missing', { requestParameters: { target: 'i-1' } }],
+  ['instanceIds empty', { requestParameters: { instanceIds: [] } }],
+  ['instanceIds one value', { requestParameters: { instanceIds: ['i-1'] } }],
+  ['instanceIds several, with null, object and nested array', { requestParameters: { instanceIds: ['i-1', null, { a: 1 }, ['x'], 'i-2', 7, true] } }],
+  ['instanceIds a string, not an array', { requestParameters: { instanceIds: 'i-1' } }],
+  ['targets with values lists', { requestParameters: { targets: [{ key: 'InstanceIds', values: ['i-1', 'i-2'] }, { key: 'tag:x', values: ['a'] }, { key: 'k' }] } }],
+  ['targets values not a list', { requestParameters: { targets: [{ values: 'v' }, { values: ['w'] }] } }],
+  ['targets an object', { requestParameters: { targets: { values: ['v'] } } }],
+];
+const PATHS = ['instanceIds{}', 'targets{}.values{}', 'instanceIds{0}', 'instanceIds{1}', 'targets{}.key', 'targets{1}.values{}'];
+for (const [name, record] of RECORDS) {
+  test(`the mv-apply step walk equals the native reader: ${name}`, () => {
+    for (const path of PATHS) {
+      const native = resolvePath(record, `requestParameters.${path}`);
+      const expected = native === null ? null : valuesOf(native).map(scalarToString);
+      assert.deepEqual(walkLikeKql((record as { requestParameters?: unknown }).requestParameters ?? null, jsonSteps(path)!), expected, path);
+    }
   });
 }
