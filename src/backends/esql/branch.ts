@@ -261,11 +261,14 @@ export class EsqlBranch {
     for (const a of n.assignments) {
       const raw = this.expr(a.expr);
       const c: Code = raw.type === 'ip' ? { ...raw, text: `TO_STRING(${raw.text})`, type: 'string', ipText: true } : raw;
-      const keep = this.currentValue(a.field);
-      const keepText = keep.type === 'ip' ? `TO_STRING(${keep.text})` : keep.text;
-      this.lines.push(`| EVAL ${esqlIdent(a.field)} = CASE(${tag} == ${index}, ${c.text}, ${keepText})`);
-      const type = c.type === 'null' ? keep : c;
-      this.define(a.field, { text: esqlIdent(a.field), type: type.type, ...(c.ipText && (keep.ipText || keep.type === 'null') ? { ipText: true } : {}) });
+      const current = this.currentValue(a.field);
+      const keep: Code = current.type === 'ip' ? { ...current, text: `TO_STRING(${current.text})`, type: 'string', ipText: true } : current;
+      // CASE needs one type: a branch value of another type than the kept one makes both text, as in Splunk.
+      const mixed = c.type !== 'null' && keep.type !== 'null' && c.type !== keep.type;
+      this.lines.push(`| EVAL ${esqlIdent(a.field)} = CASE(${tag} == ${index}, ${mixed ? this.str(c) : c.text}, ${mixed ? this.str(keep) : keep.text})`);
+      const type = mixed ? 'string' : c.type === 'null' ? keep.type : c.type;
+      const ipText = (c.ipText || c.type === 'null') && (keep.ipText || keep.type === 'null');
+      this.define(a.field, { text: esqlIdent(a.field), type, ...(ipText ? { ipText } : {}) });
     }
     this.lines.splice(mark, 0, ...this.takeExtractions());
   }
