@@ -110,6 +110,8 @@ test('sign-ins read both Sentinel tables with one type per column', () => {
   // The sign-in categories the union leaves out are stated on the translation, as a warning (not a refusal).
   assert.deepEqual(t.diagnostics.map((d) => [d.code, d.severity]), [['XLATE-KQL-USER-SIGNINS', 'warning']]);
   assert.deepEqual(kql(`${CT} | table _time`).diagnostics, []);
+  const twoBranches = kql(`| multisearch [search ${SIGNIN} | eval A=1] [search ${SIGNIN} | eval A=2] | table A`);
+  assert.deepEqual(twoBranches.diagnostics.map((d) => d.code), ['XLATE-KQL-USER-SIGNINS'], 'stated once');
 });
 
 const STEPS: [string, ReturnType<typeof jsonSteps>][] = [

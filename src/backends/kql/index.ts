@@ -58,7 +58,10 @@ export function translateKql(plan: QueryPlan, meta: RuleMeta, opts: TranslateOpt
     if (br.predicate) b.op({ kind: 'filter', input: br.scan, predicate: br.predicate, ...(br.scan.span ? { span: br.scan.span } : {}) });
     for (const op of br.ops) b.op(op);
     bodies.push([...tableSource(m), ...b.lines]);
-    if (m.scope_warning) problems.list.push({ ...m.scope_warning, severity: 'warning', ...(br.scan.span ? { span: br.scan.span } : {}) });
+    // Once per translation, however many branches read the sourcetype.
+    if (m.scope_warning && !problems.list.some((d) => d.code === m.scope_warning!.code)) {
+      problems.list.push({ ...m.scope_warning, severity: 'warning', ...(br.scan.span ? { span: br.scan.span } : {}) });
+    }
     branchScopes.push(b.scope);
   }
   if (!split.union) return done(problems, header, bodies[0] ?? []);
