@@ -121,3 +121,9 @@ function makeBranch(index: number, scan: ScanNode, ops: PlanNode[], problems: Pr
   if (!resolved) return null;
   return { index, scan, sourcetype: resolved.sourcetype, predicate: resolved.predicate, ops };
 }
+
+/** A field read after a union that a branch without `fields`/`table` may still hold from its log. */
+export function unionFieldUnknown(problems: Problems, name: string, at: UnionNode): void {
+  problems.unsupported('XLATE-UNION-OPEN-BRANCH', `'${name}' is read after the union, but a branch that does not end with fields/table may carry it from its log events; the translation cannot read it there`, at,
+    'end every branch with `fields` (or `table`) listing the fields used after the union');
+}

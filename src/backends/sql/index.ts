@@ -4,9 +4,9 @@
 
 import type { QueryPlan } from '../../plan/nodes.ts';
 import { Problems, type RuleMeta, type TranslateOptions, type Translation } from '../backend.ts';
-import { splitBranches } from '../branches.ts';
+import { splitBranches, unionFieldUnknown } from '../branches.ts';
 import { loadMappingData } from '../mapping-data.ts';
-import type { ColType } from '../scope.ts';
+import type { Scope } from '../scope.ts';
 import { SqlBranch } from './branch.ts';
 import { jsonPath, sqlString } from './quoting.ts';
 
@@ -91,7 +91,7 @@ export function translateSqlScript(plan: QueryPlan, meta: RuleMeta, opts: Transl
       `    UNION ALL SELECT unnest(json_extract(json, '$.Records[*]')) FROM files WHERE json_type(json, '$.Records') = 'ARRAY'\n` +
       `    UNION ALL SELECT unnest(json_extract(json, '$.records[*]')) FROM files WHERE json_type(json, '$.records') = 'ARRAY')`,
   ];
-  const finals: { rel: string; cols: [string, ColType][] | null }[] = [];
+  const finals: { rel: string; scope: Scope }[] = [];
   for (const br of split.branches) {
     const st = sqlMapping().sourcetypes[br.sourcetype] ?? null;
     const b = new SqlBranch(problems, `b${br.index}`, br.sourcetype, st, 'raw', opts.lookupDirs ?? []);
@@ -102,15 +102,14 @@ export function translateSqlScript(plan: QueryPlan, meta: RuleMeta, opts: Transl
     b.push((from) => `SELECT j FROM ${from}\n  WHERE ${where.join('\n    AND ')}`);
     for (const op of br.ops) b.op(op);
     ctes.push(...b.ctes.map((c) => `${c.name} AS (${c.sql})`));
-    finals.push({ rel: b.relation, cols: b.scope.hasSource ? null : b.scope.columnNames().map((c) => [c, (b.scope.resolve(c) as { type: ColType }).type]) });
+    finals.push({ rel: b.relation, scope: b.scope });
   }
   let last = finals[0]?.rel ?? 'raw';
   if (split.union) {
     ctes.push(`u AS (${finals.map((f) => `SELECT * FROM ${f.rel}`).join(' UNION ALL BY NAME ')})`);
     const post = new SqlBranch(problems, 'p', '', null, 'u', opts.lookupDirs ?? []);
-    const cols = new Map<string, ColType>();
-    for (const f of finals) for (const [c, t] of f.cols ?? []) if (!cols.has(c)) cols.set(c, t);
-    post.scope.project([...cols]);
+    const union = split.union;
+    post.scope.unionOf(finals.map((f) => f.scope), (name) => unionFieldUnknown(problems, name, union));
     for (const op of split.post) post.op(op);
     ctes.push(...post.ctes.map((c) => `${c.name} AS (${c.sql})`));
     last = post.relation;
