@@ -33,6 +33,7 @@ const CASES: readonly [string, string][] = [
   ['where NOT = on a multivalue (present, no value equal)', `${CT} | where NOT 'requestParameters.instanceIds{}'="i-1" | table _time`],
   ['where IN on a multivalue', `${CT} | where 'requestParameters.instanceIds{}' IN ("i-1", "i-2") | table _time`],
   ['where isnotnull on a multivalue', `${CT} | where isnotnull('requestParameters.instanceIds{}') | table _time`],
+  ['mvappend of a string and a number (values are strings)', `${CT} | eval m=mvappend(eventName, len(userAgent)) | where m="12" | table m`],
   ['mvcount and mvindex of a multivalue', `${CT} | eval n=mvcount('requestParameters.instanceIds{}'), first=mvindex('requestParameters.instanceIds{}', 0) | table n, first`],
   // count(x) counts every value of a multivalue; dc() and values() see each value (functions/aggregate/count.ts).
   ['stats count, dc, values of a multivalue', `${CT} | stats count('requestParameters.instanceIds{}') as n, dc('requestParameters.instanceIds{}') as d, values('requestParameters.instanceIds{}') as ids by eventName`],

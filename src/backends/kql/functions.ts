@@ -37,7 +37,8 @@ function branches(b: KqlBranch, values: readonly PlanExpr[]): Code[] {
 function asMultivalue(b: KqlBranch, c: Code): Code {
   if (c.type === 'mv') return c;
   if (c.type === 'null') return { text: 'dynamic(null)', type: 'mv', literal: true };
-  if (c.type === 'string' || c.type === 'number') return { text: `iif(${b.present(c)}, pack_array(${c.text}), dynamic(null))`, type: 'mv' };
+  // Elements are strings, like every multivalue here (per-value tests cast them `to typeof(string)`).
+  if (c.type === 'string' || c.type === 'number') return { text: `iif(${b.present(c)}, pack_array(${b.str(c)}), dynamic(null))`, type: 'mv' };
   return b.bad('XLATE-MULTIVALUE-FIELD', `a ${c.type} value mixed with a multivalue`);
 }
 
@@ -53,7 +54,7 @@ function asArray(b: KqlBranch, e: PlanExpr): string {
   const c = b.expr(e);
   if (c.type === 'mv' || c.type === 'dynamic') return `coalesce(${c.text}, dynamic([]))`;
   if (c.type === 'null') return 'dynamic([])';
-  return `iif(${b.present(c)}, pack_array(${c.text}), dynamic([]))`;
+  return `iif(${b.present(c)}, pack_array(${b.str(c)}), dynamic([]))`;
 }
 
 const FUNCTIONS: Record<string, Impl> = {
@@ -91,7 +92,11 @@ const FUNCTIONS: Record<string, Impl> = {
   },
   lower: (b, args) => ({ text: `tolower(${b.str(b.expr(args[0]!))})`, type: 'string' }),
   upper: (b, args) => ({ text: `toupper(${b.str(b.expr(args[0]!))})`, type: 'string' }),
-  len: (b, args) => ({ text: `strlen(${b.str(b.expr(args[0]!))})`, type: 'number' }),
+  // len() of a missing value is null in Splunk; KQL's strlen("") is 0, and "" is how KQL holds a missing string.
+  len: (b, args) => {
+    const c = b.expr(args[0]!);
+    return { text: `iif(${b.present(c)}, strlen(${b.str(c)}), long(null))`, type: 'number' };
+  },
   tostring: (b, args, call) => (args.length === 1 ? { text: b.str(b.expr(args[0]!)), type: 'string' } : b.bad('XLATE-UNSUPPORTED-FUNCTION', 'tostring() with a format', call)),
   tonumber: (b, args, call) => (args.length === 1 ? { text: b.num(b.expr(args[0]!)), type: 'number' } : b.bad('XLATE-UNSUPPORTED-FUNCTION', 'tonumber() with a base', call)),
   urldecode: (b, args) => ({ text: `url_decode(${b.str(b.expr(args[0]!))})`, type: 'string' }),
