@@ -1,5 +1,5 @@
-// KQL: multivalue fields (Splunk `a{}` / `a{}.b{}` under a JSON-text column, values() results) and the
-// sign-in table union. Each SPL case is translated; the golden (test/golden/translate/kql-multivalue.kql) shows
+// KQL: multivalue fields (Splunk `a{}` / `a{}.b{}` under a JSON-text column, values() results), the sign-in
+// table union, and the other KQL-only constructs (XOR, _time arithmetic). Each SPL case is translated; the golden (test/golden/translate/kql-multivalue.kql) shows
 // the query or the named refusal, every query that translates has zero error diagnostics from Kusto.Language,
 // and the structural assertions below pin the semantics the goldens could hide in long lines.
 import { test } from 'node:test';
@@ -39,6 +39,8 @@ const CASES: readonly [string, string][] = [
   ['stats count, dc, values of a multivalue', `${CT} | stats count('requestParameters.instanceIds{}') as n, dc('requestParameters.instanceIds{}') as d, values('requestParameters.instanceIds{}') as ids by eventName`],
   ['where on a values() result', `${CT} | stats values(sourceIPAddress) as ips by eventName | where ips="10.0.0.1"`],
   // Splunk _time arithmetic is on epoch seconds.
+  // XOR is null when either side is null (src/exec/compile-expr.ts), so NOT (a XOR b) needs both sides known.
+  ['NOT xor', `${CT} | where NOT (eventName="A" XOR eventSource="B") | table _time`],
   ['day number of _time', `${CT} | eval Day=floor(_time / 86400) | table Day`],
   ['sign-ins from both tables, location from the dynamic column', `${SIGNIN} properties.isInteractive=false | table _time, properties.location.countryOrRegion, properties.sessionId`],
   ['UNSUPPORTED stats BY a multivalue field', `${CT} | stats count by requestParameters.instanceIds{}`],

@@ -178,7 +178,14 @@ export class KqlBranch {
           'match a named field instead');
       case 'call':
         return this.boolCall(e, negated);
-      case 'xor':
+      case 'xor': {
+        // Splunk's XOR is null when either side is null (src/exec/compile-expr.ts); bool(x, true) holds exactly
+        // when x is false, so "one true and the other false" (or, negated, "both true or both false") is exact.
+        const [a, b] = [e.left, e.right];
+        return negated
+          ? `((${this.bool(a)} and ${this.bool(b)}) or (${this.bool(a, true)} and ${this.bool(b, true)}))`
+          : `((${this.bool(a)} and ${this.bool(b, true)}) or (${this.bool(a, true)} and ${this.bool(b)}))`;
+      }
       case 'field':
       case 'arith':
       case 'concat':
