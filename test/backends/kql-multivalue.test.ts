@@ -46,7 +46,10 @@ const CASES: readonly [string, string][] = [
   ['UNSUPPORTED stats BY a multivalue field', `${CT} | stats count by requestParameters.instanceIds{}`],
   ['UNSUPPORTED sum of a multivalue', `${CT} | stats sum('requestParameters.instanceIds{}') as s`],
   ['UNSUPPORTED multivalue compared with a field', `${CT} | where 'requestParameters.instanceIds{}'=eventName | table _time`],
-  ['UNSUPPORTED like() on a multivalue', `${CT} | where like('requestParameters.instanceIds{}', "i-%") | table _time`],
+  // like() tests the first value (exec/compile-expr.ts firstOf), match() every value (comparison.ts anyValue).
+  ['like() on a multivalue (first value)', `${CT} | where like('requestParameters.instanceIds{}', "i-%") | table _time`],
+  ['NOT match() on a multivalue (present, no value matches)', `${CT} | where NOT match('requestParameters.instanceIds{}', "^i-0") | table _time`],
+  ['UNSUPPORTED upper() of a multivalue', `${CT} | eval u=upper('requestParameters.instanceIds{}') | table u`],
   ['UNSUPPORTED sort by a multivalue', `${CT} | stats values(sourceIPAddress) as ips by eventName | sort ips`],
   ['UNSUPPORTED multivalue field outside a JSON column', `sourcetype="o365:management:activity" | table Parameters{}.Name`],
 ];

@@ -164,8 +164,11 @@ export class KqlBranch {
       case 'inList':
         return this.inList(e.expr, e.list, negated);
       case 'like': {
-        const c = this.expr(e.expr);
+        const value = this.expr(e.expr);
         if (e.pattern.kind !== 'literal' || typeof e.pattern.value !== 'string') return this.problems.unsupported('XLATE-UNSUPPORTED-FUNCTION', 'like() with a computed pattern');
+        // like() (function and operator alike, plan/lower-expr.ts) tests the first value of a multivalue
+        // (src/exec/compile-expr.ts: firstOf); the multivalue is null when it has no value.
+        const c: Code = value.type === 'mv' ? { text: `tostring(${value.text}[0])`, type: 'string' } : value;
         const m = `${this.str(c)} matches regex ${kqlString(likeToRegex(e.pattern.value))}`;
         return negated ? `(${this.present(c)} and not(${m}))` : `(${m})`;
       }
@@ -208,6 +211,8 @@ export class KqlBranch {
           if (err instanceof SightlineError) return this.problems.unsupported(err.diagnostic.code, err.diagnostic.message);
           throw err;
         }
+        // On a multivalue, match() holds when any value matches (src/functions/scalar/comparison.ts anyValue).
+        if (s.type === 'mv') return this.anyValue(s, '__sl_v', `__sl_v matches regex ${kqlString(pattern)}`, negated);
         const m = `${this.str(s)} matches regex ${kqlString(pattern)}`;
         return negated ? `(${this.present(s)} and not(${m}))` : `(${m})`;
       }
