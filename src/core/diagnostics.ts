@@ -61,8 +61,9 @@ export function lineColAt(text: string, offset: number): LineCol {
  */
 export function formatDiagnostic(d: Diagnostic, source?: string, opts: { lineOffset?: number; colOffset?: number } = {}): string {
   const prefix = d.file ? `${d.file}:` : '';
+  const severity = d.severity === 'error' ? '' : `${d.severity}: `;
   if (!d.span || source === undefined) {
-    return `${prefix}${d.severity === 'error' ? '' : d.severity + ': '}${d.code}: ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`;
+    return `${prefix}${severity}${d.code}: ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`;
   }
   const { line, col } = lineColAt(source, d.span.start);
   const lineText = source.split('\n')[line - 1] ?? '';
@@ -71,7 +72,7 @@ export function formatDiagnostic(d: Diagnostic, source?: string, opts: { lineOff
   const shownCol = col + (line === 1 ? (opts.colOffset ?? 0) : 0);
   const caret = ' '.repeat(col - 1) + '^' + '~'.repeat(Math.max(0, width - 1));
   return [
-    `${prefix}${shownLine}:${shownCol}: ${d.code}: ${d.message}`,
+    `${prefix}${shownLine}:${shownCol}: ${severity}${d.code}: ${d.message}`,
     `  ${lineText}`,
     `  ${caret}`,
     ...(d.hint ? [`  hint: ${d.hint}`] : []),

@@ -41,6 +41,19 @@ test('convert writes <rule-id>.<ext> for every target and --check passes', async
   }
 });
 
+test('a successful translation still prints its warnings (limits of the target) on stderr, exit 0', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'convert-'));
+  try {
+    // The serial-console rule reads request parameters from Elastic's map-text keyword (ignore_above 8191).
+    const { value, stderr } = await captureStderr(() => runConvert({ files: [RULE], to: 'esql', out: dir }));
+    assert.equal(value, 0);
+    assert.match(stderr, /warning: XLATE-ESQL-MAP-TEXT-LIMITS/);
+    assert.ok(existsSync(join(dir, 'aws-ec2-serial-console-ssh-key-t1021-008.esql')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a construct the target cannot express: exit 2, named error with file position, no output', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'convert-'));
   try {

@@ -152,7 +152,8 @@ export async function runConvert(req: ConvertRequest, out: (s: string) => void =
       code = 2;
       continue;
     }
-    for (const d of result.diagnostics) if (d.severity === 'error' || !result.ok) err(describe(d, rule));
+    // Warnings (limits of the target that the query cannot remove) are shown even when the translation succeeds.
+    for (const d of result.diagnostics) if (d.severity !== 'info' || !result.ok) err(describe(d, rule));
     if (!result.ok) {
       err(`sightline convert: ${rule.id} cannot be translated to ${to} (fail closed: no weaker query is written)`);
       code = 2;
