@@ -57,6 +57,8 @@ function printEval(e: PlanExpr): string {
       return fail('SIGMA-SPL-UNSUPPORTED', 'a multivalue literal');
     case 'call':
       return `${e.fn}(${e.args.map(printEval).join(', ')})`;
+    case 'arith':
+      return `(${printEval(e.left)} ${e.op} ${printEval(e.right)})`;
     case 'compare':
       return `${printEval(e.left)}${e.op === '=' ? '==' : e.op}${printEval(e.right)}`;
     case 'and':
@@ -109,6 +111,12 @@ function printNode(n: PlanNode): string {
       const aggs = n.aggregations.map((a) => `${a.fn}${a.arg ? `(${printEval(a.arg)})` : ''} AS ${a.as}`).join(', ');
       return `${printNode(n.input)} | ${n.mode} ${aggs}${n.by.length ? ` BY ${n.by.map(searchField).join(', ')}` : ''}`;
     }
+    case 'sort': {
+      const key = (k: { field: string; descending: boolean; type: string }) => `${k.descending ? '-' : ''}${k.type === 'auto' ? searchField(k.field) : `${k.type}(${searchField(k.field)})`}`;
+      return `${printNode(n.input)} | sort ${n.limit} ${n.keys.map(key).join(', ')}`;
+    }
+    case 'mvexpand':
+      return `${printNode(n.input)} | mvexpand ${searchField(n.field)}${n.limit !== null ? ` limit=${n.limit}` : ''}`;
     case 'union':
       return `| multisearch ${n.inputs.map((i) => `[search ${printNode(i)}]`).join(' ')}`;
     default:

@@ -1,7 +1,8 @@
 // Sigma correlation rules lowered to aggregate plans: event_count, value_count, value_sum, temporal,
 // temporal_ordered, aliases, generate, and the window edges. Citations: SigmaHQ/sigma-specification,
-// specification/sigma-correlation-rules-specification.md. Windows are fixed and epoch-aligned (sightline's
-// documented choice): an event at t is in [floor(t/span)*span, +span), so 16:59:59 and 17:00:00 differ.
+// specification/sigma-correlation-rules-specification.md. Count windows are fixed and epoch-aligned (sightline's
+// documented choice): an event at t is in [floor(t/span)*span, +span), so 16:59:59 and 17:00:00 differ. Temporal
+// windows slide (the spec asks for no boundaries there): any events within timespan of each other match.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ct, errorCode, runYaml } from './helpers.ts';
@@ -73,30 +74,90 @@ test('value_sum: the sum of condition.field per group', async () => {
 const TWO = [base('enable', 'EnableSerialConsoleAccess'), base('push', 'SendSerialConsoleSSHPublicKey')].join('---\n');
 const act = (name: string, user: string, time: string) => ct({ eventName: name, userIdentity: { arn: user } }, `2026-11-20T${time}Z`);
 
-test('temporal: every referenced rule in the window, same group, any order', async () => {
+// temporal and temporal_ordered use sliding windows. Spec, "Temporal Proximity": "The time frame should not be
+// restricted to boundaries if this is not required by the given backend." A match: events of every referenced rule
+// (ordered: in the listed order) of one group, all within timespan of each other, both bounds inclusive.
+const T1600 = T16;
+const at = (hhmmss: string) => Date.parse(`2026-11-20T${hhmmss}Z`) / 1000;
+
+test('temporal: every referenced rule within the timespan, same group, any order; a pair across a fixed-window edge matches', async () => {
   // Spec, "Temporal Proximity": "All events defined by the rules referred by the rule field must occur in the time frame"
   // and "The values of fields defined in group-by must all have the same value".
   const yaml = [TWO, correlation('type: temporal\nrules: [enable, push]\ngroup-by: [userIdentity.arn]\ntimespan: 10m')].join('---\n');
   const events = [
     act('SendSerialConsoleSSHPublicKey', 'alice', '16:01:00'), act('EnableSerialConsoleAccess', 'alice', '16:02:00'),
     act('EnableSerialConsoleAccess', 'bob', '16:01:00'), act('SendSerialConsoleSSHPublicKey', 'carol', '16:02:00'),
+    // 16:09:59 and 16:10:00 were in two fixed 10-minute windows; one second apart, they are one match.
     act('EnableSerialConsoleAccess', 'dave', '16:09:59'), act('SendSerialConsoleSSHPublicKey', 'dave', '16:10:00'),
   ];
   const alerts = await runYaml(yaml, events);
-  assert.deepEqual(alerts.map((a) => [a['userIdentity.arn'], a.rule_count]), [['alice', 2]]);
+  assert.deepEqual(alerts.map((a) => [a['userIdentity.arn'], a.rule_count, a._time, a.sigma_first]), [['alice', 2, at('16:02:00'), at('16:01:00')], ['dave', 2, at('16:10:00'), at('16:09:59')]]);
   assert.deepEqual(alerts[0]!.sigma_rules, ['enable', 'push']);
+  assert.ok(T1600 < at('16:02:00'));
 });
 
-test('temporal_ordered: the rules must match in the listed order; same-second events count as ordered', async () => {
-  // Spec, "Ordered Temporal Proximity": "requires in addition that the events appear in the order provided in the rule attribute."
-  const yaml = [TWO, correlation('type: temporal_ordered\nrules: [enable, push]\ngroup-by: [userIdentity.arn]\ntimespan: 10m')].join('---\n');
+/** Table-driven: (events of one user, the times of the alerts it gives) for temporal_ordered over [enable, push], 10m. */
+const ORDERED: { name: string; events: [string, string][]; alerts: string[] }[] = [
+  { name: 'in order', events: [['enable', '16:01:00'], ['push', '16:02:00']], alerts: ['16:02:00'] },
+  { name: 'out of order does not match', events: [['push', '16:01:00'], ['enable', '16:02:00']], alerts: [] },
+  { name: 'same second counts as ordered', events: [['push', '16:03:00'], ['enable', '16:03:00']], alerts: ['16:03:00'] },
+  { name: 'across a fixed-window edge', events: [['enable', '16:09:59'], ['push', '16:10:00']], alerts: ['16:10:00'] },
+  { name: 'exactly timespan apart matches', events: [['enable', '16:00:00'], ['push', '16:10:00']], alerts: ['16:10:00'] },
+  { name: 'timespan + 1 s apart does not', events: [['enable', '16:00:00'], ['push', '16:10:01']], alerts: [] },
+  { name: 'a later first-rule event opens a new window', events: [['enable', '16:00:00'], ['enable', '16:08:00'], ['push', '16:17:00']], alerts: ['16:17:00'] },
+  { name: 'one alert per closing event', events: [['enable', '16:00:00'], ['push', '16:01:00'], ['push', '16:05:00'], ['push', '16:11:00']], alerts: ['16:01:00', '16:05:00'] },
+  { name: 'push, enable, push: only the second push closes a match', events: [['push', '16:01:00'], ['enable', '16:02:00'], ['push', '16:04:00']], alerts: ['16:04:00'] },
+];
+const NAME: Record<string, string> = { enable: 'EnableSerialConsoleAccess', push: 'SendSerialConsoleSSHPublicKey' };
+
+for (const c of ORDERED) {
+  test(`temporal_ordered (sliding): ${c.name}`, async () => {
+    // Spec, "Ordered Temporal Proximity": "requires in addition that the events appear in the order provided in the rule attribute."
+    const yaml = [TWO, correlation('type: temporal_ordered\nrules: [enable, push]\ngroup-by: [userIdentity.arn]\ntimespan: 10m')].join('---\n');
+    // The events arrive shuffled (reversed): the order is the events' times, not the input order.
+    const events = c.events.map(([rule, time]) => act(NAME[rule]!, 'u', time)).reverse();
+    const alerts = await runYaml(yaml, events);
+    assert.deepEqual(alerts.map((a) => a._time), c.alerts.map(at));
+    for (const a of alerts) assert.equal(a['userIdentity.arn'], 'u');
+  });
+}
+
+test('temporal_ordered: no group-by value, no match; a multivalue group-by value joins each of its groups', async () => {
+  // As stats BY (the fixed-window correlations): a row without the field is in no group; a multivalue puts it in each.
+  const yaml = [TWO, correlation('type: temporal_ordered\nrules: [enable, push]\ngroup-by: ["requestParameters.owners{}"]\ntimespan: 10m')].join('---\n');
+  const ev = (rule: string, owner: unknown, time: string) => ct({ eventName: NAME[rule], ...(owner === null ? {} : { requestParameters: { owners: owner } }) }, `2026-11-20T${time}Z`);
   const events = [
-    act('EnableSerialConsoleAccess', 'alice', '16:01:00'), act('SendSerialConsoleSSHPublicKey', 'alice', '16:02:00'),
-    act('SendSerialConsoleSSHPublicKey', 'bob', '16:01:00'), act('EnableSerialConsoleAccess', 'bob', '16:02:00'),
-    act('EnableSerialConsoleAccess', 'carol', '16:03:00'), act('SendSerialConsoleSSHPublicKey', 'carol', '16:03:00'),
-    act('SendSerialConsoleSSHPublicKey', 'dave', '16:01:00'), act('EnableSerialConsoleAccess', 'dave', '16:02:00'), act('SendSerialConsoleSSHPublicKey', 'dave', '16:04:00'),
+    ev('enable', null, '16:00:00'), ev('push', null, '16:01:00'),
+    ev('enable', ['ann', 'bo'], '16:02:00'), ev('push', ['bo'], '16:03:00'), ev('push', ['ann'], '16:04:00'), ev('push', ['cy'], '16:05:00'), ev('push', [], '16:06:00'),
   ];
-  assert.deepEqual((await runYaml(yaml, events)).map((a) => a['userIdentity.arn']).sort(), ['alice', 'carol', 'dave']);
+  const alerts = await runYaml(yaml, events);
+  assert.deepEqual(alerts.map((a) => [a['requestParameters.owners{}'], a._time]), [['bo', at('16:03:00')], ['ann', at('16:04:00')]]);
+});
+
+test('temporal over three rules: all three within the timespan of each other, the window slides', async () => {
+  const THREE = [TWO, base('stop', 'StopInstances')].join('---\n');
+  const yaml = [THREE, correlation('type: temporal\nrules: [enable, push, stop]\ngroup-by: [userIdentity.arn]\ntimespan: 10m')].join('---\n');
+  const events = [
+    // a: enable 16:00, push 16:09, stop 16:12: 12 minutes from first to last, no match until enable again at 16:03.
+    act('EnableSerialConsoleAccess', 'a', '16:00:00'), act('SendSerialConsoleSSHPublicKey', 'a', '16:09:00'), act('StopInstances', 'a', '16:12:00'),
+    act('EnableSerialConsoleAccess', 'b', '16:00:00'), act('SendSerialConsoleSSHPublicKey', 'b', '16:09:00'), act('EnableSerialConsoleAccess', 'b', '16:03:00'), act('StopInstances', 'b', '16:12:00'),
+    // c: exactly 10 minutes from first to last.
+    act('StopInstances', 'c', '16:00:00'), act('SendSerialConsoleSSHPublicKey', 'c', '16:05:00'), act('EnableSerialConsoleAccess', 'c', '16:10:00'),
+  ];
+  const alerts = await runYaml(yaml, events);
+  assert.deepEqual(alerts.map((a) => [a['userIdentity.arn'], a._time, a.sigma_first, a.rule_count]).sort(), [['b', at('16:12:00'), at('16:03:00'), 3], ['c', at('16:10:00'), at('16:00:00'), 3]]);
+});
+
+test('temporal with a condition: at least 2 of 3 rules within the timespan', async () => {
+  // Spec, "Temporal Proximity": the condition is optional; sightline counts the rules in the window (rule_count).
+  const THREE = [TWO, base('stop', 'StopInstances')].join('---\n');
+  const yaml = [THREE, correlation('type: temporal\nrules: [enable, push, stop]\ngroup-by: [userIdentity.arn]\ntimespan: 10m\ncondition:\n  gte: 2')].join('---\n');
+  const events = [
+    act('EnableSerialConsoleAccess', 'a', '16:00:00'), act('StopInstances', 'a', '16:10:01'),
+    act('EnableSerialConsoleAccess', 'b', '16:00:00'), act('StopInstances', 'b', '16:10:00'),
+  ];
+  const alerts = await runYaml(yaml, events);
+  assert.deepEqual(alerts.map((a) => [a['userIdentity.arn'], a.rule_count, a.sigma_rules]), [['b', 2, ['enable', 'stop']]]);
 });
 
 test('aliases: group-by a name that maps to a different field per rule', async () => {
