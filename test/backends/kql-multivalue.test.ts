@@ -34,6 +34,8 @@ const CASES: readonly [string, string][] = [
   ['where IN on a multivalue', `${CT} | where 'requestParameters.instanceIds{}' IN ("i-1", "i-2") | table _time`],
   ['where isnotnull on a multivalue', `${CT} | where isnotnull('requestParameters.instanceIds{}') | table _time`],
   ['mvappend of a string and a number (values are strings)', `${CT} | eval m=mvappend(eventName, len(userAgent)) | where m="12" | table m`],
+  // mvfind: the first index whose value matches the (unanchored) regex, null when none (functions/scalar/multivalue.ts).
+  ['mvfind with a regex', `${CT} | eval i=mvfind('requestParameters.instanceIds{}', "^i-0[0-9a-f]+$") | table i`],
   ['mvcount and mvindex of a multivalue', `${CT} | eval n=mvcount('requestParameters.instanceIds{}'), first=mvindex('requestParameters.instanceIds{}', 0) | table n, first`],
   // count(x) counts every value of a multivalue; dc() and values() see each value (functions/aggregate/count.ts).
   ['stats count, dc, values of a multivalue', `${CT} | stats count('requestParameters.instanceIds{}') as n, dc('requestParameters.instanceIds{}') as d, values('requestParameters.instanceIds{}') as ids by eventName`],

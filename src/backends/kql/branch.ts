@@ -83,6 +83,13 @@ export class KqlBranch {
     return null;
   }
 
+  /** A helper column computed by a line before the current operator (`build` gets the column's name). */
+  withHelper(stem: string, build: (column: string) => string): string {
+    const column = this.helper(stem);
+    this.preludes.push(build(column));
+    return column;
+  }
+
   /** A new helper column name for the current operator. */
   private helper(stem: string): string {
     const name = `${stem}${++this.helperCount}`;

@@ -4,6 +4,9 @@
 import type { PlanExpr } from '../../plan/nodes.ts';
 import type { KqlBranch, Code } from './branch.ts';
 import { kqlString } from './quoting.ts';
+import { firstIndexApply } from './json-multivalue.ts';
+import { translatePcre } from '../../core/regex.ts';
+import { SightlineError } from '../../core/diagnostics.ts';
 
 type Call = Extract<PlanExpr, { kind: 'call' }>;
 type Impl = (b: KqlBranch, args: readonly PlanExpr[], call: Call) => Code;
@@ -42,6 +45,19 @@ function asMultivalue(b: KqlBranch, c: Code): Code {
   return b.bad('XLATE-MULTIVALUE-FIELD', `a ${c.type} value mixed with a multivalue`);
 }
 
+/** A PCRE as RE2 for `matches regex`; null (the problem reported) when the safe regex module refuses it. */
+function pcreForKql(b: KqlBranch, pcre: string): string | null {
+  try {
+    return translatePcre(pcre);
+  } catch (err) {
+    if (err instanceof SightlineError) {
+      b.problems.unsupported(err.diagnostic.code, err.diagnostic.message);
+      return null;
+    }
+    throw err;
+  }
+}
+
 /** `^literal$` with no regex syntax inside: the literal, else null. */
 function exactRegex(e: PlanExpr | undefined): string | null {
   if (!e || e.kind !== 'literal' || typeof e.value !== 'string') return null;
@@ -64,9 +80,17 @@ const FUNCTIONS: Record<string, Impl> = {
     return { text: `iif(array_length(${joined}) == 0, dynamic(null), ${joined})`, type: 'mv' };
   },
   mvfind: (b, args, call) => {
-    // Only an anchored literal is translated: then the first matching index is array_index_of's.
+    // An anchored literal is array_index_of's first index. Any other regex: the first index whose value matches
+    // (the native mvfind tests each value with the regex, unanchored, as `matches regex` does), by mv-apply.
     const lit = exactRegex(args[1]);
-    if (lit === null) return b.bad('XLATE-UNSUPPORTED-FUNCTION', 'mvfind() is translated for a regex of the form ^literal$ only', call);
+    if (lit === null) {
+      const re = args[1];
+      if (!re || re.kind !== 'literal' || typeof re.value !== 'string') return b.bad('XLATE-UNSUPPORTED-FUNCTION', 'mvfind() with a computed regex', call);
+      const pattern = pcreForKql(b, re.value);
+      if (pattern === null) return { text: 'dynamic(null)', type: 'null' };
+      const arr = asArray(b, args[0]!);
+      return { text: b.withHelper('__sl_find', (column) => firstIndexApply(arr, '__sl_v', `__sl_v matches regex ${kqlString(pattern)}`, column)), type: 'number' };
+    }
     const arr = asArray(b, args[0]!);
     return { text: `iif(array_index_of(${arr}, ${kqlString(lit)}) >= 0, array_index_of(${arr}, ${kqlString(lit)}), long(null))`, type: 'number' };
   },

@@ -71,3 +71,13 @@ export function countValuesApply(array: string, value: string, test: string, col
   const p = `${column}_p`;
   return `| mv-apply ${p} = pack_array(${array}) to typeof(dynamic) on (mv-expand ${value} = iif(gettype(${p}) == "array", ${p}, dynamic([])) to typeof(string) | summarize ${column} = countif(${test}))`;
 }
+
+/**
+ * An `mv-apply` line that adds `column`: the 0-based index of the first value of `array` that passes `test`
+ * (a condition on the string column `value`), null when none does. min() over no rows is null (Kusto summarize
+ * docs: aggregations other than the counts, sums and make_* ones default to null); the wrapper is as above.
+ */
+export function firstIndexApply(array: string, value: string, test: string, column: string): string {
+  const p = `${column}_p`;
+  return `| mv-apply ${p} = pack_array(${array}) to typeof(dynamic) on (mv-expand with_itemindex=${column}_i ${value} = iif(gettype(${p}) == "array", ${p}, dynamic([])) to typeof(string) | where ${test} | summarize ${column} = min(${column}_i))`;
+}
