@@ -1,6 +1,6 @@
 // entra-anonymized-ip-then-azure-cli pairs by UTC day with the day before carried in (see the rule's notes). This
 // checks that pairing against a direct definition: a (user, day) alerts exactly when some CLI sign-in of that
-// user on that day comes 0..86400 s after some anonymized sign-in of the same user (lower-cased UPN). The event
+// user on that day comes 0..86400 s after some anonymized sign-in of the same user (object id `userId`; the UPN's case varies). The event
 // sets are generated from a fixed seed (times across three days, both UPN cases, sign-ins that are both).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -60,6 +60,8 @@ function record(s: SignIn): Record<string, unknown> {
     category: 'SignInLogs',
     properties: {
       userPrincipalName: s.user,
+      // One object id per user whatever the UPN's case (the rule groups by it, version 3).
+      userId: s.user.toLowerCase() === 'ann@contoso.example' ? 'a0000000-0000-4000-8000-00000000000a' : 'b0000000-0000-4000-8000-00000000000b',
       ipAddress: '192.0.2.1',
       status: { errorCode: 0 },
       ...(s.cli ? { appId: CLI } : { appDisplayName: 'Azure Portal' }),
