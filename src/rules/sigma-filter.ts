@@ -20,6 +20,8 @@ export interface SigmaFilterDoc {
   readonly description: string;
   readonly logsource: { readonly product: string; readonly service: string };
   readonly filter: { readonly rules: readonly string[]; readonly selection: readonly Record<string, string>[]; readonly condition: 'not selection' };
+  /** The rule's output fields the allowlist tests (before the log_fields rename): lets a translator aim the filter. */
+  readonly outputFields: readonly string[];
 }
 
 /**
@@ -42,6 +44,7 @@ export function allowlistsAsSigmaFilters(rule: Pick<Rule, 'id' | 'title' | 'sour
         description: l.allowlist.description,
         logsource: LOGSOURCE[st]!,
         filter: { rules: [rule.id], selection, condition: 'not selection' },
+        outputFields: [...new Set(Object.values(l.allowlist.fields))],
       });
     }
   }

@@ -13,6 +13,8 @@ export interface AllowlistFilter {
   readonly description: string;
   readonly logsource: SigmaLogsource;
   readonly filter: { readonly selection: SigmaSelection | readonly SigmaSelection[]; readonly condition: string };
+  /** The SPL output fields the allowlist tests; a rule that `feeds` none of them gets no filter. */
+  readonly outputFields?: readonly string[];
 }
 
 /** Selection keys (`field|modifier`) renamed to the Sigma field names the detection rules use. */
@@ -46,7 +48,8 @@ export function sigmaFilterDocuments(filters: readonly AllowlistFilter[], rules:
   for (const f of filters) {
     const targets = rules
       .filter((d): d is Extract<SigmaDocument, { kind: 'rule' }> => d.kind === 'rule')
-      .filter((d) => d.doc.logsource.product === f.logsource.product && d.doc.logsource.service === f.logsource.service);
+      .filter((d) => d.doc.logsource.product === f.logsource.product && d.doc.logsource.service === f.logsource.service)
+      .filter((d) => !d.feeds || !f.outputFields || f.outputFields.some((o) => d.feeds!.includes(o)));
     byRenames(targets).forEach((group, i) => {
       const rename = (x: SigmaSelection) => renameSelection(x, f.logsource, problems, group.substitutes);
       const doc: SigmaFilter = {

@@ -74,8 +74,12 @@ export interface SigmaFilter {
 }
 
 export type SigmaDocument =
-  /** substitutes: Sigma field renames for allowlist filters aimed at this rule (a coalesce split's field). */
-  | { readonly kind: 'rule'; readonly doc: SigmaRule; readonly substitutes?: Readonly<Record<string, string>> }
+  /**
+   * substitutes: Sigma field renames for allowlist filters aimed at this rule (a coalesce split's field).
+   * feeds: the SPL output fields this rule's events feed (a correlation step); absent = all of them. An allowlist
+   * filter on other output fields is not aimed at it.
+   */
+  | { readonly kind: 'rule'; readonly doc: SigmaRule; readonly substitutes?: Readonly<Record<string, string>>; readonly feeds?: readonly string[] }
   | { readonly kind: 'correlation'; readonly doc: SigmaCorrelationRule }
   | { readonly kind: 'filter'; readonly doc: SigmaFilter };
 

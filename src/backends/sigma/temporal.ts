@@ -303,6 +303,7 @@ export function temporalOrderedDocuments(split: BranchedPlan, meta: RuleMeta, ma
   const first = step(1, condA, filtersA);
   const then = step(2, condB, filtersB);
   if (!first || !then) return [];
+  const feeds = feedsOf(stats, v0, [condA, condB]);
   const correlation: SigmaCorrelationRule = {
     title: meta.title,
     id: ctx.uuid(`${meta.id}/correlation`),
@@ -313,5 +314,24 @@ export function temporalOrderedDocuments(split: BranchedPlan, meta: RuleMeta, ma
     ...(level ? { level } : {}),
   };
   problems.note('XLATE-OUTPUT-ONLY', `Sigma carries no output shaping; not translated: the bucket '${bucketKey}', aggregates and ${post.slice(2).map((o) => o.kind).join(', ') || 'nothing else'}`);
-  return [{ kind: 'rule', doc: first }, { kind: 'rule', doc: then }, { kind: 'correlation', doc: correlation }];
+  return [{ kind: 'rule', doc: first, feeds: feeds[0]! }, { kind: 'rule', doc: then, feeds: feeds[1]! }, { kind: 'correlation', doc: correlation }];
+}
+
+/**
+ * The stats outputs each step's events feed: an aggregate of `if(cond, X, null())` is fed by the step with that
+ * condition only (AnonymizedIPs by the anonymized sign-ins, CliIPs by the CLI ones); any other aggregate and the
+ * group keys by both. An allowlist on an output is then a Sigma filter on the steps that feed it (filters.ts), not
+ * on every step: a CLI sign-in from an allowlisted address must not hide the pair when only the anonymized
+ * addresses are allowlisted.
+ */
+function feedsOf(stats: Extract<PlanNode, { kind: 'aggregate' }>, view: BranchView, conds: readonly PlanExpr[]): string[][] {
+  const out: string[][] = conds.map(() => [...stats.by]);
+  for (const a of stats.aggregations) {
+    const arg = a.arg ? fold(substitute(a.arg, view.env)) : null;
+    const guarded = arg && arg.kind === 'call' && arg.fn === 'if' && arg.args.length === 3 && isNull(arg.args[2]!) ? arg.args[0]! : null;
+    conds.forEach((c, i) => {
+      if (!guarded || same(guarded, c)) out[i]!.push(a.as);
+    });
+  }
+  return out;
 }
