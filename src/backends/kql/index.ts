@@ -1,6 +1,7 @@
-// The KQL target: Microsoft Sentinel tables (AWSCloudTrail, SigninLogs, OfficeActivity, AzureActivity).
-// Each branch reads its sourcetype's table through kql/mapping.yml; several branches are joined with
-// `union` and the operators after the union apply to the joined rows, as after Splunk's multisearch.
+// The KQL target: Microsoft Sentinel tables (AWSCloudTrail, OfficeActivity, AzureActivity, and SigninLogs with
+// AADNonInteractiveUserSignInLogs for sign-ins). Each branch reads its sourcetype's table(s) through
+// kql/mapping.yml; several branches are joined with `union` and the operators after the union apply to the
+// joined rows, as after Splunk's multisearch.
 
 import type { QueryPlan } from '../../plan/nodes.ts';
 import { Problems, type RuleMeta, type TranslateOptions, type Translation } from '../backend.ts';
