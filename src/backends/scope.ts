@@ -54,7 +54,13 @@ export class Scope {
       for (const [n, t] of b.columns) if (!cols.has(n) && open.every((o) => o.columns.has(n))) cols.set(n, t);
     }
     this.project([...cols]);
-    if (open.length > 0) this.onUnknown = unknown;
+    const reported = new Set<string>();
+    if (open.length > 0) {
+      this.onUnknown = (name) => {
+        if (!reported.has(name)) unknown(name);
+        reported.add(name);
+      };
+    }
   }
 
   get hasSource(): boolean {

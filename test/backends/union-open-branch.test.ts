@@ -19,7 +19,13 @@ const META = { id: 'unit', title: 'union with an open branch' };
 const CT = 'sourcetype="aws:cloudtrail" eventName=StartSession';
 const AA = 'sourcetype="azure:activity" operationName="Microsoft.Compute/virtualMachines/runCommand/action"';
 
-const codes = (spl: string) => translate(planQuery(spl), 'sql', META).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+const errors = (spl: string, target: 'sql' | 'kql') => translate(planQuery(spl), target, META).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+/** SQL and KQL re-join branches by column; both must agree on what is readable after the union. */
+const codes = (spl: string) => {
+  const sql = errors(spl, 'sql');
+  assert.deepEqual(errors(spl, 'kql'), sql, 'KQL and SQL agree');
+  return sql;
+};
 
 test('a log field read after the union, from a branch without fields/table, is refused by name', () => {
   assert.deepEqual(codes(`| multisearch [search ${CT} | eval Kind="aws"] [search ${AA} | eval Kind="azure" | fields _time, Kind] | stats count by userAgent`), ['XLATE-UNION-OPEN-BRANCH']);

@@ -5,7 +5,7 @@
 
 import type { QueryPlan } from '../../plan/nodes.ts';
 import { Problems, type RuleMeta, type TranslateOptions, type Translation } from '../backend.ts';
-import { splitBranches } from '../branches.ts';
+import { splitBranches, unionFieldUnknown } from '../branches.ts';
 import { loadMappingData } from '../mapping-data.ts';
 import { Scope } from '../scope.ts';
 import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
@@ -66,17 +66,12 @@ export function translateKql(plan: QueryPlan, meta: RuleMeta, opts: TranslateOpt
     branchScopes.push(b.scope);
   }
   if (!split.union) return done(problems, header, bodies[0] ?? []);
-  // After the union only the columns the branches produced exist (as after multisearch).
+  // After the union, the columns the branches produced; a log field of a branch that did not narrow its
+  // fields cannot be read there (fails closed).
   const post = new KqlBranch(problems, '', { fields: {} });
-  const cols = new Map<string, import('../scope.ts').ColType>();
-  for (const s of branchScopes) {
-    if (s.hasSource) continue;
-    for (const c of s.columnNames()) {
-      const r = s.resolve(c);
-      if (r.kind === 'column' && !cols.has(c)) cols.set(c, r.type);
-    }
-  }
-  post.scope.project([...cols]);
+  const union = split.union;
+  post.scope.unionOf(branchScopes, (name) => unionFieldUnknown(problems, name, union));
+  const cols = new Set(post.scope.columnNames());
   // Branches dropped the columns they lack; restore the order the (pushed-down) table asked for.
   const lastTable = [...split.branches[0]!.ops].reverse().find((o) => o.kind === 'table' || (o.kind === 'fields' && !o.remove));
   if (lastTable && (lastTable.kind === 'table' || lastTable.kind === 'fields')) {
