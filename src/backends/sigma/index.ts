@@ -374,7 +374,8 @@ function correlation(g: Grouping, name: string, title: string, ruleNames: readon
   if (aggNames.size > 1) problems.unsupported('XLATE-SIGMA-CORRELATION', 'conditions on several aggregates: a Sigma correlation counts one thing');
   const aggName = [...aggNames][0];
   const chosen = aggName ? g.aggs.get(aggName)! : { fn: 'count', arg: null, span: undefined };
-  if (chosen.arg && chosen.arg.kind !== 'field') problems.unsupported('XLATE-SIGMA-EXPRESSION', `${chosen.fn}() of a computed value`, chosen.span ?? null);
+  if (chosen.arg && chosen.arg.kind !== 'field') problems.unsupported('XLATE-SIGMA-EXPRESSION', `${chosen.fn}() of a computed value: a value_count correlation counts one log field (its \`field\`); correlation aliases rename fields for group-by only`, chosen.span ?? null,
+      'count a log field, or keep this rule out of Sigma');
   const agg = { fn: chosen.fn, field: chosen.arg && chosen.arg.kind === 'field' ? fieldName(chosen.arg.name) : null };
   const unused = [...g.aggs.keys()].filter((k) => k !== aggName);
   if (unused.length) problems.note('XLATE-OUTPUT-ONLY', `aggregates only shown in the output are not carried by the correlation: ${unused.join(', ')}`);
