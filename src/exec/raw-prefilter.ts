@@ -27,7 +27,8 @@ export function compileRawPrefilter(predicate: PlanExpr | null): RawPrefilter | 
     if (!terms) {
       const aliases = aliasesFor(sourcetype);
       const fieldValueInRaw = (f: string) => !COMPUTED.has(f) && !(aliases && f in aliases);
-      terms = requiredTerms(predicate, { fieldValueInRaw });
+      // One clause per OR: each clause is a scan of the raw text per event (the block prefilter takes more).
+      terms = requiredTerms(predicate, { fieldValueInRaw, maxOrClauses: 1 });
       bySourcetype.set(sourcetype, terms);
     }
     return terms;

@@ -26,10 +26,15 @@ export interface RequiredTermsOptions {
   readonly valueText?: (text: string) => boolean;
   /** Which bare-term text the caller can find in raw bytes. Default: any. */
   readonly termText?: (text: string) => boolean;
+  /**
+   * How many clauses an OR may yield (its cross product is cut there; fewer clauses stay sound). Default 16.
+   * A per-event check that runs after the block prefilter gains little from more than 1 and pays per clause.
+   */
+  readonly maxOrClauses?: number;
 }
 
 /** (a AND b) OR (c AND d) implies four clauses; past this many the rest are dropped (fewer clauses stay sound). */
-const MAX_CLAUSES = 16;
+const MAX_OR_CLAUSES = 16;
 
 export function requiredTerms(predicate: PlanExpr | null, opts: RequiredTermsOptions = {}): RequiredTerms {
   return predicate === null ? [] : derive(predicate, opts);
@@ -54,7 +59,8 @@ function derive(e: PlanExpr, opts: RequiredTermsOptions): RequiredTerm[][] {
         const sub = derive(item, opts);
         if (sub.length === 0) return [];
         const next: RequiredTerm[][] = [];
-        for (const acc of product) for (const clause of sub) if (next.length < MAX_CLAUSES) next.push([...acc, ...clause]);
+        const max = opts.maxOrClauses ?? MAX_OR_CLAUSES;
+        for (const acc of product) for (const clause of sub) if (next.length < max) next.push([...acc, ...clause]);
         product = next;
       }
       return product;

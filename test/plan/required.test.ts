@@ -71,3 +71,7 @@ test('the scan profile may rely on "/" (its prefilter keeps lines with a \\/ esc
   assert.deepEqual(requiredTerms(p, { ...inRaw, valueText: printableJsonText }), [[t('a/b')]]);
   assert.deepEqual(requiredTerms(predicate('eventName="say \\"hi\\""'), { ...inRaw, valueText: printableJsonText }), [], 'a quote is escaped in JSON');
 });
+
+test('maxOrClauses: 1 keeps one clause per OR, the first term of each branch (exec per-event check)', () => {
+  assert.deepEqual(requiredTerms(predicate('(alpha beta) OR (gamma delta)'), { maxOrClauses: 1 }), [[t('alpha'), t('gamma')]]);
+});
