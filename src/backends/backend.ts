@@ -58,6 +58,11 @@ export class Problems {
     return `UNSUPPORTED ${code}`;
   }
 
+  /** A limit of the target the translation states but cannot remove (it still translates). */
+  warning(code: string, message: string, span?: Span): void {
+    this.list.push({ code, message, severity: 'warning', ...(span ? { span } : {}) });
+  }
+
   note(code: string, message: string, span?: Span): void {
     this.list.push({ code, message, severity: 'info', ...(span ? { span } : {}) });
   }

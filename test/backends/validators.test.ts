@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkKql, kqlErrors } from '../../src/backends/kql/validate.ts';
 import { checkEsql } from '../../src/backends/esql/validate.ts';
-import { checkSigmaDocument } from '../../src/backends/sigma/validate.ts';
+import { checkSigmaDocument, checkSigmaDocuments } from '../../src/backends/sigma/validate.ts';
 import { explainSqlScript } from '../../src/backends/sql/run-duckdb.ts';
 import { SQL_PRELUDE } from '../../src/backends/sql/index.ts';
 import type { SigmaDocument } from '../../src/backends/sigma/model.ts';
@@ -68,3 +68,10 @@ test('SQL: DuckDB binder errors are reported, a valid query binds', async () => 
   assert.equal(errors.length, 1);
   assert.match(errors[0]!, /no_such_function/);
 });
+
+test('Sigma check: one id for two documents is reported (ids are globally unique)', () => {
+  const twins = [sigmaRule({ title: 'a' }), sigmaRule({ title: 'b' })];
+  assert.ok(checkSigmaDocuments(twins).some((m) => /names two documents: 'a' and 'b'/.test(m)));
+  assert.deepEqual(checkSigmaDocuments([sigmaRule({ title: 'a' })]), []);
+});
+

@@ -54,7 +54,8 @@ export function sigmaFilterDocuments(filters: readonly AllowlistFilter[], rules:
       const rename = (x: SigmaSelection) => renameSelection(x, f.logsource, problems, group.substitutes);
       const doc: SigmaFilter = {
         title: i === 0 ? f.title : `${f.title} (${Object.values(group.substitutes).join(', ')})`,
-        id: stableUuid(i === 0 ? `${f.title}/filter` : `${f.title}/filter/${group.names.join(',')}`),
+        // One allowlist can filter several logsources and split rules: the target rules make each id unique.
+        id: stableUuid(`${f.title}/filter/${group.names.join(',')}`),
         description: f.description,
         ...(date ? { date } : {}),
         logsource: f.logsource,

@@ -129,7 +129,9 @@ interface Grouping {
   readonly byNames: readonly string[];
   readonly groupBy: string[];
   readonly coalesced: CoalescedKey[];
-  readonly aggs: Map<string, { fn: string; arg: PlanExpr | null; span: import('../../core/diagnostics.ts').Span | undefined }>;
+  /** The counted field of a value_count when it is coalesce(a, b, ...) of log fields (see valueCountKey). */
+  valueKey: CoalescedKey | null;
+  readonly aggs: Map<string, { fn: string; arg: PlanExpr | null; argName: string | null; span: import('../../core/diagnostics.ts').Span | undefined }>;
   /** Columns computed after the stats (output only unless a condition reads them). */
   readonly computed: Set<string>;
   readonly conditions: { agg: string; op: CompareOp; value: number }[];
@@ -193,7 +195,8 @@ function translateBranch(br: Branch, meta: RuleMeta, mapping: SigmaMapping, prob
   const name = `${meta.id}${suffix}`;
   const level = meta.severity && LEVELS.has(meta.severity) ? (meta.severity as SigmaLevel) : undefined;
   const title = multi ? `${meta.title} (${br.sourcetype})` : meta.title;
-  const variants = grouping ? coalesceVariants(grouping.coalesced) : [NO_SPLIT];
+  if (grouping) grouping.valueKey = valueCountKey(grouping, fieldName, stm);
+  const variants = grouping ? coalesceVariants([...grouping.coalesced, ...(grouping.valueKey ? [grouping.valueKey] : [])]) : [NO_SPLIT];
   const rules: Extract<SigmaDocument, { kind: 'rule' }>[] = [];
   for (const v of variants) {
     const detection = builder.render(v);
@@ -294,7 +297,7 @@ function aliasName(byName: string, stm: SigmaSourcetype): string {
 }
 
 function startGrouping(op: Extract<PlanNode, { kind: 'aggregate' }>, sub: (e: PlanExpr) => PlanExpr, fieldName: (f: string) => string | null, problems: Problems, stm: SigmaSourcetype): Grouping {
-  const g: Grouping = { byNames: [...op.by], groupBy: [], coalesced: [], aggs: new Map(), conditions: [], computed: new Set() };
+  const g: Grouping = { byNames: [...op.by], groupBy: [], coalesced: [], valueKey: null, aggs: new Map(), conditions: [], computed: new Set() };
   if (op.mode !== 'stats' || Object.keys(op.options).length) {
     problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `${op.mode}${Object.keys(op.options).length ? ' with options' : ''} has no Sigma correlation form`, op);
     return g;
@@ -319,9 +322,30 @@ function startGrouping(op: Extract<PlanNode, { kind: 'aggregate' }>, sub: (e: Pl
   for (const a of op.aggregations) {
     // Mapped lazily: only the aggregate a condition uses becomes part of the correlation.
     const arg = a.arg ? sub(a.arg) : null;
-    g.aggs.set(a.as, { fn: a.fn, arg, span: op.span });
+    g.aggs.set(a.as, { fn: a.fn, arg, argName: a.arg?.kind === 'field' ? a.arg.name : null, span: op.span });
   }
   return g;
+}
+
+/**
+ * dc(coalesce(a, b, ...)) of log fields under a threshold of at least one value: split like a coalesced BY key,
+ * and count the alias (a in the first rule, b in the second). Events where every argument is missing carry no
+ * value, so leaving them out cannot change a count that must reach 1 or more. The correlation spec names
+ * aliases for group-by; pySigma's backends rename every alias in each rule's search (so value_count of an
+ * alias counts the renamed fields) and our importer does the same: the translation says so with a warning.
+ */
+function valueCountKey(g: Grouping, fieldName: (f: string) => string | null, stm: SigmaSourcetype): CoalescedKey | null {
+  const aggNames = new Set(g.conditions.map((c) => c.agg));
+  if (aggNames.size !== 1) return null;
+  const chosen = g.aggs.get([...aggNames][0]!)!;
+  const e = chosen.arg;
+  if (!(chosen.fn === 'dc' || chosen.fn === 'distinct_count') || !e || e.kind !== 'call' || e.fn !== 'coalesce' || e.args.length < 2) return null;
+  if (!e.args.every((a) => a.kind === 'field' && !a.name.includes('{'))) return null;
+  // Every condition must need at least one value: >= n (n >= 1) or > n (n >= 0).
+  if (!g.conditions.every((c) => (c.op === '>=' && c.value >= 1) || (c.op === '>' && c.value >= 0))) return null;
+  const args = e.args.map((a) => ({ splunk: (a as { name: string }).name, sigma: fieldName((a as { name: string }).name) }));
+  if (args.some((a) => a.sigma === null)) return null;
+  return { alias: aliasName(chosen.argName ?? 'value', stm), args: args as { splunk: string; sigma: string }[] };
 }
 
 function groupedOp(op: PlanNode, g: Grouping, env: Map<string, PlanExpr>, sub: (e: PlanExpr) => PlanExpr, builder: DetectionBuilder, problems: Problems, dropped: Set<string>): void {
@@ -374,9 +398,11 @@ function correlation(g: Grouping, name: string, title: string, ruleNames: readon
   if (aggNames.size > 1) problems.unsupported('XLATE-SIGMA-CORRELATION', 'conditions on several aggregates: a Sigma correlation counts one thing');
   const aggName = [...aggNames][0];
   const chosen = aggName ? g.aggs.get(aggName)! : { fn: 'count', arg: null, span: undefined };
-  if (chosen.arg && chosen.arg.kind !== 'field') problems.unsupported('XLATE-SIGMA-EXPRESSION', `${chosen.fn}() of a computed value: a value_count correlation counts one log field (its \`field\`); correlation aliases rename fields for group-by only`, chosen.span ?? null,
+  if (g.valueKey) {
+    problems.warning('XLATE-SIGMA-ALIAS-VALUE', `value_count counts the alias '${g.valueKey.alias}' (${g.valueKey.args.map((a) => a.sigma).join(' or ')}): the correlation spec names aliases for group-by; pySigma renames every alias in each rule's search, so its backends count it, and a tool that resolves aliases only in group-by counts nothing`);
+  } else if (chosen.arg && chosen.arg.kind !== 'field') problems.unsupported('XLATE-SIGMA-EXPRESSION', `${chosen.fn}() of a computed value: a value_count correlation counts one log field (its \`field\`); correlation aliases rename fields for group-by only`, chosen.span ?? null,
       'count a log field, or keep this rule out of Sigma');
-  const agg = { fn: chosen.fn, field: chosen.arg && chosen.arg.kind === 'field' ? fieldName(chosen.arg.name) : null };
+  const agg = { fn: chosen.fn, field: g.valueKey ? g.valueKey.alias : chosen.arg && chosen.arg.kind === 'field' ? fieldName(chosen.arg.name) : null };
   const unused = [...g.aggs.keys()].filter((k) => k !== aggName);
   if (unused.length) problems.note('XLATE-OUTPUT-ONLY', `aggregates only shown in the output are not carried by the correlation: ${unused.join(', ')}`);
   const TYPE: Record<string, SigmaCorrelationRule['correlation']['type']> = { count: 'event_count', dc: 'value_count', distinct_count: 'value_count', sum: 'value_sum', avg: 'value_avg' };

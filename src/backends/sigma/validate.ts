@@ -64,6 +64,16 @@ export function checkSigmaDocument(d: SigmaDocument): string[] {
   return issues;
 }
 
+/** Each document, plus what holds across them: an id names one document (the spec's "globally unique" id). */
 export function checkSigmaDocuments(docs: readonly SigmaDocument[]): string[] {
-  return docs.flatMap(checkSigmaDocument);
+  const issues = docs.flatMap(checkSigmaDocument);
+  const seen = new Map<string, string>();
+  for (const d of docs) {
+    const id = (d.doc as { id?: string }).id;
+    if (id === undefined) continue;
+    const title = (d.doc as { title?: string }).title ?? '';
+    if (seen.has(id)) issues.push(`id ${id} names two documents: '${seen.get(id)}' and '${title}'`);
+    else seen.set(id, title);
+  }
+  return issues;
 }
