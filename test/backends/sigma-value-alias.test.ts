@@ -16,7 +16,7 @@ test('value_count of a coalesce alias: two split rules, the alias counted, a war
   const { docs, problems } = translateSigmaDocuments(planQuery(spl('IPs >= 3')), META);
   assert.deepEqual(problems.list.filter((d) => d.severity === 'error'), []);
   assert.ok(problems.list.some((d) => d.severity === 'warning' && d.code === 'XLATE-SIGMA-ALIAS-VALUE'));
-  const corr = docs.find((d) => d.kind === 'correlation')!.doc as { correlation: { type: string; rules: string[]; aliases: Record<string, Record<string, string>>; condition: Record<string, unknown> } };
+  const corr = docs.find((d) => d.kind === 'correlation')!.doc as unknown as { correlation: { type: string; rules: string[]; aliases: Record<string, Record<string, string>>; condition: Record<string, unknown> } };
   assert.equal(corr.correlation.type, 'value_count');
   assert.equal(corr.correlation.rules.length, 2);
   const alias = corr.correlation.condition['field'] as string;

@@ -304,10 +304,11 @@ function startGrouping(op: Extract<PlanNode, { kind: 'aggregate' }>, sub: (e: Pl
   }
   for (const b of op.by) {
     const e = sub({ kind: 'field', name: b });
-    if (e.kind === 'call' && e.fn === 'coalesce' && e.args.length > 1 && e.args.every((a) => a.kind === 'field' && !a.name.includes('{'))) {
-      const args = e.args.map((a) => ({ splunk: (a as { name: string }).name, sigma: fieldName((a as { name: string }).name) }));
-      if (args.every((a) => a.sigma !== null)) {
-        const key = { alias: aliasName(b, stm), args: args as { splunk: string; sigma: string }[] };
+    const coalesced = coalescedFields(e);
+    if (coalesced) {
+      const args = sigmaArgs(coalesced, fieldName);
+      if (args) {
+        const key = { alias: aliasName(b, stm), args };
         g.coalesced.push(key);
         g.groupBy.push(key.alias);
       }
@@ -339,13 +340,25 @@ function valueCountKey(g: Grouping, fieldName: (f: string) => string | null, stm
   if (aggNames.size !== 1) return null;
   const chosen = g.aggs.get([...aggNames][0]!)!;
   const e = chosen.arg;
-  if (!(chosen.fn === 'dc' || chosen.fn === 'distinct_count') || !e || e.kind !== 'call' || e.fn !== 'coalesce' || e.args.length < 2) return null;
-  if (!e.args.every((a) => a.kind === 'field' && !a.name.includes('{'))) return null;
+  const coalesced = e ? coalescedFields(e) : null;
+  if (!(chosen.fn === 'dc' || chosen.fn === 'distinct_count') || !coalesced) return null;
   // Every condition must need at least one value: >= n (n >= 1) or > n (n >= 0).
   if (!g.conditions.every((c) => (c.op === '>=' && c.value >= 1) || (c.op === '>' && c.value >= 0))) return null;
-  const args = e.args.map((a) => ({ splunk: (a as { name: string }).name, sigma: fieldName((a as { name: string }).name) }));
-  if (args.some((a) => a.sigma === null)) return null;
-  return { alias: aliasName(chosen.argName ?? 'value', stm), args: args as { splunk: string; sigma: string }[] };
+  const args = sigmaArgs(coalesced, fieldName);
+  return args ? { alias: aliasName(chosen.argName ?? 'value', stm), args } : null;
+}
+
+/** The fields of coalesce(a, b, ...) over two or more single-valued log fields (what a split can say), else null. */
+function coalescedFields(e: PlanExpr): string[] | null {
+  if (e.kind !== 'call' || e.fn !== 'coalesce' || e.args.length < 2) return null;
+  const names = e.args.map((a) => (a.kind === 'field' && !a.name.includes('{') ? a.name : null));
+  return names.every((n): n is string => n !== null) ? names : null;
+}
+
+/** The Splunk and Sigma names of coalesce()'s fields; null when one has no Sigma name (reported by fieldName). */
+function sigmaArgs(fields: readonly string[], fieldName: (f: string) => string | null): CoalescedKey['args'] | null {
+  const args = fields.map((f) => ({ splunk: f, sigma: fieldName(f) }));
+  return args.every((a) => a.sigma !== null) ? (args as { splunk: string; sigma: string }[]) : null;
 }
 
 function groupedOp(op: PlanNode, g: Grouping, env: Map<string, PlanExpr>, sub: (e: PlanExpr) => PlanExpr, builder: DetectionBuilder, problems: Problems, dropped: Set<string>): void {
