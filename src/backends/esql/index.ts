@@ -7,7 +7,7 @@ import type { QueryPlan } from '../../plan/nodes.ts';
 import { Problems, type RuleMeta, type TranslateOptions, type Translation } from '../backend.ts';
 import { splitBranches } from '../branches.ts';
 import { loadMappingData } from '../mapping-data.ts';
-import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
+import { otherBranchFields, type SourcetypeMapping } from '../target-mapping.ts';
 import type { Span } from '../../core/diagnostics.ts';
 import { EsqlBranch } from './branch.ts';
 import { emitSameSource, sameSourceBranches } from './same-source.ts';
@@ -68,9 +68,7 @@ export function translateEsqlQueries(plan: QueryPlan, meta: RuleMeta, opts: Tran
       problems.unsupported('XLATE-UNKNOWN-SOURCETYPE', `no Elastic data stream for ${br.sourcetype}`, br.scan);
       continue;
     }
-    const others = split.branches.filter((o) => o !== br).map((o) => mapping.sourcetypes[o.sourcetype]).filter((o) => o !== undefined);
-    const elsewhere = new Set(split.branchColumns);
-    for (const op of br.ops) if (op.kind === 'table') for (const f of op.fields) if (others.some((o) => lookupField(o, f).kind !== 'none')) elsewhere.add(f);
+    const elsewhere = otherBranchFields(split, br, mapping.sourcetypes);
     const b = new EsqlBranch(problems, br.sourcetype, m, elsewhere, opts.lookupDirs ?? []);
     const lines = [`FROM ${m.from}`];
     problems.context = br.scan.span;

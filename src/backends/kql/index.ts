@@ -8,7 +8,7 @@ import { Problems, type RuleMeta, type TranslateOptions, type Translation } from
 import { splitBranches, unionFieldUnknown } from '../branches.ts';
 import { loadMappingData } from '../mapping-data.ts';
 import { Scope } from '../scope.ts';
-import { lookupField, type SourcetypeMapping } from '../target-mapping.ts';
+import { otherBranchFields, type SourcetypeMapping } from '../target-mapping.ts';
 import { KqlBranch } from './branch.ts';
 import { kqlIdent } from './quoting.ts';
 
@@ -50,9 +50,7 @@ export function translateKql(plan: QueryPlan, meta: RuleMeta, opts: TranslateOpt
       continue;
     }
     // A union's table lists each branch's own fields; one that another branch's log has is absent here.
-    const others = split.branches.filter((o) => o !== br).map((o) => mapping.sourcetypes[o.sourcetype]).filter((o) => o !== undefined);
-    const elsewhere = new Set(split.branchColumns);
-    for (const op of br.ops) if (op.kind === 'table') for (const f of op.fields) if (others.some((o) => lookupField(o, f).kind !== 'none')) elsewhere.add(f);
+    const elsewhere = otherBranchFields(split, br, mapping.sourcetypes);
     const b = new KqlBranch(problems, br.sourcetype, m, elsewhere, opts.lookupDirs ?? []);
     problems.context = br.scan.span;
     // The scan's own condition is a filter like any other (it may need helper columns first).
