@@ -7,6 +7,8 @@
 // Exactness: lines containing a backslash escape (\u, \/), a records-batch key, or (for case-insensitive
 // terms) a non-ASCII character whose lower case is ASCII (U+0130, U+212A) are always kept.
 
+import { printableAscii } from '../plan/required-terms.ts';
+
 export interface ByteTerm {
   /** Printable ASCII only (other terms make their clause unusable; see usableTerm). */
   readonly text: string;
@@ -26,7 +28,7 @@ const RESAMPLE = 32;
 
 /** A term the byte search can test exactly: printable ASCII, not empty. */
 export function usableTerm(t: ByteTerm): boolean {
-  return t.text.length > 0 && /^[\x20-\x7e]+$/.test(t.text);
+  return t.text.length > 0 && printableAscii(t.text);
 }
 
 function hasLetters(s: string): boolean {
