@@ -9,25 +9,28 @@ import { sourcetypeByName } from '../ingest/sourcetypes/index.ts';
 import { compileLineSelector } from './prefilter.ts';
 import { makeScanFilter } from './scan-filter.ts';
 import { scanFileRange, scanStream } from './scan-file.ts';
-import type { FromWorker, ScanTask, ToWorker, WireEvent, WorkerSetup } from './wire.ts';
+import type { FromWorker, ScanTask, ToWorker, WorkerSetup } from './wire.ts';
+import { packBatch } from './wire-batch.ts';
+import { scanProjection } from './scan-projection.ts';
 
 const setup = workerData as WorkerSetup;
 const selector = setup.clauses ? compileLineSelector(setup.clauses) : null;
-const accepts = makeScanFilter(setup.plans, { now: setup.now, lookupDirs: setup.lookupDirs ? [...setup.lookupDirs] : undefined });
+const accepts = makeScanFilter(setup.plans, { now: setup.now, lookupDirs: setup.lookupDirs ? [...setup.lookupDirs] : undefined, rawPrefiltered: selector !== null });
 const forced = setup.sourcetype ? sourcetypeByName(setup.sourcetype) : undefined;
+const projection = setup.projection ? scanProjection(setup.fields, forced) : null;
 const post = (m: FromWorker) => parentPort!.postMessage(m);
 
 async function runTask(task: ScanTask): Promise<void> {
   const ctx: EventContext = { sourcetype: forced, index: setup.index, source: task.path, host: setup.host ?? defaultHost(), fallbackTime: task.fallbackTime };
   const target = {
     selector,
+    projection,
     ctx,
     onMalformed: (line: number, offset: number, message: string) => post({ type: 'malformed', id: task.id, line, offset, message }),
   };
   const emit = (events: JsonEvent[]) => {
-    const out: WireEvent[] = [];
-    for (const e of events) if (accepts(e)) out.push({ raw: e._raw, time: e._time, sourcetype: e.sourcetype, index: e.index, values: setup.fields.map((f) => e.get(f)) });
-    post({ type: 'events', id: task.id, events: out, parsed: events.length });
+    const accepted = events.filter(accepts);
+    post({ type: 'events', id: task.id, batch: packBatch(accepted, setup.fields), parsed: events.length });
   };
   if (task.kind === 'lines') scanFileRange(task.path, task.start, task.end, task.size, target, emit);
   else await scanStream(task.path, target, emit);

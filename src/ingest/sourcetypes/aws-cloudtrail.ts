@@ -9,6 +9,7 @@ export const awsCloudtrail: SourcetypeDef = {
   name: 'aws:cloudtrail',
   index: 'aws',
   aliases: [],
+  reads: { values: ['eventSource', 'eventName', 'eventVersion', 'eventTime', '@timestamp'], present: [] },
   matches(r) {
     return isString(r.eventSource) && isString(r.eventName) && (isString(r.eventVersion) || isString(r.eventTime));
   },

@@ -39,6 +39,10 @@ export const azureActivity: SourcetypeDef = {
   name: 'azure:activity',
   index: 'azure',
   aliases: ['azure:monitor:activity'],
+  reads: {
+    values: ['operationName', 'eventTimestamp', 'time', 'caller', 'category', 'resourceId', 'resultType', 'callerIpAddress'],
+    present: ['identity'],
+  },
   matches(r) {
     return isRestLayout(r) || isEventHubLayout(r);
   },
