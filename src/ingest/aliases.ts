@@ -21,15 +21,20 @@ function reading(fields: readonly string[], fn: AliasFn): AliasFn {
   return fn;
 }
 
+/** Aliases whose value is one of these fields' values unchanged (see copiedFields). */
+const COPIES = new WeakMap<AliasFn, readonly string[]>();
+
 /** coalesce(): the first non-null field. */
 function first(...fields: string[]): AliasFn {
-  return reading(fields, (get) => {
+  const fn = reading(fields, (get) => {
     for (const f of fields) {
       const v = get(f);
       if (v !== null) return v;
     }
     return null;
   });
+  COPIES.set(fn, fields);
+  return fn;
 }
 
 function constant(v: Scalar): AliasFn {
@@ -229,6 +234,15 @@ export function aliasesFor(sourcetype: string): AliasTable | undefined {
 export function aliasReads(sourcetype: string, name: string): readonly string[] | null {
   const fn = TABLES[sourcetype]?.[name];
   return fn ? (READS.get(fn) ?? null) : null;
+}
+
+/**
+ * For an alias that copies the value of one of some fields unchanged (coalesce), those fields: its values
+ * are then text of the record whenever theirs are. Null for computed aliases and names that are no alias.
+ */
+export function copiedFields(sourcetype: string, name: string): readonly string[] | null {
+  const fn = TABLES[sourcetype]?.[name];
+  return fn ? (COPIES.get(fn) ?? null) : null;
 }
 
 /** Every sourcetype with an alias table (for docs and tests). */

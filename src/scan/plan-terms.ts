@@ -6,7 +6,7 @@
 
 import type { QueryPlan } from '../plan/nodes.ts';
 import { requiredSourcetypes } from '../plan/required-sourcetypes.ts';
-import { aliasedSourcetypes, aliasesFor } from '../ingest/aliases.ts';
+import { aliasedSourcetypes, aliasesFor, copiedFields } from '../ingest/aliases.ts';
 import type { ByteTerm, TermClauses } from './prefilter.ts';
 import { scanNodes } from './scan-filter.ts';
 import { printableAscii, printableJsonText, requiredTerms } from '../plan/required-terms.ts';
@@ -25,18 +25,22 @@ const SHAPE_KEYS: Readonly<Record<string, string>> = {
   'azure:activity': '"operationName"',
 };
 
-let aliasNames: Set<string> | null = null;
-function isAlias(field: string): boolean {
-  if (!aliasNames) {
-    aliasNames = new Set();
-    for (const st of aliasedSourcetypes()) for (const name of Object.keys(aliasesFor(st) ?? {})) aliasNames.add(name);
+/**
+ * Whether a field's values are read from the record's own JSON text (so they occur in _raw): a record key,
+ * or an alias that copies record keys' values unchanged in every sourcetype that defines it (e.g. Azure
+ * Activity's operationName.value bridge), never a computed alias.
+ */
+export function fieldValueInRaw(field: string, seen: ReadonlySet<string> = new Set()): boolean {
+  if (DEFAULT_FIELDS.has(field) || field.startsWith('_')) return false;
+  // Aliases that copy each other (Activity's two caller-address names) add no value of their own in a loop.
+  if (seen.has(field)) return true;
+  const inner = new Set(seen).add(field);
+  for (const st of aliasedSourcetypes()) {
+    if (!aliasesFor(st)?.[field]) continue;
+    const copied = copiedFields(st, field);
+    if (copied === null || !copied.every((f) => fieldValueInRaw(f, inner))) return false;
   }
-  return aliasNames.has(field);
-}
-
-/** Whether a field's values are read from the record's own JSON text (so they occur in _raw). */
-export function fieldValueInRaw(field: string): boolean {
-  return !DEFAULT_FIELDS.has(field) && !field.startsWith('_') && !isAlias(field);
+  return true;
 }
 
 export interface ScanTermOptions {
@@ -50,7 +54,7 @@ export function planTermClauses(plans: readonly QueryPlan[], opts: ScanTermOptio
   for (const plan of plans) {
     for (const node of scanNodes(plan)) {
       const predicate = node.kind === 'scan' ? node.predicate : null;
-      const clauses: ByteTerm[][] = requiredTerms(predicate, { fieldValueInRaw, valueText: printableJsonText, termText: printableAscii }).map((c) => [...c]);
+      const clauses: ByteTerm[][] = requiredTerms(predicate, { fieldValueInRaw: (f) => fieldValueInRaw(f), valueText: printableJsonText, termText: printableAscii }).map((c) => [...c]);
       const shape = opts.forcedSourcetype ? null : shapeClause(requiredSourcetypes(predicate));
       if (shape) clauses.push(shape);
       out.push(clauses);
