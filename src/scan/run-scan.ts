@@ -88,16 +88,20 @@ export async function scanQueries(
     } else tasks.push({ id: tasks.length, kind, path });
   }
   const clauses = opts.prefilter === false ? null : planTermClauses(plans, { forcedSourcetype: !!opts.sourcetype });
+  // One clock for the coordinator and its workers, so relative time bounds agree on every event.
+  const runOpts: ScanRunOptions = { ...opts, now: opts.now ?? Date.now() / 1000, rawPrefiltered: clauses !== null };
   // Events of plain line inputs were byte-filtered already; exec need not repeat its per-event raw check.
-  const run = startQueries(plans, sink, { ...opts, rawPrefiltered: clauses !== null });
+  const run = startQueries(plans, sink, runOpts);
   const stopped = () => run.done || (opts.stop?.() ?? false);
-  const push = (e: Event) => {
+  /** `verdict`: which scan leaves a worker found taking the event (-1 or absent: ask them here). */
+  const push = (e: Event, verdict = -1) => {
     // A block may hold events past the point where the plans stopped (head): they are dropped, uncounted.
     if (stopped()) return;
     stats.eventsPushed++;
     if (opts.accept && !opts.accept(e)) return;
     opts.onEvent?.(e);
-    run.push(e);
+    if (verdict === -1) run.push(e);
+    else run.pushVerdict(e, verdict);
   };
   const progress = new ProgressCounter(tasks, opts.onProgress);
   // A worker costs a few hundred ms of start-up (module loading): worth it only for big inputs.
@@ -105,8 +109,8 @@ export async function scanQueries(
   const wanted = opts.threads ?? Math.min(availableParallelism(), Math.ceil(parallelBytes / WORKER_MIN_BYTES));
   const threads = Math.max(1, wanted);
   const parallelTasks = tasks.filter((t) => t.kind !== 'other').length;
-  if (threads === 1 || parallelTasks <= 1) await runInThread(tasks, clauses, projectionFor(plans, opts), opts, push, stats, stopped, progress);
-  else await runInWorkers(tasks, plans, clauses, opts, threads, push, stats, stopped, progress);
+  if (threads === 1 || parallelTasks <= 1) await runInThread(tasks, clauses, projectionFor(plans, runOpts), runOpts, push, stats, stopped, progress);
+  else await runInWorkers(tasks, plans, clauses, runOpts, threads, push, stats, stopped, progress);
   run.end();
   return stats;
 }
@@ -222,7 +226,7 @@ async function runInWorkers(
   clauses: ReturnType<typeof planTermClauses> | null,
   opts: ScanRunOptions,
   threads: number,
-  push: (e: Event) => void,
+  push: (e: Event, verdict?: number) => void,
   stats: ScanRunStats,
   done: () => boolean,
   progress: ProgressCounter,

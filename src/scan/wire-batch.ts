@@ -7,7 +7,7 @@ import type { JsonEvent } from '../ingest/json-event.ts';
 import { ProjectedEvent } from './projected-event.ts';
 import type { WireBatch } from './wire.ts';
 
-export function packBatch(events: readonly JsonEvent[], fields: readonly string[]): WireBatch {
+export function packBatch(events: readonly JsonEvent[], verdicts: readonly number[], fields: readonly string[]): WireBatch {
   const count = events.length;
   const times = new Float64Array(count);
   const meta = new Uint16Array(count);
@@ -40,17 +40,17 @@ export function packBatch(events: readonly JsonEvent[], fields: readonly string[
     raw.set(r, at);
     at += r.length;
   }
-  return { count, times, meta, metaTable, values, raw, rawEnds };
+  return { count, times, meta, metaTable, values, raw, rawEnds, verdicts: Int32Array.from(verdicts) };
 }
 
-export function unpackBatch(batch: WireBatch, source: string, host: string, positions: ReadonlyMap<string, number>, push: (e: ProjectedEvent) => void): void {
+export function unpackBatch(batch: WireBatch, source: string, host: string, positions: ReadonlyMap<string, number>, push: (e: ProjectedEvent, verdict: number) => void): void {
   const width = positions.size;
   let start = 0;
   for (let i = 0; i < batch.count; i++) {
     const [sourcetype, index] = batch.metaTable[batch.meta[i]!]!;
     const end = batch.rawEnds[i]!;
     const meta = { sourcetype, index, source, host, time: batch.times[i]! };
-    push(new ProjectedEvent(batch.raw.subarray(start, end), meta, positions, batch.values, i * width));
+    push(new ProjectedEvent(batch.raw.subarray(start, end), meta, positions, batch.values, i * width), batch.verdicts[i]!);
     start = end;
   }
 }

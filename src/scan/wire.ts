@@ -44,6 +44,8 @@ export interface WireBatch {
   /** Raw text of the events, UTF-8, back to back: event i ends at rawEnds[i] and starts where i-1 ends. */
   readonly raw: Uint8Array;
   readonly rawEnds: Uint32Array;
+  /** Per event, which scan leaves took it (QueryRun.verdict), or -1: ask the leaves again. */
+  readonly verdicts: Int32Array;
 }
 
 export type ToWorker = { readonly type: 'task'; readonly task: ScanTask } | { readonly type: 'stop' };

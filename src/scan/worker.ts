@@ -7,6 +7,7 @@ import { defaultHost, type EventContext } from '../ingest/make-event.ts';
 import type { JsonEvent } from '../ingest/json-event.ts';
 import { sourcetypeByName } from '../ingest/sourcetypes/index.ts';
 import { compileLineSelector } from './prefilter.ts';
+import { startQueries } from '../exec/run.ts';
 import { makeScanFilter } from './scan-filter.ts';
 import { scanFileRange, scanStream } from './scan-file.ts';
 import type { FromWorker, ScanTask, ToWorker, WorkerSetup } from './wire.ts';
@@ -15,7 +16,12 @@ import { scanProjection } from './scan-projection.ts';
 
 const setup = workerData as WorkerSetup;
 const selector = setup.clauses ? compileLineSelector(setup.clauses) : null;
+// The same plans and options as the coordinator's run, asked only which scan leaves take each event: the
+// coordinator then pushes the event to those leaves without checking them again.
+const leaves = startQueries(setup.plans, () => {}, { now: setup.now, lookupDirs: setup.lookupDirs ? [...setup.lookupDirs] : undefined, rawPrefiltered: selector !== null }, { generators: false });
 const accepts = makeScanFilter(setup.plans, { now: setup.now, lookupDirs: setup.lookupDirs ? [...setup.lookupDirs] : undefined, rawPrefiltered: selector !== null });
+/** A leaf mask, -1 for "some leaf takes it, ask again" (more leaves than a mask holds), 0 for none. */
+const verdictOf = (e: JsonEvent): number => leaves.verdict(e) ?? (accepts(e) ? -1 : 0);
 const forced = setup.sourcetype ? sourcetypeByName(setup.sourcetype) : undefined;
 const projection = setup.projection ? scanProjection(setup.fields, forced) : null;
 const post = (m: FromWorker) => parentPort!.postMessage(m);
@@ -29,8 +35,15 @@ async function runTask(task: ScanTask): Promise<void> {
     onMalformed: (line: number, offset: number, message: string) => post({ type: 'malformed', id: task.id, line, offset, message }),
   };
   const emit = (events: JsonEvent[]) => {
-    const accepted = events.filter(accepts);
-    post({ type: 'events', id: task.id, batch: packBatch(accepted, setup.fields), parsed: events.length });
+    const accepted: JsonEvent[] = [];
+    const verdicts: number[] = [];
+    for (const e of events) {
+      const v = verdictOf(e);
+      if (v === 0) continue;
+      accepted.push(e);
+      verdicts.push(v);
+    }
+    post({ type: 'events', id: task.id, batch: packBatch(accepted, verdicts, setup.fields), parsed: events.length });
   };
   if (task.kind === 'lines') scanFileRange(task.path, task.start, task.end, task.size, target, emit);
   else await scanStream(task.path, target, emit);
