@@ -7,7 +7,7 @@ import { eventFromParsed, eventMeta, type EventContext } from '../ingest/make-ev
 import { PartialJsonEvent } from '../ingest/partial-json-event.ts';
 import type { JsonEvent } from '../ingest/json-event.ts';
 import { DEFAULT_LIMITS } from '../ingest/limits.ts';
-import { RecordSplitter } from '../ingest/record-splitter.ts';
+import { exceedsDepth, RecordSplitter } from '../ingest/record-splitter.ts';
 import { recordEvents } from '../ingest/record-events.ts';
 import { detectSourcetypeDef } from '../ingest/sourcetypes/index.ts';
 import { BATCH_KEYS, type ScanProjection } from './scan-projection.ts';
@@ -37,8 +37,14 @@ export function lineEvents(buf: Buffer, s: number, e: number, offset: number, ct
   while (a < b && isSpace(buf[a]!)) a++;
   while (b > a && isSpace(buf[b - 1]!)) b--;
   if (a === b) return;
+  // The projector refuses lines nested past the ingest limit; those, like any line the projection leaves,
+  // are checked here, and go to the splitter below, which reports them as the reader does.
   if (buf[a] === OPEN && buf[b - 1] === CLOSE) {
     if (hooks.projection && projectedEvent(buf, a, b, offset, ctx, hooks, hooks.projection, out)) return;
+    if (exceedsDepth(buf, a, b, DEFAULT_LIMITS.maxDepth)) {
+      oddLine(buf.subarray(s, e), offset, ctx, hooks, out);
+      return;
+    }
     const text = buf.toString('utf8', a, b);
     let record: unknown;
     try {
