@@ -2,7 +2,7 @@
 // workers can take ranges of one big file), or any chunk stream (gzip, stdin). Files give exact lookbacks
 // (time of an earlier record, line numbers) by reading backwards; streams fall back to what was seen.
 
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { GzipError, openBytes, type ByteChunkStats } from '../ingest/byte-source.ts';
 import type { EventContext } from '../ingest/make-event.ts';
 import type { JsonEvent } from '../ingest/json-event.ts';
@@ -53,7 +53,7 @@ export function scanFileRange(path: string, start: number, end: number, size: nu
       startOffset: from,
       limit: end,
       timeBeforeOutside: (offset) => fileTimeBefore(fd, offset, target.ctx),
-      lineAt: (offset) => fileLineAt(fd, offset),
+      lineAt: (offset) => fileLineAt(fd, offset, lineIndexOf(path, fd)),
       onMalformed: target.onMalformed,
       projection: target.projection,
     });
@@ -164,16 +164,66 @@ export function fileTimeBefore(fd: number, offset: number, ctx: EventContext): n
   return null;
 }
 
-/** 1-based line number of a byte offset (counts newlines before it). */
-export function fileLineAt(fd: number, offset: number): number {
+/**
+ * Line numbers already counted in a file: (offset, line) checkpoints, ascending. Each malformed line used to
+ * count newlines from byte 0, so a file with many bad lines took quadratic time; counting from the nearest
+ * earlier checkpoint keeps a whole file linear.
+ */
+export class LineIndex {
+  private readonly offsets: number[] = [0];
+  private readonly lines: number[] = [1];
+
+  /** The nearest checkpoint at or before `offset`. */
+  floor(offset: number): { offset: number; line: number } {
+    const at = this.floorIndex(offset);
+    return { offset: this.offsets[at]!, line: this.lines[at]! };
+  }
+
+  add(offset: number, line: number): void {
+    const at = this.floorIndex(offset);
+    if (this.offsets[at] === offset) return;
+    this.offsets.splice(at + 1, 0, offset);
+    this.lines.splice(at + 1, 0, line);
+  }
+
+  private floorIndex(offset: number): number {
+    let lo = 0;
+    let hi = this.offsets.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.offsets[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+
+/** One index per file (by path, size and modification time) in this thread; a few files at most. */
+const lineIndexes = new Map<string, LineIndex>();
+
+function lineIndexOf(path: string, fd: number): LineIndex {
+  const st = fstatSync(fd);
+  const key = `${path}\u0000${st.size}\u0000${st.mtimeMs}`;
+  let index = lineIndexes.get(key);
+  if (!index) {
+    if (lineIndexes.size >= 8) lineIndexes.delete(lineIndexes.keys().next().value!);
+    lineIndexes.set(key, (index = new LineIndex()));
+  }
+  return index;
+}
+
+/** 1-based line number of a byte offset (counts newlines before it, from the index's nearest checkpoint). */
+export function fileLineAt(fd: number, offset: number, index: LineIndex = new LineIndex()): number {
   const buf = Buffer.alloc(1024 * 1024);
-  let lines = 1;
-  let pos = 0;
+  const from = index.floor(offset);
+  let lines = from.line;
+  let pos = from.offset;
   while (pos < offset) {
     const n = readSync(fd, buf, 0, Math.min(buf.length, offset - pos), pos);
     if (n <= 0) break;
     for (let i = buf.indexOf(NEWLINE); i >= 0 && i < n; i = buf.indexOf(NEWLINE, i + 1)) lines++;
     pos += n;
   }
+  index.add(offset, lines);
   return lines;
 }
