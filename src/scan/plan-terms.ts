@@ -7,23 +7,13 @@
 import type { QueryPlan } from '../plan/nodes.ts';
 import { requiredSourcetypes } from '../plan/required-sourcetypes.ts';
 import { aliasedSourcetypes, aliasesFor, copiedFields } from '../ingest/aliases.ts';
+import { KNOWN_SOURCETYPES } from '../ingest/sourcetypes/index.ts';
 import type { ByteTerm, TermClauses } from './prefilter.ts';
 import { scanNodes } from './scan-filter.ts';
 import { printableAscii, printableJsonText, requiredTerms } from '../plan/required-terms.ts';
 
 const DEFAULT_FIELDS = new Set(['_time', '_raw', 'sourcetype', 'source', 'index', 'host', 'splunk_server', 'linecount', 'punct', 'eventtype', 'tag']);
 
-/**
- * JSON keys a record of each sourcetype must have, as written in raw JSON (quoted, case-sensitive).
- * Mirrors src/ingest/sourcetypes/*: each matches() requires the key.
- */
-const SHAPE_KEYS: Readonly<Record<string, string>> = {
-  'aws:cloudtrail': '"eventSource"',
-  'azure:monitor:aad:signin': '"properties"',
-  'o365:management:activity': '"CreationTime"',
-  // Both Azure Activity layouts read operationName (a string, or an object with a value).
-  'azure:activity': '"operationName"',
-};
 
 /**
  * Whether a field's values are read from the record's own JSON text (so they occur in _raw): a record key,
@@ -67,9 +57,10 @@ function shapeClause(sourcetypes: readonly string[] | null): ByteTerm[] | null {
   if (sourcetypes === null || sourcetypes.length === 0) return null;
   const keys: ByteTerm[] = [];
   for (const st of sourcetypes) {
-    const key = SHAPE_KEYS[st];
+    const key = KNOWN_SOURCETYPES.find((d) => d.name === st)?.requiredKey;
     if (!key) return null;
-    keys.push({ text: key, caseSensitive: true });
+    // As written in raw JSON: quoted, case-sensitive (a key spelt with escapes keeps its line: see prefilter.ts).
+    keys.push({ text: JSON.stringify(key), caseSensitive: true });
   }
   return keys;
 }

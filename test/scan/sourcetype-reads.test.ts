@@ -1,4 +1,5 @@
-// Each sourcetype definition declares what its matches() and timeOf() read (SourcetypeDef.reads); the scan
+// Each sourcetype definition declares what its matches() and timeOf() read (SourcetypeDef.reads) and the key
+// every record it matches has (requiredKey); the scan
 // path detects sourcetypes and times on projections built from those declarations. On every bundled record
 // (demo data and test fixtures: real, Stratus, ESCU samples) and on crafted near-misses, detection and time
 // on the projection must equal detection and time on the whole record.
@@ -20,7 +21,11 @@ function check(record: Record<string, unknown>, label: string): void {
   const seen = detectSourcetypeDef(partial);
   assert.equal(seen.name, full.name, label);
   assert.equal(seen.timeOf(partial), full.timeOf(record), label);
-  for (const def of KNOWN_SOURCETYPES) assert.equal(def.matches(partial), def.matches(record), `${def.name} on ${label}`);
+  for (const def of KNOWN_SOURCETYPES) {
+    assert.equal(def.matches(partial), def.matches(record), `${def.name} on ${label}`);
+    // The prefilter requires the quoted key of a routed sourcetype: every record it matches must have it.
+    if (def.matches(record) && def.requiredKey) assert.ok(Object.hasOwn(record, def.requiredKey), `${def.name} record without ${def.requiredKey}: ${label}`);
+  }
 }
 
 test('bundled records: sourcetype and time on the projection equal the whole record', async () => {

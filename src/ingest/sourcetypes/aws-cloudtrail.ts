@@ -10,6 +10,7 @@ export const awsCloudtrail: SourcetypeDef = {
   index: 'aws',
   aliases: [],
   reads: { values: ['eventSource', 'eventName', 'eventVersion', 'eventTime', '@timestamp'], present: [] },
+  requiredKey: 'eventSource',
   matches(r) {
     return isString(r.eventSource) && isString(r.eventName) && (isString(r.eventVersion) || isString(r.eventTime));
   },

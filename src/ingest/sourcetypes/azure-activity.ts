@@ -43,6 +43,8 @@ export const azureActivity: SourcetypeDef = {
     values: ['operationName', 'eventTimestamp', 'time', 'caller', 'category', 'resourceId', 'resultType', 'callerIpAddress'],
     present: ['identity'],
   },
+  // Both layouts read operationName (a string, or an object with a value).
+  requiredKey: 'operationName',
   matches(r) {
     return isRestLayout(r) || isEventHubLayout(r);
   },

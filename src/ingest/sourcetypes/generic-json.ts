@@ -13,6 +13,7 @@ export const genericJson: SourcetypeDef = {
   index: 'main',
   aliases: [],
   reads: { values: TIME_FIELDS, present: [] },
+  requiredKey: null,
   matches: () => true,
   timeOf(r) {
     for (const f of TIME_FIELDS) {

@@ -10,6 +10,7 @@ export const o365Management: SourcetypeDef = {
   index: 'o365',
   aliases: [],
   reads: { values: ['CreationTime', 'Operation', 'Workload', 'RecordType'], present: [] },
+  requiredKey: 'CreationTime',
   matches(r) {
     if (!isString(r.CreationTime) || !isString(r.Operation)) return false;
     return r.Workload !== undefined || r.RecordType !== undefined;

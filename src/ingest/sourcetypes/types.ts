@@ -18,6 +18,11 @@ export interface SourcetypeDef {
    * which they only test presence or whether the value is an object. Checked by test/scan/projection.
    */
   readonly reads: { readonly values: readonly string[]; readonly present: readonly string[] };
+  /**
+   * A top-level key that every record matches() accepts has (so a line without the quoted key cannot be
+   * one): the scan prefilter requires it when a search is routed to this sourcetype. Null: none.
+   */
+  readonly requiredKey: string | null;
 }
 
 /** Reads a nested property without throwing on missing levels. */
