@@ -1,0 +1,9 @@
+-- Helpers the idiomatic queries share: record shapes of the mixed file, Azure's two operationName layouts, multivalue lists, IPv4 CIDRs (no inet extension offline).
+CREATE OR REPLACE TEMP MACRO is_cloudtrail(eventSource, eventName, eventVersion, eventTime) AS eventSource IS NOT NULL AND eventName IS NOT NULL AND (eventVersion IS NOT NULL OR eventTime IS NOT NULL);
+CREATE OR REPLACE TEMP MACRO is_signin(properties, category, operationName) AS properties IS NOT NULL AND (lower(category) IN ('signinlogs', 'noninteractiveusersigninlogs', 'serviceprincipalsigninlogs', 'managedidentitysigninlogs', 'adfssigninlogs') OR operationName = 'Sign-in activity');
+CREATE OR REPLACE TEMP MACRO is_activity(category, operationName) AS lower(category) IN ('administrative', 'servicehealth', 'resourcehealth', 'alert', 'autoscale', 'recommendation', 'security', 'policy') OR starts_with(operationName, '{');
+CREATE OR REPLACE TEMP MACRO rest_operation(operationName) AS CASE WHEN starts_with(operationName, '{') THEN operationName->>'value' END;
+CREATE OR REPLACE TEMP MACRO activity_operation(operationName) AS coalesce(rest_operation(operationName), CASE WHEN NOT starts_with(operationName, '{') THEN operationName END);
+CREATE OR REPLACE TEMP MACRO present(l) AS CASE WHEN len(list_filter(l, item -> item IS NOT NULL)) > 0 THEN list_filter(l, item -> item IS NOT NULL) END;
+CREATE OR REPLACE TEMP MACRO ipv4_int(s) AS CASE WHEN regexp_full_match(s, '\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}') AND list_bool_and(list_transform(string_split(s, '.'), octet -> octet::INTEGER <= 255)) THEN list_reduce(list_transform(string_split(s, '.'), octet -> octet::BIGINT), (acc, octet) -> acc * 256 + octet) END;
+CREATE OR REPLACE TEMP MACRO in_cidr(ip, cidr) AS coalesce(ipv4_int(ip) >> (32 - coalesce(TRY_CAST(nullif(split_part(cidr, '/', 2), '') AS INTEGER), 32)) = ipv4_int(split_part(cidr, '/', 1)) >> (32 - coalesce(TRY_CAST(nullif(split_part(cidr, '/', 2), '') AS INTEGER), 32)), false);
