@@ -1,6 +1,6 @@
 -- Azure VM run command or serial console by a caller outside the operator baseline, one row per caller as logged, minus platform identities.
 WITH calls AS (
-  SELECT epoch(coalesce(eventTimestamp, time)) AS _time, coalesce(caller, identity->>'$.authorization.evidence.principalId') AS CallerId,
+  SELECT epoch(coalesce(eventTimestamp, time)) AS _time, activity_caller(caller, identity) AS CallerId,
          upper(activity_operation(operationName)) AS OperationName, resourceId AS VMName,
          coalesce(httpRequest.clientIpAddress, callerIpAddress) AS SourceIP
   FROM events

@@ -12,8 +12,8 @@ WITH aws AS (
 ),
 azure AS (
   SELECT epoch(coalesce(eventTimestamp, time)) AS _time, 'Azure_DirectVMConnection' AS AlertType, NULL AS UserARN,
-         coalesce(caller, identity->>'$.authorization.evidence.principalId') AS CallerUPN, NULL AS eventName,
-         upper(activity_operation(operationName)) AS OperationName, rest_operation(operationName) AS "operationName.value",
+         activity_caller(caller, identity) AS CallerUPN, NULL AS eventName,
+         upper(activity_operation(operationName)) AS OperationName, activity_operation(operationName) AS "operationName.value",
          NULL AS TargetInstance, resourceId AS VMName, coalesce(httpRequest.clientIpAddress, callerIpAddress) AS SourceIP, NULL AS UserAgent
   FROM events
   WHERE lower(activity_operation(operationName)) IN ('microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write',
