@@ -13,8 +13,10 @@ export interface TimedChild extends ChildResult {
 
 export interface QueryResult {
   readonly name: QueryName;
-  /** sightline's row count over all keys. */
+  /** Row counts over all keys: sightline's, and each peer's (null when skipped). */
   readonly rows: number;
+  readonly rows_idiomatic: number;
+  readonly rows_translated: number | null;
   readonly sightline_mbps: number;
   readonly duckdb_idiomatic_mbps: number;
   readonly duckdb_translated_mbps: number | null;
@@ -49,6 +51,10 @@ export function differingKeys(sightline: KeyedRows, peer: KeyedRows, allKeys: bo
   return keys.filter((k) => !(k in sightline) || !(k in peer) || !rowsEqual(sightline[k]!, peer[k]!));
 }
 
+function count(r: ChildResult): number {
+  return Object.values(r.rows).reduce((n, rows) => n + rows.length, 0);
+}
+
 function round(n: number, digits = 1): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
@@ -62,7 +68,9 @@ export function queryResult(name: QueryName, mb: number, s: TimedChild, idiomati
   const translatedEqual = translated ? differingKeys(s.rows, translated.rows, false).length === 0 : null;
   return {
     name,
-    rows: Object.values(s.rows).reduce((n, r) => n + r.length, 0),
+    rows: count(s),
+    rows_idiomatic: count(idiomatic),
+    rows_translated: translated ? count(translated) : null,
     sightline_mbps: round(mbps(s)),
     duckdb_idiomatic_mbps: round(mbps(idiomatic)),
     duckdb_translated_mbps: translated ? round(mbps(translated)) : null,
