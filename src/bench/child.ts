@@ -74,7 +74,7 @@ async function idiomaticStatements(name: QueryName, file: string): Promise<Keyed
   const { idiomaticScript } = await import('./idiomatic.ts');
   const { LOOKUPS_DIR } = await import('./query-names.ts');
   const script = idiomaticScript(name, file, LOOKUPS_DIR);
-  // The setup (macros, the events view or table) runs once, before the first query, and is timed with it.
+  // The setup (macros, the events table) runs once, before the first query, and is timed with it.
   return new Map([...script.queries].map(([key, sql], i) => [key, i === 0 ? [...script.setup, sql] : [sql]]));
 }
 

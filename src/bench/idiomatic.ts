@@ -11,7 +11,7 @@ import { T1021_RULE, type QueryName } from './query-names.ts';
 const DIR = join(import.meta.dirname, 'idiomatic');
 
 export interface IdiomaticScript {
-  /** Statements run first (macros, the events view or table); their time counts. */
+  /** Statements run first (macros, the events table); their time counts. */
   readonly setup: readonly string[];
   /** One query per key (rule id, or the query's name), compared with sightline's rows of the same key. */
   readonly queries: ReadonlyMap<string, string>;
