@@ -6,7 +6,14 @@ import { USAGE, parseArgs } from './args.ts';
 import { runChild } from './child.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv);
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    // A usage mistake gets its message, not a stack trace.
+    console.error((err as Error).message);
+    return 2;
+  }
   if (args.help) {
     console.log(USAGE);
     return 0;
