@@ -45,26 +45,33 @@ for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
 const SIMPLE_ESCAPE = new Uint8Array(256);
 for (const c of '"\\/bfnrt') SIMPLE_ESCAPE[c.charCodeAt(0)] = 1;
 
+/** Bytes that end a run of plain string bytes: the quote, the backslash, control characters. */
+const STRING_STOP = new Uint8Array(256);
+for (let c = 0; c < 0x20; c++) STRING_STOP[c] = 1;
+STRING_STOP[QUOTE] = 1;
+STRING_STOP[BACKSLASH] = 1;
+
 /** i at an opening quote; returns the index after the closing quote, or -1 for an invalid string. */
 function scanString(b: Uint8Array, i: number, end: number): number {
   lastEscaped = false;
   i++;
-  while (i < end) {
+  for (;;) {
+    // Plain bytes in one tight loop; reading past `end` (into the next line) is harmless: checked below.
+    // Past the buffer b[i] is undefined and STRING_STOP[undefined] is undefined, which also stops.
+    while (STRING_STOP[b[i]!] === 0) i++;
+    if (i >= end) return -1;
     const c = b[i]!;
     if (c === QUOTE) return i + 1;
-    if (c === BACKSLASH) {
-      lastEscaped = true;
-      const e = b[i + 1];
-      if (e === undefined || i + 1 >= end) return -1;
-      if (SIMPLE_ESCAPE[e]) i += 2;
-      else if (e === 0x75 /* u */) {
-        if (i + 6 > end || !HEX[b[i + 2]!] || !HEX[b[i + 3]!] || !HEX[b[i + 4]!] || !HEX[b[i + 5]!]) return -1;
-        i += 6;
-      } else return -1;
-    } else if (c < 0x20) return -1;
-    else i++;
+    if (c !== BACKSLASH) return -1;
+    lastEscaped = true;
+    const e = b[i + 1];
+    if (e === undefined || i + 1 >= end) return -1;
+    if (SIMPLE_ESCAPE[e]) i += 2;
+    else if (e === 0x75 /* u */) {
+      if (i + 6 > end || !HEX[b[i + 2]!] || !HEX[b[i + 3]!] || !HEX[b[i + 4]!] || !HEX[b[i + 5]!]) return -1;
+      i += 6;
+    } else return -1;
   }
-  return -1;
 }
 
 function digitsFrom(b: Uint8Array, i: number, end: number): number {
@@ -177,10 +184,51 @@ function memberValueStart(b: Uint8Array, i: number, end: number): number {
 /** What one projection produced: the object, or why the full path must decide. */
 export type Projection = Record<string, unknown> | null;
 
+/**
+ * The last text a key held, reused while the bytes repeat: log fields such as eventSource or a principal's
+ * ARN repeat from record to record, and one string per distinct run saves the decoding, the allocation and
+ * the hashing of an equal new string downstream (stats groups, dc sets). Keys whose values rarely repeat
+ * (request ids) stop being compared after a while.
+ */
+const RECENT_MAX_BYTES = 96;
+
+class RecentText {
+  private readonly bytes = new Uint8Array(RECENT_MAX_BYTES);
+  private length = -1;
+  private value = '';
+  private hits = 0;
+  private misses = 0;
+
+  text(b: Buffer, start: number, end: number): string {
+    const n = end - start;
+    if (n > RECENT_MAX_BYTES || this.misses > 64 + 4 * this.hits) return b.toString('utf8', start, end);
+    if (n === this.length) {
+      let k = 0;
+      while (k < n && this.bytes[k] === b[start + k]) k++;
+      if (k === n) {
+        this.hits++;
+        return this.value;
+      }
+    }
+    this.misses++;
+    this.value = b.toString('utf8', start, end);
+    this.length = n;
+    this.bytes.set(b.subarray(start, end));
+    return this.value;
+  }
+}
+
 /** Reusable projector for one wanted-field tree (see projection-spec.ts). */
 export class JsonProjector {
   private end = 0;
   private pos = 0;
+  private readonly recent = new Map<WantedKey, RecentText>();
+
+  private recentText(want: WantedKey): RecentText {
+    let r = this.recent.get(want);
+    if (!r) this.recent.set(want, (r = new RecentText()));
+    return r;
+  }
 
   constructor(private readonly root: ProjectionLevel) {}
 
@@ -208,18 +256,22 @@ export class JsonProjector {
       this.pos = i + 1;
       return out;
     }
+    // Log records rarely hold whitespace between tokens: each step tries the expected byte first.
     for (;;) {
-      if (i >= end || b[i] !== QUOTE) return null;
+      if (b[i] !== QUOTE) return null;
       const keyStart = i;
       i = scanString(b, i, end);
       if (i < 0) return null;
       const want = lastEscaped ? level.byName(JSON.parse(b.toString('utf8', keyStart, i)) as string) : level.byBytes(b, keyStart + 1, i - 1);
-      i = skipWs(b, i, end);
-      if (i >= end || b[i] !== COLON) return null;
-      i = skipWs(b, i + 1, end);
+      if (b[i] !== COLON) {
+        i = skipWs(b, i, end);
+        if (b[i] !== COLON) return null;
+      }
+      i++;
+      if (isWs(b[i]!)) i = skipWs(b, i, end);
       if (i >= end) return null;
       if (want === null) {
-        i = skipValue(b, i, end, room - 1);
+        i = b[i] === QUOTE ? scanString(b, i, end) : skipValue(b, i, end, room - 1);
         if (i < 0) return null;
       } else {
         const value = this.value(b, i, want, room - 1);
@@ -228,9 +280,19 @@ export class JsonProjector {
         else out[want.name] = value;
         i = this.pos;
       }
+      let c = b[i];
+      if (c === COMMA && i < end) {
+        i++;
+        if (b[i] !== QUOTE) i = skipWs(b, i, end);
+        continue;
+      }
+      if (c === RBRACE && i < end) {
+        this.pos = i + 1;
+        return out;
+      }
       i = skipWs(b, i, end);
       if (i >= end) return null;
-      const c = b[i];
+      c = b[i];
       if (c === RBRACE) {
         this.pos = i + 1;
         return out;
@@ -252,7 +314,8 @@ export class JsonProjector {
       const e = scanString(b, i, end);
       if (e < 0) return undefined;
       this.pos = e;
-      return lastEscaped ? JSON.parse(b.toString('utf8', i, e)) : b.toString('utf8', i + 1, e - 1);
+      if (lastEscaped) return JSON.parse(b.toString('utf8', i, e));
+      return this.recentText(want).text(b, i + 1, e - 1);
     }
     if (c === LBRACE || c === LBRACKET) {
       const e = skipValue(b, i, end, room);
