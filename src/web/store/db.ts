@@ -6,9 +6,9 @@
 // inside npm registry packages (@libsql/<platform>, no install script), so `npm ci` compiles nothing, while
 // better-sqlite3 compiled C++ for ~1m45s because its prebuilt download is not reachable. It is SQLite's own
 // file format, WAL and fsync, so every durability guarantee stays as it was. Rejected after measurement:
-// node-sqlite3-wasm (no WAL; its lock is a `<db>.lock` directory that survives SIGKILL, so the restarted
-// server found the database locked; ~13 ms per small transaction against ~1 ms) and @duckdb/node-api
-// (asynchronous, so every caller would change; ~1 ms per inserted row, 20 s for 20,000 events in batches).
+// node-sqlite3-wasm (its lock is a `<db>.lock` directory that survives SIGKILL, so the restarted server found
+// the database locked; no WAL, and 4-13x slower per one-row transaction) and @duckdb/node-api (asynchronous,
+// so every caller would change; ~1 ms per inserted row: 20 s for 20,000 events in batches of 1,000).
 
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
