@@ -50,7 +50,7 @@ const BUILDERS: Builders = {
     const bound = (b: { spec: string } | null) => (b ? parseRelativeTime(b.spec, ctx.now, ctx.tz) : null);
     const sourcetypes = requiredSourcetypes(n.predicate);
     const predicate = n.predicate ? compilePredicate(n.predicate, ctx) : null;
-    const prefilter = compileRawPrefilter(n.predicate);
+    const prefilter = ctx.rawPrefiltered ? null : compileRawPrefilter(n.predicate);
     leaves.scans.push(new ScanOperator(next, predicate, bound(n.earliest), bound(n.latest), sourcetypes ? new Set(sourcetypes) : null, prefilter));
   },
   filter: (n, next, ctx, leaves) => build(n.input, new FilterOperator(next, compilePredicate(n.predicate, ctx)), ctx, leaves),

@@ -15,6 +15,11 @@ export interface ExecOptions {
   readonly lookupDirs?: readonly string[];
   /** Non-fatal problems (truncated append, skipped values); default: ignored. */
   readonly onWarning?: (d: Diagnostic) => void;
+  /**
+   * The events were already byte-filtered on the scans' required literals (the scan path): scans skip their
+   * own per-event raw check, which could only repeat that work.
+   */
+  readonly rawPrefiltered?: boolean;
 }
 
 export interface ExecContext {
@@ -23,6 +28,7 @@ export interface ExecContext {
   readonly random: () => number;
   readonly lookupDirs: readonly string[];
   readonly warn: (d: Diagnostic) => void;
+  readonly rawPrefiltered: boolean;
 }
 
 export function makeContext(opts: ExecOptions = {}): ExecContext {
@@ -32,6 +38,7 @@ export function makeContext(opts: ExecOptions = {}): ExecContext {
     random: opts.random ?? Math.random,
     lookupDirs: opts.lookupDirs ?? [],
     warn: opts.onWarning ?? (() => {}),
+    rawPrefiltered: opts.rawPrefiltered ?? false,
   };
 }
 

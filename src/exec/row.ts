@@ -17,6 +17,8 @@ export class Row {
   /** Fields set or deleted on this row; most rows never get one, so the map is created on first write. */
   private ownMap: Map<string, Slot> | undefined;
   private lowerRawCache: string | undefined;
+  /** Which of the event's fields still show (after `fields`); undefined: all. */
+  private visible: ((name: string) => boolean) | undefined;
 
   private constructor(private readonly event: Event | null) {}
 
@@ -39,7 +41,26 @@ export class Row {
     const slot = this.ownMap?.get(name);
     if (slot === DELETED) return null;
     if (slot !== undefined) return slot;
-    return this.event ? this.event.get(name) : null;
+    if (!this.event || (this.visible && !this.visible(name))) return null;
+    return this.event.get(name);
+  }
+
+  /**
+   * Hides every field `keep` rejects (`fields`): the row's own ones now, the event's lazily, so nothing is
+   * enumerated (enumerating an event's fields parses its whole record and computes every alias). Fields set
+   * afterwards show as usual.
+   */
+  restrict(keep: (name: string) => boolean): void {
+    if (this.ownMap) {
+      for (const [name, slot] of [...this.ownMap]) {
+        if (slot === DELETED || keep(name)) continue;
+        if (this.event) this.ownMap.set(name, DELETED);
+        else this.ownMap.delete(name);
+      }
+    }
+    const before = this.visible;
+    this.visible = before ? (name) => before(name) && keep(name) : keep;
+    if (!keep('_raw')) this.lowerRawCache = undefined;
   }
 
   /** Setting null removes the field (eval of a null result removes the field). */
@@ -73,7 +94,7 @@ export class Row {
    */
   lowerRaw(): string {
     if (this.lowerRawCache === undefined) {
-      if (this.event && this.ownMap?.get('_raw') === undefined) {
+      if (this.event && this.ownMap?.get('_raw') === undefined && (!this.visible || this.visible('_raw'))) {
         if (lastEvent !== this.event) {
           lastEvent = this.event;
           lastLowerRaw = this.event._raw.toLowerCase();
@@ -97,7 +118,7 @@ export class Row {
         seen.add(name);
         const slot = this.own.get(name);
         if (slot === DELETED) continue;
-        if (slot === undefined && this.event.get(name) === null) continue;
+        if (slot === undefined && ((this.visible && !this.visible(name)) || this.event.get(name) === null)) continue;
         names.push(name);
       }
     }
@@ -113,6 +134,7 @@ export class Row {
   clone(): Row {
     const copy = new Row(this.event);
     for (const [k, v] of this.own) copy.own.set(k, v);
+    copy.visible = this.visible;
     return copy;
   }
 

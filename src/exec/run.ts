@@ -15,9 +15,23 @@ export interface QueryRun {
   push(event: Event): void;
   end(): void;
   readonly done: boolean;
+  /**
+   * Which scan leaves take the event, as a bit mask (leaf i: bit i), without pushing it; null when the plans
+   * have more leaves than a mask holds. Another run of the same plans and options can then push the event
+   * with `pushVerdict`, so a scan worker's checks are not repeated by the coordinator.
+   */
+  verdict(event: Event): number | null;
+  pushVerdict(event: Event, verdict: number): void;
 }
 
-export function startQueries(plans: readonly QueryPlan[], sink: (planIndex: number, row: Row) => void, opts: ExecOptions = {}): QueryRun {
+/** Leaves a verdict mask can name (bits of a 32-bit integer, sign bit unused). */
+const MAX_VERDICT_LEAVES = 31;
+
+/**
+ * `generators: false` builds the plans without starting their generating commands (makeresults,
+ * inputlookup): for a run that only asks verdicts of its scan leaves.
+ */
+export function startQueries(plans: readonly QueryPlan[], sink: (planIndex: number, row: Row) => void, opts: ExecOptions = {}, start: { generators?: boolean } = {}): QueryRun {
   const ctx = makeContext(opts);
   const built = plans.map((plan, i) => {
     const leaves: Leaves = { scans: [], generators: [] };
@@ -26,7 +40,7 @@ export function startQueries(plans: readonly QueryPlan[], sink: (planIndex: numb
     return leaves;
   });
   const scans = built.flatMap((l) => l.scans);
-  for (const l of built) for (const g of l.generators) g.start();
+  if (start.generators !== false) for (const l of built) for (const g of l.generators) g.start();
   let ended = false;
   return {
     push(event) {
@@ -40,6 +54,19 @@ export function startQueries(plans: readonly QueryPlan[], sink: (planIndex: numb
     },
     get done() {
       return ended || scans.every((s) => s.done);
+    },
+    verdict(event) {
+      if (scans.length > MAX_VERDICT_LEAVES) return null;
+      let mask = 0;
+      for (let i = 0; i < scans.length; i++) if (scans[i]!.accepts(event) !== null) mask |= 1 << i;
+      return mask;
+    },
+    pushVerdict(event, verdict) {
+      if (ended) return;
+      for (let i = 0; i < scans.length; i++) {
+        const s = scans[i]!;
+        if (verdict & (1 << i) && !s.done) s.pushAccepted(event);
+      }
     },
   };
 }

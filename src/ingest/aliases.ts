@@ -5,23 +5,40 @@
 import { firstOf, scalarToNumber, scalarToString, type Scalar, type Value } from '../core/value.ts';
 
 export type FieldGetter = (field: string) => Value;
-/** An alias computes a value from the event's other fields; `record` is the parsed JSON for odd keys. */
-export type AliasFn = (get: FieldGetter, record: unknown) => Value;
+/**
+ * An alias computes a value from the event's other fields; `record()` gives the parsed JSON for odd keys
+ * (a function, so aliases that do not need it never make an event parse its whole record).
+ */
+export type AliasFn = (get: FieldGetter, record: () => unknown) => Value;
 export type AliasTable = Readonly<Record<string, AliasFn>>;
+
+/** The fields an alias reads through `get`, when it reads nothing else (see aliasReads). */
+const READS = new WeakMap<AliasFn, readonly string[]>();
+
+/** Declares that `fn` reads only these fields through `get` (never the record). */
+function reading(fields: readonly string[], fn: AliasFn): AliasFn {
+  READS.set(fn, fields);
+  return fn;
+}
+
+/** Aliases whose value is one of these fields' values unchanged (see copiedFields). */
+const COPIES = new WeakMap<AliasFn, readonly string[]>();
 
 /** coalesce(): the first non-null field. */
 function first(...fields: string[]): AliasFn {
-  return (get) => {
+  const fn = reading(fields, (get) => {
     for (const f of fields) {
       const v = get(f);
       if (v !== null) return v;
     }
     return null;
-  };
+  });
+  COPIES.set(fn, fields);
+  return fn;
 }
 
 function constant(v: Scalar): AliasFn {
-  return () => v;
+  return reading([], () => v);
 }
 
 function mapScalar(v: Value, fn: (s: string) => Scalar | null): Value {
@@ -45,7 +62,7 @@ function rawKey(record: unknown, ...keys: string[]): Value {
 // aws_cloudtrail_*.yml "supported_TA: Splunk Add-on for AWS").
 
 /** The principal's short name: userName for IAM users, the session name for assumed roles, else the ARN tail. */
-const awsUser: AliasFn = (get) => {
+const awsUser: AliasFn = reading(['userIdentity.userName', 'userIdentity.arn', 'userIdentity.type', 'userIdentity.principalId'], (get) => {
   const userName = get('userIdentity.userName');
   if (userName !== null) return userName;
   const arn = firstOf(get('userIdentity.arn'));
@@ -56,14 +73,14 @@ const awsUser: AliasFn = (get) => {
   const type = firstOf(get('userIdentity.type'));
   if (type === 'Root') return 'root';
   return firstOf(get('userIdentity.principalId'));
-};
+});
 
 /** success/failure: ConsoleLogin reports its result in responseElements; other calls fail with an errorCode. */
 const awsAction: AliasFn = (get, record) => {
   const login = firstOf(get('responseElements.ConsoleLogin'));
   if (login !== null) return scalarToString(login).toLowerCase() === 'success' ? 'success' : 'failure';
   // The record's own errorCode: through get() the errorCode alias would always answer "success".
-  return rawKey(record, 'errorCode') === null ? 'success' : 'failure';
+  return rawKey(record(), 'errorCode') === null ? 'success' : 'failure';
 };
 
 const CLOUDTRAIL: AliasTable = {
@@ -99,26 +116,26 @@ const CLOUDTRAIL: AliasTable = {
 const SIGNIN: AliasTable = {
   src: first('properties.ipAddress', 'callerIpAddress'),
   src_ip: first('properties.ipAddress', 'callerIpAddress'),
-  user: (get) => mapScalar(get('properties.userPrincipalName'), (s) => s.toLowerCase()),
-  user_id: (get) => mapScalar(get('properties.userPrincipalName'), (s) => s.toLowerCase()),
+  user: reading(['properties.userPrincipalName'], (get) => mapScalar(get('properties.userPrincipalName'), (s) => s.toLowerCase())),
+  user_id: reading(['properties.userPrincipalName'], (get) => mapScalar(get('properties.userPrincipalName'), (s) => s.toLowerCase())),
   user_agent: first('properties.userAgent'),
-  app: (get) => mapScalar(get('properties.appDisplayName'), (s) => s.replace(/ /g, ':').toLowerCase()),
-  action: (get) => {
+  app: reading(['properties.appDisplayName'], (get) => mapScalar(get('properties.appDisplayName'), (s) => s.replace(/ /g, ':').toLowerCase())),
+  action: reading(['properties.status.errorCode'], (get) => {
     const code = firstOf(get('properties.status.errorCode'));
     if (code === null) return null;
     return scalarToNumber(code) === 0 ? 'success' : 'failure';
-  },
+  }),
   reason: first('properties.status.failureReason'),
   authentication_method: first('properties.authenticationDetails{}.authenticationMethod'),
-  dest: (get) => {
+  dest: reading(['properties.resourceDisplayName'], (get) => {
     const name = firstOf(get('properties.resourceDisplayName'));
     if (name === null || name === 'null') return 'https://login.microsoftonline.com';
     return scalarToString(name).replace(/ /g, '.').toLowerCase();
-  },
-  duration: (get) => {
+  }),
+  duration: reading(['properties.processingTimeInMilliseconds'], (get) => {
     const ms = scalarToNumber(firstOf(get('properties.processingTimeInMilliseconds')));
     return ms === null ? null : ms / 1000;
-  },
+  }),
   signature: first('operationName'),
   vendor_account: first('tenantId', 'properties.tenantId'),
   vendor_product: constant('Microsoft Azure Active Directory'),
@@ -140,7 +157,7 @@ const O365: AliasTable = {
   app: first('Workload'),
   signature: first('Operation'),
   command: first('Operation'),
-  action: (get) => {
+  action: reading(['Operation', 'ResultStatus'], (get) => {
     const op = firstOf(get('Operation'));
     if (op === 'UserLoginFailed') return 'failure';
     return mapScalar(get('ResultStatus'), (s) => {
@@ -149,7 +166,7 @@ const O365: AliasTable = {
       if (O365_FAILURE.has(lower)) return 'failure';
       return lower;
     });
-  },
+  }),
   status: first('ResultStatus'),
   vendor_account: first('OrganizationId'),
   vendor_product: constant('Microsoft Office 365'),
@@ -165,18 +182,20 @@ const UPN_CLAIM = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn';
 const NAME_CLAIM = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name';
 
 const activityCaller: AliasFn = (get, record) =>
-  rawKey(record, 'identity', 'claims', UPN_CLAIM) ??
-  rawKey(record, 'identity', 'claims', NAME_CLAIM) ??
+  rawKey(record(), 'identity', 'claims', UPN_CLAIM) ??
+  rawKey(record(), 'identity', 'claims', NAME_CLAIM) ??
   get('identity.authorization.evidence.principalId') ??
-  (typeof (record as Record<string, unknown> | null)?.identity === 'string' ? get('identity') : null);
+  (typeof (record() as Record<string, unknown> | null)?.identity === 'string' ? get('identity') : null);
 
-const activityAction: AliasFn = (get) =>
-  mapScalar(first('resultType', 'status.value', 'properties.statusCode')(get, null), (s) => {
+const activityResult = first('resultType', 'status.value', 'properties.statusCode');
+const activityAction: AliasFn = reading(['resultType', 'status.value', 'properties.statusCode'], (get, record) =>
+  mapScalar(activityResult(get, record), (s) => {
     const lower = s.toLowerCase();
     if (lower === 'success' || lower === 'succeeded') return 'success';
     if (lower === 'failure' || lower === 'failed') return 'failure';
     return lower;
-  });
+  }),
+);
 
 const ACTIVITY: AliasTable = {
   // Layout bridges (REST names on Event Hub records and back).
@@ -193,7 +212,7 @@ const ACTIVITY: AliasTable = {
   signature: first('operationName.value', 'operationName'),
   command: first('operationName.value', 'operationName'),
   action: activityAction,
-  vendor_account: (get) => get('subscriptionId') ?? mapScalar(get('resourceId'), (s) => /^\/subscriptions\/([^/]+)/i.exec(s)?.[1] ?? null),
+  vendor_account: reading(['subscriptionId', 'resourceId'], (get) => get('subscriptionId') ?? mapScalar(get('resourceId'), (s) => /^\/subscriptions\/([^/]+)/i.exec(s)?.[1] ?? null)),
   vendor_product: constant('Microsoft Azure'),
 };
 
@@ -206,6 +225,24 @@ const TABLES: Record<string, AliasTable> = {
 
 export function aliasesFor(sourcetype: string): AliasTable | undefined {
   return TABLES[sourcetype];
+}
+
+/**
+ * The fields an alias of this sourcetype reads, when it reads only fields (so an event that has those
+ * fields answers it without its whole record); null when it is no alias or may read the record itself.
+ */
+export function aliasReads(sourcetype: string, name: string): readonly string[] | null {
+  const fn = TABLES[sourcetype]?.[name];
+  return fn ? (READS.get(fn) ?? null) : null;
+}
+
+/**
+ * For an alias that copies the value of one of some fields unchanged (coalesce), those fields: its values
+ * are then text of the record whenever theirs are. Null for computed aliases and names that are no alias.
+ */
+export function copiedFields(sourcetype: string, name: string): readonly string[] | null {
+  const fn = TABLES[sourcetype]?.[name];
+  return fn ? (COPIES.get(fn) ?? null) : null;
 }
 
 /** Every sourcetype with an alias table (for docs and tests). */

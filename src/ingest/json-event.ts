@@ -26,9 +26,12 @@ export class JsonEvent implements Event {
   private parsed: boolean;
   private cache: Map<string, Value> | undefined;
   private readonly aliases: AliasTable | undefined;
+  /** The raw text, or its UTF-8 bytes until someone reads it (events that are never shown never decode it). */
+  private rawValue: string | Uint8Array;
 
   /** `obj` may be passed when the caller already parsed the record (it must be JSON.parse(raw)). */
-  constructor(readonly _raw: string, meta: EventMeta, obj?: unknown) {
+  constructor(raw: string | Uint8Array, meta: EventMeta, obj?: unknown) {
+    this.rawValue = raw;
     this._time = meta.time;
     this.sourcetype = meta.sourcetype;
     this.source = meta.source;
@@ -39,6 +42,20 @@ export class JsonEvent implements Event {
     this.aliases = aliasesFor(meta.sourcetype);
   }
 
+  get _raw(): string {
+    const r = this.rawValue;
+    if (typeof r === 'string') return r;
+    const text = Buffer.from(r.buffer, r.byteOffset, r.byteLength).toString('utf8');
+    this.rawValue = text;
+    return text;
+  }
+
+  /** The raw text as UTF-8 bytes (without decoding it when it was never read). */
+  rawBytes(): Uint8Array {
+    const r = this.rawValue;
+    return typeof r === 'string' ? Buffer.from(r, 'utf8') : r;
+  }
+
   /** The parsed record (parsing it now if needed). */
   record(): unknown {
     if (!this.parsed) {
@@ -46,6 +63,11 @@ export class JsonEvent implements Event {
       this.parsed = true;
     }
     return this.obj;
+  }
+
+  /** The object `field` is resolved against: the whole record here; a projection may answer some fields. */
+  protected recordFor(_field: string): unknown {
+    return this.record();
   }
 
   get(field: string): Value {
@@ -60,13 +82,13 @@ export class JsonEvent implements Event {
     const cache = (this.cache ??= new Map());
     const hit = cache.get(field);
     if (hit !== undefined) return hit;
-    let v = resolvePath(this.record(), field);
+    let v = resolvePath(this.recordFor(field), field);
     if (v === null && this.aliases) {
       const alias = this.aliases[field];
       if (alias) {
         // Marked null while computing, so aliases that refer to each other end instead of recursing.
         cache.set(field, null);
-        v = alias((f) => this.get(f), this.record());
+        v = alias((f) => this.get(f), () => this.record());
       }
     }
     cache.set(field, v);

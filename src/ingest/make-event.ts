@@ -33,18 +33,26 @@ export interface EventContext {
 
 /** An event over a record whose JSON text is `raw` and whose parse is `record`. */
 export function eventFromParsed(raw: string, record: Record<string, unknown>, ctx: EventContext): JsonEvent {
+  return new JsonEvent(raw, eventMeta(record, ctx), record);
+}
+
+/**
+ * The metadata of a record read in order from an input: its sourcetype (forced or detected), and its time,
+ * or for a timeless record the time of the last timed record before it (Splunk's rule), which it updates.
+ * `record` may be a projection that keeps what the sourcetype definitions read (SourcetypeDef.reads).
+ */
+export function eventMeta(record: Readonly<Record<string, unknown>>, ctx: EventContext): EventMeta {
   const def = ctx.sourcetype ?? detectSourcetypeDef(record);
   let time = def.timeOf(record);
   if (time === null) time = ctx.lastTime ?? ctx.fallbackTime;
   else ctx.lastTime = time;
-  const meta: EventMeta = {
+  return {
     sourcetype: def.name,
     index: ctx.index ?? def.index,
     source: ctx.source,
     host: ctx.host,
     time,
   };
-  return new JsonEvent(raw, meta, record);
 }
 
 /**

@@ -8,6 +8,7 @@ import type { JsonEvent } from '../ingest/json-event.ts';
 import { DEFAULT_LIMITS } from '../ingest/limits.ts';
 import { lineEvents, lineTime, type LineEventHooks } from './line-events.ts';
 import type { LineSelector } from './prefilter.ts';
+import type { ScanProjection } from './scan-projection.ts';
 
 const NEWLINE = 0x0a;
 const OPEN_BRACE = 0x7b;
@@ -40,6 +41,8 @@ export interface BlockScannerOptions {
   readonly timeBeforeOutside: (offset: number) => number | null;
   readonly lineAt: (offset: number) => number;
   readonly onMalformed?: (line: number, offset: number, message: string) => void;
+  /** Reads object lines through this projection (see line-events.ts). */
+  readonly projection?: ScanProjection | null;
 }
 
 export class BlockScanner {
@@ -66,6 +69,7 @@ export class BlockScanner {
       timeBefore: (off) => this.lookback(off),
       lineAt: opts.lineAt,
       onMalformed: opts.onMalformed,
+      projection: opts.projection,
     };
   }
 

@@ -3,12 +3,14 @@
 // nearest earlier timed record (looked up on demand, since prefiltered lines were never parsed), and any
 // line that is not one plain JSON object goes through the ingest RecordSplitter so odd input behaves the same.
 
-import { eventFromParsed, type EventContext } from '../ingest/make-event.ts';
+import { eventFromParsed, eventMeta, type EventContext } from '../ingest/make-event.ts';
+import { PartialJsonEvent } from '../ingest/partial-json-event.ts';
 import type { JsonEvent } from '../ingest/json-event.ts';
 import { DEFAULT_LIMITS } from '../ingest/limits.ts';
-import { RecordSplitter } from '../ingest/record-splitter.ts';
+import { exceedsDepth, RecordSplitter } from '../ingest/record-splitter.ts';
 import { recordEvents } from '../ingest/record-events.ts';
 import { detectSourcetypeDef } from '../ingest/sourcetypes/index.ts';
+import { BATCH_KEYS, type ScanProjection } from './scan-projection.ts';
 
 const OPEN = 0x7b;
 const CLOSE = 0x7d;
@@ -19,6 +21,8 @@ export interface LineEventHooks {
   /** 1-based line number of a byte offset (for malformed-input reports only). */
   lineAt(offset: number): number;
   onMalformed?(line: number, offset: number, message: string): void;
+  /** When set, object lines are read through this projection instead of a whole JSON.parse. */
+  readonly projection?: ScanProjection | null;
 }
 
 function isSpace(c: number): boolean {
@@ -33,7 +37,14 @@ export function lineEvents(buf: Buffer, s: number, e: number, offset: number, ct
   while (a < b && isSpace(buf[a]!)) a++;
   while (b > a && isSpace(buf[b - 1]!)) b--;
   if (a === b) return;
+  // The projector refuses lines nested past the ingest limit; those, like any line the projection leaves,
+  // are checked here, and go to the splitter below, which reports them as the reader does.
   if (buf[a] === OPEN && buf[b - 1] === CLOSE) {
+    if (hooks.projection && projectedEvent(buf, a, b, offset, ctx, hooks, hooks.projection, out)) return;
+    if (exceedsDepth(buf, a, b, DEFAULT_LIMITS.maxDepth)) {
+      oddLine(buf.subarray(s, e), offset, ctx, hooks, out);
+      return;
+    }
     const text = buf.toString('utf8', a, b);
     let record: unknown;
     try {
@@ -50,6 +61,20 @@ export function lineEvents(buf: Buffer, s: number, e: number, offset: number, ct
     }
   }
   oddLine(buf.subarray(s, e), offset, ctx, hooks, out);
+}
+
+/** The event of an object line read through the projection; false when the ordinary path must decide. */
+function projectedEvent(buf: Buffer, a: number, b: number, offset: number, ctx: EventContext, hooks: LineEventHooks, projection: ScanProjection, out: JsonEvent[]): boolean {
+  const partial = projection.projector.project(buf, a, b);
+  if (partial === null) return false;
+  for (const k of BATCH_KEYS) if (partial[k] !== undefined) return false;
+  const def = ctx.sourcetype ?? detectSourcetypeDef(partial);
+  if (def.timeOf(partial) === null) ctx.lastTime = hooks.timeBefore(offset) ?? undefined;
+  // The raw bytes are copied (the block is reused) and decoded only if something reads _raw.
+  const raw = Buffer.allocUnsafe(b - a);
+  buf.copy(raw, 0, a, b);
+  out.push(new PartialJsonEvent(raw, eventMeta(partial, ctx), partial, projection.answerable));
+  return true;
 }
 
 function isWrapper(r: Record<string, unknown>): boolean {

@@ -6,37 +6,31 @@
 
 import type { QueryPlan } from '../plan/nodes.ts';
 import { requiredSourcetypes } from '../plan/required-sourcetypes.ts';
-import { aliasedSourcetypes, aliasesFor } from '../ingest/aliases.ts';
+import { aliasedSourcetypes, aliasesFor, copiedFields } from '../ingest/aliases.ts';
+import { KNOWN_SOURCETYPES } from '../ingest/sourcetypes/index.ts';
 import type { ByteTerm, TermClauses } from './prefilter.ts';
 import { scanNodes } from './scan-filter.ts';
 import { printableAscii, printableJsonText, requiredTerms } from '../plan/required-terms.ts';
 
 const DEFAULT_FIELDS = new Set(['_time', '_raw', 'sourcetype', 'source', 'index', 'host', 'splunk_server', 'linecount', 'punct', 'eventtype', 'tag']);
 
+
 /**
- * JSON keys a record of each sourcetype must have, as written in raw JSON (quoted, case-sensitive).
- * Mirrors src/ingest/sourcetypes/*: each matches() requires the key.
+ * Whether a field's values are read from the record's own JSON text (so they occur in _raw): a record key,
+ * or an alias that copies record keys' values unchanged in every sourcetype that defines it (e.g. Azure
+ * Activity's operationName.value bridge), never a computed alias.
  */
-const SHAPE_KEYS: Readonly<Record<string, string>> = {
-  'aws:cloudtrail': '"eventSource"',
-  'azure:monitor:aad:signin': '"properties"',
-  'o365:management:activity': '"CreationTime"',
-  // Both Azure Activity layouts read operationName (a string, or an object with a value).
-  'azure:activity': '"operationName"',
-};
-
-let aliasNames: Set<string> | null = null;
-function isAlias(field: string): boolean {
-  if (!aliasNames) {
-    aliasNames = new Set();
-    for (const st of aliasedSourcetypes()) for (const name of Object.keys(aliasesFor(st) ?? {})) aliasNames.add(name);
+export function fieldValueInRaw(field: string, seen: ReadonlySet<string> = new Set()): boolean {
+  if (DEFAULT_FIELDS.has(field) || field.startsWith('_')) return false;
+  // Aliases that copy each other (Activity's two caller-address names) add no value of their own in a loop.
+  if (seen.has(field)) return true;
+  const inner = new Set(seen).add(field);
+  for (const st of aliasedSourcetypes()) {
+    if (!aliasesFor(st)?.[field]) continue;
+    const copied = copiedFields(st, field);
+    if (copied === null || !copied.every((f) => fieldValueInRaw(f, inner))) return false;
   }
-  return aliasNames.has(field);
-}
-
-/** Whether a field's values are read from the record's own JSON text (so they occur in _raw). */
-export function fieldValueInRaw(field: string): boolean {
-  return !DEFAULT_FIELDS.has(field) && !field.startsWith('_') && !isAlias(field);
+  return true;
 }
 
 export interface ScanTermOptions {
@@ -50,7 +44,7 @@ export function planTermClauses(plans: readonly QueryPlan[], opts: ScanTermOptio
   for (const plan of plans) {
     for (const node of scanNodes(plan)) {
       const predicate = node.kind === 'scan' ? node.predicate : null;
-      const clauses: ByteTerm[][] = requiredTerms(predicate, { fieldValueInRaw, valueText: printableJsonText, termText: printableAscii }).map((c) => [...c]);
+      const clauses: ByteTerm[][] = requiredTerms(predicate, { fieldValueInRaw: (f) => fieldValueInRaw(f), valueText: printableJsonText, termText: printableAscii }).map((c) => [...c]);
       const shape = opts.forcedSourcetype ? null : shapeClause(requiredSourcetypes(predicate));
       if (shape) clauses.push(shape);
       out.push(clauses);
@@ -63,9 +57,10 @@ function shapeClause(sourcetypes: readonly string[] | null): ByteTerm[] | null {
   if (sourcetypes === null || sourcetypes.length === 0) return null;
   const keys: ByteTerm[] = [];
   for (const st of sourcetypes) {
-    const key = SHAPE_KEYS[st];
+    const key = KNOWN_SOURCETYPES.find((d) => d.name === st)?.requiredKey;
     if (!key) return null;
-    keys.push({ text: key, caseSensitive: true });
+    // As written in raw JSON: quoted, case-sensitive (a key spelt with escapes keeps its line: see prefilter.ts).
+    keys.push({ text: JSON.stringify(key), caseSensitive: true });
   }
   return keys;
 }

@@ -1,13 +1,14 @@
 // Byte-level prefilter over a buffer of NDJSON lines: finds the lines that could match at least one scan,
 // without decoding the others. Each scan needs a conjunction of clauses (one alternative of each clause
-// must occur). Per buffer, one clause per scan is searched over the whole buffer (the one with the fewest
-// hits lately: the search adapts to the data), the scan's other clauses are checked in the hit lines only.
-// Case-sensitive terms use Buffer.indexOf; case-insensitive ones a regex built only from escaped
-// characters (a plain literal: linear time, no user pattern syntax) over a latin1 view of the bytes.
+// must occur). Per buffer, one clause per scan is searched over the whole buffer (the one cheapest to lead
+// with lately: the search adapts to the data), the scan's other clauses are checked in the hit lines only.
+// Case-sensitive terms use Buffer.indexOf; case-insensitive ones a multi-literal search over ASCII-folded
+// bytes (folded-search.ts: plain literals, linear time, no user pattern syntax).
 // Exactness: lines containing a backslash escape (\u, \/), a records-batch key, or (for case-insensitive
 // terms) a non-ASCII character whose lower case is ASCII (U+0130, U+212A) are always kept.
 
 import { printableAscii } from '../plan/required-terms.ts';
+import { FoldedMultiSearch } from './folded-search.ts';
 
 export interface ByteTerm {
   /** Printable ASCII only (other terms make their clause unusable; see usableTerm). */
@@ -25,6 +26,8 @@ const NEWLINE = 0x0a;
 const BACKSLASH = 0x5c;
 /** Every 32nd buffer re-measures all clauses, so the choice follows the data. */
 const RESAMPLE = 32;
+/** Rough cost of testing the other clauses in one hit line (a few short searches), in milliseconds. */
+const HIT_CHECK_MS = 0.001;
 
 /** A term the byte search can test exactly: printable ASCII, not empty. */
 export function usableTerm(t: ByteTerm): boolean {
@@ -35,30 +38,34 @@ function hasLetters(s: string): boolean {
   return /[A-Za-z]/.test(s);
 }
 
-/** A regex source matching exactly this ASCII text: every non-alphanumeric character as a \xHH escape. */
-function literalSource(text: string): string {
-  return text.replace(/[^A-Za-z0-9]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-
-/** One clause compiled: its case-sensitive needles and one case-insensitive alternation. */
+/** One clause compiled: its case-sensitive needles and one case-insensitive multi-literal search. */
 class CompiledClause {
   readonly exact: Buffer[];
-  readonly folded: RegExp | null;
-  readonly foldedTest: RegExp | null;
+  readonly folded: FoldedMultiSearch | null;
   /** Hits in the last buffer where this clause was searched whole. */
   recentHits = 0;
+  /** Milliseconds that whole search took. */
+  recentMs = 0;
+
+  /**
+   * What leading with this clause costs per buffer: its own search, plus a check of the other clauses in
+   * each line it hits. Case-insensitive alternations search several times slower than indexOf, so the
+   * clause with the fewest hits is not always the cheapest lead.
+   */
+  get leadCost(): number {
+    return this.recentMs + this.recentHits * HIT_CHECK_MS;
+  }
 
   constructor(clause: readonly ByteTerm[]) {
     const exact = clause.filter((t) => t.caseSensitive || !hasLetters(t.text));
     const folded = clause.filter((t) => !t.caseSensitive && hasLetters(t.text));
     this.exact = [...new Set(exact.map((t) => t.text))].map((t) => Buffer.from(t, 'latin1'));
-    const source = [...new Set(folded.map((t) => literalSource(t.text.toLowerCase())))].join('|');
-    this.folded = folded.length ? new RegExp(source, 'gi') : null;
-    this.foldedTest = folded.length ? new RegExp(source, 'i') : null;
+    this.folded = folded.length ? new FoldedMultiSearch(folded.map((t) => t.text)) : null;
   }
 
-  /** Lines of buf[start, end) where an alternative occurs; `text` is the latin1 view when `folded`. */
-  linesIn(buf: Buffer, start: number, end: number, text: () => string): Set<number> {
+  /** Lines of buf[start, end) where an alternative occurs. */
+  linesIn(buf: Buffer, start: number, end: number): Set<number> {
+    const t0 = performance.now();
     const out = new Set<number>();
     for (const needle of this.exact) {
       let from = start;
@@ -71,16 +78,16 @@ class CompiledClause {
       }
     }
     if (this.folded) {
-      const s = text();
-      const re = this.folded;
-      re.lastIndex = 0;
-      for (let m = re.exec(s); m; m = re.exec(s)) {
-        const at = start + m.index;
+      let from = start;
+      while (from < end) {
+        const at = this.folded.indexIn(buf, from, end);
+        if (at < 0) break;
         out.add(lineStart(buf, at, start));
-        re.lastIndex = nextLine(buf, at + m[0].length, end) - start;
+        from = nextLine(buf, at + 1, end);
       }
     }
     this.recentHits = out.size;
+    this.recentMs = performance.now() - t0;
     return out;
   }
 
@@ -90,7 +97,7 @@ class CompiledClause {
       const line = buf.subarray(ls, le);
       for (const needle of this.exact) if (line.indexOf(needle) >= 0) return true;
     }
-    return this.foldedTest !== null && this.foldedTest.test(buf.toString('latin1', ls, le));
+    return this.folded !== null && this.folded.indexIn(buf, ls, le) >= 0;
   }
 
   get hasFolded(): boolean {
@@ -122,13 +129,11 @@ export function compileLineSelector(scans: readonly TermClauses[]): LineSelector
 
   return (buf, start, end) => {
     const resample = calls++ % RESAMPLE === 0;
-    let text: string | null = null;
-    const latin1 = () => (text ??= buf.toString('latin1', start, end));
     const keep = new Set<number>(guardLines(buf, start, end, anyFolded));
     const found = new Map<CompiledClause, Set<number>>();
     const linesOf = (c: CompiledClause) => {
       let set = found.get(c);
-      if (!set) found.set(c, (set = c.linesIn(buf, start, end, latin1)));
+      if (!set) found.set(c, (set = c.linesIn(buf, start, end)));
       return set;
     };
     for (const clauses of compiled) {
@@ -138,7 +143,7 @@ export function compileLineSelector(scans: readonly TermClauses[]): LineSelector
         for (const ls of smallest) if (sets.every((s) => s.has(ls))) keep.add(ls);
         continue;
       }
-      const lead = clauses.reduce((a, b) => (b.recentHits < a.recentHits ? b : a));
+      const lead = clauses.reduce((a, b) => (b.leadCost < a.leadCost ? b : a));
       const others = clauses.filter((c) => c !== lead);
       for (const ls of linesOf(lead)) {
         if (keep.has(ls)) continue;

@@ -11,18 +11,20 @@ const DEFAULT_FIELDS = new Set(['_time', '_raw', 'sourcetype', 'source', 'index'
 
 export class ProjectedEvent extends JsonEvent {
   constructor(
-    raw: string,
+    raw: string | Uint8Array,
     meta: EventMeta,
-    /** Field name -> position in `values` (one map shared by all events of a run). */
+    /** Field name -> position among an event's values (one map shared by all events of a run). */
     private readonly positions: ReadonlyMap<string, number>,
+    /** The values of a whole batch; this event's start at `base`. */
     private readonly values: readonly Value[],
+    private readonly base = 0,
   ) {
     super(raw, meta);
   }
 
   override get(field: string): Value {
     const i = this.positions.get(field);
-    return i !== undefined ? (this.values[i] as Value) : super.get(field);
+    return i !== undefined ? (this.values[this.base + i] as Value) : super.get(field);
   }
 }
 

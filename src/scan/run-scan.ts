@@ -20,8 +20,10 @@ import { classifyInput, type InputKind } from './classify.ts';
 import { planTermClauses } from './plan-terms.ts';
 import { compileLineSelector } from './prefilter.ts';
 import { ProjectedEvent, planFieldNames } from './projected-event.ts';
+import { scanProjection, type ScanProjection } from './scan-projection.ts';
 import { scanFileRange, scanStream } from './scan-file.ts';
-import type { FromWorker, ScanTask, WireEvent, WorkerSetup } from './wire.ts';
+import type { FromWorker, ScanTask, WireBatch, WorkerSetup } from './wire.ts';
+import { unpackBatch } from './wire-batch.ts';
 
 export interface ScanRunOptions extends ExecOptions {
   readonly sourcetype?: string;
@@ -32,6 +34,8 @@ export interface ScanRunOptions extends ExecOptions {
   readonly threads?: number;
   /** Byte prefilter on literal terms (default true; off only to compare results). */
   readonly prefilter?: boolean;
+  /** Read only the fields the plans need from each line's bytes (default true; off only to compare results). */
+  readonly projection?: boolean;
   /** Size of the byte ranges a big file is cut into for workers. */
   readonly rangeBytes?: number;
   /** Events failing this test are counted but not handed to the plans (e.g. the CLI's --earliest/--latest). */
@@ -84,15 +88,20 @@ export async function scanQueries(
     } else tasks.push({ id: tasks.length, kind, path });
   }
   const clauses = opts.prefilter === false ? null : planTermClauses(plans, { forcedSourcetype: !!opts.sourcetype });
-  const run = startQueries(plans, sink, opts);
+  // One clock for the coordinator and its workers, so relative time bounds agree on every event.
+  const runOpts: ScanRunOptions = { ...opts, now: opts.now ?? Date.now() / 1000, rawPrefiltered: clauses !== null };
+  // Events of plain line inputs were byte-filtered already; exec need not repeat its per-event raw check.
+  const run = startQueries(plans, sink, runOpts);
   const stopped = () => run.done || (opts.stop?.() ?? false);
-  const push = (e: Event) => {
+  /** `verdict`: which scan leaves a worker found taking the event (-1 or absent: ask them here). */
+  const push = (e: Event, verdict = -1) => {
     // A block may hold events past the point where the plans stopped (head): they are dropped, uncounted.
     if (stopped()) return;
     stats.eventsPushed++;
     if (opts.accept && !opts.accept(e)) return;
     opts.onEvent?.(e);
-    run.push(e);
+    if (verdict === -1) run.push(e);
+    else run.pushVerdict(e, verdict);
   };
   const progress = new ProgressCounter(tasks, opts.onProgress);
   // A worker costs a few hundred ms of start-up (module loading): worth it only for big inputs.
@@ -100,8 +109,8 @@ export async function scanQueries(
   const wanted = opts.threads ?? Math.min(availableParallelism(), Math.ceil(parallelBytes / WORKER_MIN_BYTES));
   const threads = Math.max(1, wanted);
   const parallelTasks = tasks.filter((t) => t.kind !== 'other').length;
-  if (threads === 1 || parallelTasks <= 1) await runInThread(tasks, clauses, opts, push, stats, stopped, progress);
-  else await runInWorkers(tasks, plans, clauses, opts, threads, push, stats, stopped, progress);
+  if (threads === 1 || parallelTasks <= 1) await runInThread(tasks, clauses, projectionFor(plans, runOpts), runOpts, push, stats, stopped, progress);
+  else await runInWorkers(tasks, plans, clauses, runOpts, threads, push, stats, stopped, progress);
   run.end();
   return stats;
 }
@@ -137,6 +146,11 @@ function mtimeOf(path: string): number {
   } catch {
     return Math.floor(Date.now() / 1000);
   }
+}
+
+function projectionFor(plans: readonly QueryPlan[], opts: ScanRunOptions): ScanProjection | null {
+  if (opts.projection === false) return null;
+  return scanProjection(planFieldNames(plans), opts.sourcetype ? sourcetypeByName(opts.sourcetype) : undefined);
 }
 
 function contextFor(path: string, opts: ScanRunOptions, fallbackTime: number): EventContext {
@@ -176,6 +190,7 @@ async function readOther(path: string, opts: ScanRunOptions, push: (e: Event) =>
 async function runInThread(
   tasks: readonly Task[],
   clauses: ReturnType<typeof planTermClauses> | null,
+  projection: ScanProjection | null,
   opts: ScanRunOptions,
   push: (e: Event) => void,
   stats: ScanRunStats,
@@ -190,7 +205,7 @@ async function runInThread(
       progress.taskDone(task.id);
       continue;
     }
-    const target = { selector, ctx: contextFor(task.path, opts, task.fallbackTime), onMalformed: malformedReporter(task.path, opts) };
+    const target = { selector, projection, ctx: contextFor(task.path, opts, task.fallbackTime), onMalformed: malformedReporter(task.path, opts) };
     const emit = (events: JsonEvent[]) => {
       stats.eventsParsed += events.length;
       for (const e of events) push(e);
@@ -211,7 +226,7 @@ async function runInWorkers(
   clauses: ReturnType<typeof planTermClauses> | null,
   opts: ScanRunOptions,
   threads: number,
-  push: (e: Event) => void,
+  push: (e: Event, verdict?: number) => void,
   stats: ScanRunStats,
   done: () => boolean,
   progress: ProgressCounter,
@@ -219,6 +234,7 @@ async function runInWorkers(
   const setup: WorkerSetup = {
     plans,
     clauses,
+    projection: opts.projection !== false,
     sourcetype: opts.sourcetype,
     index: opts.index,
     host: opts.host ?? defaultHost(),
@@ -230,7 +246,7 @@ async function runInWorkers(
   const workerTasks = tasks.filter((t): t is ScanTask => t.kind !== 'other');
   const count = Math.min(threads, workerTasks.length);
   // Results of tasks that finish ahead of their turn wait here; the current task's events stream through.
-  const pending = new Map<number, { events: WireEvent[][]; finished: boolean }>();
+  const pending = new Map<number, { events: WireBatch[]; finished: boolean }>();
   let current = 0;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
@@ -240,8 +256,6 @@ async function runInWorkers(
     w?.();
   };
   const positions = new Map(setup.fields.map((f, i) => [f, i]));
-  const toEvent = (w: WireEvent, path: string) =>
-    new ProjectedEvent(w.raw, { sourcetype: w.sourcetype, index: w.index, source: path, host, time: w.time }, positions, w.values);
   const queue = [...workerTasks];
   const inFlight = new Map<Worker, number>();
   const maxAhead = count * 3;
@@ -260,7 +274,7 @@ async function runInWorkers(
       const slot = pending.get(m.id);
       if (m.type === 'events') {
         stats.eventsParsed += m.parsed;
-        slot?.events.push(m.events);
+        slot?.events.push(m.batch);
       } else if (m.type === 'malformed') {
         const t = tasks[m.id]!;
         opts.onMalformed?.({ source: t.path, line: m.line, offset: m.offset, message: m.message });
@@ -293,7 +307,7 @@ async function runInWorkers(
       }
       const slot = pending.get(task.id);
       if (slot) {
-        for (const batch of slot.events.splice(0)) for (const e of batch) push(toEvent(e, task.path));
+        for (const batch of slot.events.splice(0)) unpackBatch(batch, task.path, host, positions, push);
         if (slot.finished) {
           pending.delete(task.id);
           progress.taskDone(task.id);

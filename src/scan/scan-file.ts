@@ -2,13 +2,14 @@
 // workers can take ranges of one big file), or any chunk stream (gzip, stdin). Files give exact lookbacks
 // (time of an earlier record, line numbers) by reading backwards; streams fall back to what was seen.
 
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { GzipError, openBytes, type ByteChunkStats } from '../ingest/byte-source.ts';
 import type { EventContext } from '../ingest/make-event.ts';
 import type { JsonEvent } from '../ingest/json-event.ts';
 import { BlockScanner } from './block-scanner.ts';
 import { lineTime } from './line-events.ts';
 import type { LineSelector } from './prefilter.ts';
+import type { ScanProjection } from './scan-projection.ts';
 
 const NEWLINE = 0x0a;
 export const BLOCK_BYTES = 4 * 1024 * 1024;
@@ -17,6 +18,7 @@ export interface ScanTarget {
   readonly selector: LineSelector | null;
   readonly ctx: EventContext;
   readonly onMalformed?: (line: number, offset: number, message: string) => void;
+  readonly projection?: ScanProjection | null;
 }
 
 /** Where a range's first line starts: `start` itself if a newline precedes it, else after the next newline. */
@@ -37,6 +39,8 @@ export function firstLineStart(fd: number, start: number, size: number): number 
   return size;
 }
 
+let readBuffer: Buffer | undefined;
+
 /** Scans the lines that start in [start, end) of a regular file, handing events over block by block. */
 export function scanFileRange(path: string, start: number, end: number, size: number, target: ScanTarget, emit: (events: JsonEvent[]) => void): void {
   const fd = openSync(path, 'r');
@@ -49,12 +53,16 @@ export function scanFileRange(path: string, start: number, end: number, size: nu
       startOffset: from,
       limit: end,
       timeBeforeOutside: (offset) => fileTimeBefore(fd, offset, target.ctx),
-      lineAt: (offset) => fileLineAt(fd, offset),
+      lineAt: (offset) => fileLineAt(fd, offset, lineIndexOf(path, fd)),
       onMalformed: target.onMalformed,
+      projection: target.projection,
     });
     let pos = from;
+    // One block buffer per thread, reused: events copy what they keep out of it (strings, parsed values),
+    // and fresh 4 MiB buffers cost more in page faults and GC than the reading itself.
+    const block = (readBuffer ??= Buffer.allocUnsafe(BLOCK_BYTES));
     while (pos < size && !scanner.done) {
-      const buf = Buffer.allocUnsafe(Math.min(BLOCK_BYTES, size - pos));
+      const buf = block.subarray(0, Math.min(BLOCK_BYTES, size - pos));
       const n = readSync(fd, buf, 0, buf.length, pos);
       if (n <= 0) break;
       pos += n;
@@ -92,6 +100,7 @@ export async function scanChunks(chunks: AsyncIterable<Buffer>, target: ScanTarg
     timeBeforeOutside: () => target.ctx.lastTime ?? null,
     lineAt: (offset) => (block && offset >= blockStart ? linesBefore + countNewlines(block, 0, offset - blockStart) : linesBefore),
     onMalformed: target.onMalformed,
+    projection: target.projection,
   });
   const feed = (b: Buffer) => {
     block = b;
@@ -155,16 +164,66 @@ export function fileTimeBefore(fd: number, offset: number, ctx: EventContext): n
   return null;
 }
 
-/** 1-based line number of a byte offset (counts newlines before it). */
-export function fileLineAt(fd: number, offset: number): number {
+/**
+ * Line numbers already counted in a file: (offset, line) checkpoints, ascending. Each malformed line used to
+ * count newlines from byte 0, so a file with many bad lines took quadratic time; counting from the nearest
+ * earlier checkpoint keeps a whole file linear.
+ */
+export class LineIndex {
+  private readonly offsets: number[] = [0];
+  private readonly lines: number[] = [1];
+
+  /** The nearest checkpoint at or before `offset`. */
+  floor(offset: number): { offset: number; line: number } {
+    const at = this.floorIndex(offset);
+    return { offset: this.offsets[at]!, line: this.lines[at]! };
+  }
+
+  add(offset: number, line: number): void {
+    const at = this.floorIndex(offset);
+    if (this.offsets[at] === offset) return;
+    this.offsets.splice(at + 1, 0, offset);
+    this.lines.splice(at + 1, 0, line);
+  }
+
+  private floorIndex(offset: number): number {
+    let lo = 0;
+    let hi = this.offsets.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.offsets[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+
+/** One index per file (by path, size and modification time) in this thread; a few files at most. */
+const lineIndexes = new Map<string, LineIndex>();
+
+function lineIndexOf(path: string, fd: number): LineIndex {
+  const st = fstatSync(fd);
+  const key = `${path}\u0000${st.size}\u0000${st.mtimeMs}`;
+  let index = lineIndexes.get(key);
+  if (!index) {
+    if (lineIndexes.size >= 8) lineIndexes.delete(lineIndexes.keys().next().value!);
+    lineIndexes.set(key, (index = new LineIndex()));
+  }
+  return index;
+}
+
+/** 1-based line number of a byte offset (counts newlines before it, from the index's nearest checkpoint). */
+export function fileLineAt(fd: number, offset: number, index: LineIndex = new LineIndex()): number {
   const buf = Buffer.alloc(1024 * 1024);
-  let lines = 1;
-  let pos = 0;
+  const from = index.floor(offset);
+  let lines = from.line;
+  let pos = from.offset;
   while (pos < offset) {
     const n = readSync(fd, buf, 0, Math.min(buf.length, offset - pos), pos);
     if (n <= 0) break;
     for (let i = buf.indexOf(NEWLINE); i >= 0 && i < n; i = buf.indexOf(NEWLINE, i + 1)) lines++;
     pos += n;
   }
+  index.add(offset, lines);
   return lines;
 }

@@ -7,27 +7,43 @@ import { defaultHost, type EventContext } from '../ingest/make-event.ts';
 import type { JsonEvent } from '../ingest/json-event.ts';
 import { sourcetypeByName } from '../ingest/sourcetypes/index.ts';
 import { compileLineSelector } from './prefilter.ts';
+import { startQueries } from '../exec/run.ts';
 import { makeScanFilter } from './scan-filter.ts';
 import { scanFileRange, scanStream } from './scan-file.ts';
-import type { FromWorker, ScanTask, ToWorker, WireEvent, WorkerSetup } from './wire.ts';
+import type { FromWorker, ScanTask, ToWorker, WorkerSetup } from './wire.ts';
+import { packBatch } from './wire-batch.ts';
+import { scanProjection } from './scan-projection.ts';
 
 const setup = workerData as WorkerSetup;
 const selector = setup.clauses ? compileLineSelector(setup.clauses) : null;
-const accepts = makeScanFilter(setup.plans, { now: setup.now, lookupDirs: setup.lookupDirs ? [...setup.lookupDirs] : undefined });
+// The same plans and options as the coordinator's run, asked only which scan leaves take each event: the
+// coordinator then pushes the event to those leaves without checking them again.
+const leaves = startQueries(setup.plans, () => {}, { now: setup.now, lookupDirs: setup.lookupDirs ? [...setup.lookupDirs] : undefined, rawPrefiltered: selector !== null }, { generators: false });
+const accepts = makeScanFilter(setup.plans, { now: setup.now, lookupDirs: setup.lookupDirs ? [...setup.lookupDirs] : undefined, rawPrefiltered: selector !== null });
+/** A leaf mask, -1 for "some leaf takes it, ask again" (more leaves than a mask holds), 0 for none. */
+const verdictOf = (e: JsonEvent): number => leaves.verdict(e) ?? (accepts(e) ? -1 : 0);
 const forced = setup.sourcetype ? sourcetypeByName(setup.sourcetype) : undefined;
+const projection = setup.projection ? scanProjection(setup.fields, forced) : null;
 const post = (m: FromWorker) => parentPort!.postMessage(m);
 
 async function runTask(task: ScanTask): Promise<void> {
   const ctx: EventContext = { sourcetype: forced, index: setup.index, source: task.path, host: setup.host ?? defaultHost(), fallbackTime: task.fallbackTime };
   const target = {
     selector,
+    projection,
     ctx,
     onMalformed: (line: number, offset: number, message: string) => post({ type: 'malformed', id: task.id, line, offset, message }),
   };
   const emit = (events: JsonEvent[]) => {
-    const out: WireEvent[] = [];
-    for (const e of events) if (accepts(e)) out.push({ raw: e._raw, time: e._time, sourcetype: e.sourcetype, index: e.index, values: setup.fields.map((f) => e.get(f)) });
-    post({ type: 'events', id: task.id, events: out, parsed: events.length });
+    const accepted: JsonEvent[] = [];
+    const verdicts: number[] = [];
+    for (const e of events) {
+      const v = verdictOf(e);
+      if (v === 0) continue;
+      accepted.push(e);
+      verdicts.push(v);
+    }
+    post({ type: 'events', id: task.id, batch: packBatch(accepted, verdicts, setup.fields), parsed: events.length });
   };
   if (task.kind === 'lines') scanFileRange(task.path, task.start, task.end, task.size, target, emit);
   else await scanStream(task.path, target, emit);

@@ -35,6 +35,9 @@ async function scanned(spl: string, path: string, opts: ScanRunOptions): Promise
 const MODES: readonly [string, ScanRunOptions][] = [
   ['prefilter, one thread', { threads: 1 }],
   ['no prefilter, one thread', { threads: 1, prefilter: false }],
+  ['prefilter, whole-record parse instead of the projection', { threads: 1, projection: false }],
+  ['no prefilter, no projection', { threads: 1, prefilter: false, projection: false }],
+  ['prefilter, two worker threads, small ranges', { threads: 2, rangeBytes: 512 }],
 ];
 
 for (const spl of TRICKY_QUERIES) {

@@ -18,7 +18,9 @@ const CASES: readonly [string, string[][]][] = [
   ['eventName!=OpenTunnel', [[]]],
   ['errorCode=0', [[]]],
   ['errorCode=1.5', [[]]],
-  ['src=203.0.113.9', [[]]], // `src` is an alias: its value may come from another field
+  // `src` is an alias, but every sourcetype's src copies a record address unchanged, so the text is in _raw.
+  ['src=203.0.113.9', [['203.0.113.9']]],
+  ['user=alice', [[]]], // computed alias (the AWS user is cut from the ARN): nothing required
   ['sourcetype="aws:cloudtrail"', [['="eventSource"']]],
   ['sourcetype="aws:cloudtrail" OR sourcetype="o365:management:activity"', [['="eventSource"|="CreationTime"']]],
   ['sourcetype=_json', [[]]],
@@ -34,15 +36,22 @@ for (const [spl, expected] of CASES) {
   });
 }
 
-test('fieldValueInRaw: record keys yes; default fields, internal fields and aliases no', () => {
+test('fieldValueInRaw: record keys and copying aliases yes; default fields, internal fields and computed aliases no', () => {
   const table: [string, boolean][] = [
     ['eventName', true],
     ['userIdentity.arn', true],
     ['sourcetype', false],
     ['_raw', false],
     ['index', false],
-    ['src', false],
+    // src copies a record address in every sourcetype (coalesce of keys, the Activity bridges included).
+    ['src', true],
+    ['operationName.value', true],
+    ['httpRequest.clientIpAddress', true],
+    // Computed: the AWS user is cut from the ARN, Activity's caller may come from a claim, actions are mapped.
     ['user', false],
+    ['caller', false],
+    ['action', false],
+    ['vendor_product', false],
   ];
   for (const [field, expected] of table) assert.equal(fieldValueInRaw(field), expected, field);
 });

@@ -8,17 +8,15 @@ import { fieldPattern, type FieldPattern } from './field-patterns.ts';
 const INTERNAL_KEPT = new Set(['_raw', '_time']);
 
 export class FieldsOperator extends Operator {
-  private readonly patterns: readonly FieldPattern[];
-  constructor(next: Sink, private readonly remove: boolean, fields: readonly string[]) {
+  private readonly keep: (name: string) => boolean;
+  constructor(next: Sink, remove: boolean, fields: readonly string[]) {
     super(next);
-    this.patterns = fields.map(fieldPattern);
+    const patterns: readonly FieldPattern[] = fields.map(fieldPattern);
+    const listed = (name: string) => patterns.some((p) => p.matches(name));
+    this.keep = remove ? (name) => !listed(name) : (name) => listed(name) || INTERNAL_KEPT.has(name);
   }
   push(row: Row): void {
-    for (const name of row.fieldNames()) {
-      const listed = this.patterns.some((p) => p.matches(name));
-      const drop = this.remove ? listed : !listed && !INTERNAL_KEPT.has(name);
-      if (drop) row.delete(name);
-    }
+    row.restrict(this.keep);
     this.next.push(row);
   }
 }

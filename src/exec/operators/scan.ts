@@ -18,13 +18,24 @@ export class ScanOperator {
     private readonly prefilter: RawPrefilter | null,
   ) {}
   pushEvent(event: Event): void {
-    if (this.sourcetypes !== null && !this.sourcetypes.has(event.sourcetype.toLowerCase())) return;
-    if (this.earliest !== null && !(event._time >= this.earliest)) return;
-    if (this.latest !== null && !(event._time < this.latest)) return;
+    const row = this.accepts(event);
+    if (row !== null) this.next.push(row);
+  }
+
+  /** The event's row when this leaf takes it, else null (nothing is pushed). */
+  accepts(event: Event): Row | null {
+    if (this.sourcetypes !== null && !this.sourcetypes.has(event.sourcetype.toLowerCase())) return null;
+    if (this.earliest !== null && !(event._time >= this.earliest)) return null;
+    if (this.latest !== null && !(event._time < this.latest)) return null;
     const row = Row.fromEvent(event);
-    if (this.prefilter && !this.prefilter(event, row)) return;
-    if (this.predicate && !this.predicate(row)) return;
-    this.next.push(row);
+    if (this.prefilter && !this.prefilter(event, row)) return null;
+    if (this.predicate && !this.predicate(row)) return null;
+    return row;
+  }
+
+  /** Pushes an event that this same leaf, built from the same plan elsewhere (a scan worker), accepted. */
+  pushAccepted(event: Event): void {
+    this.next.push(Row.fromEvent(event));
   }
   end(): void {
     this.next.end();

@@ -2,7 +2,7 @@
 // dc/distinct_count and estdc (distinct string forms; estdc is computed exactly, which is within any
 // estimate's error bound).
 
-import { scalarToString, valuesOf, type Value } from '../../core/value.ts';
+import { scalarToString, type Scalar, type Value } from '../../core/value.ts';
 import type { Accumulator, AggregateFunction, AggregateOptions } from '../types.ts';
 
 export const count: AggregateFunction = {
@@ -13,7 +13,8 @@ export const count: AggregateFunction = {
     let n = 0;
     return {
       add(value: Value) {
-        n += bare ? 1 : valuesOf(value).length;
+        if (bare) n++;
+        else if (value !== null) n += Array.isArray(value) ? value.length : 1;
       },
       result: () => n,
     };
@@ -28,7 +29,9 @@ const distinct = (name: string): AggregateFunction => ({
     const seen = new Set<string>();
     return {
       add(value: Value) {
-        for (const s of valuesOf(value)) seen.add(scalarToString(s));
+        if (value === null) return;
+        if (!Array.isArray(value)) seen.add(scalarToString(value as Scalar));
+        else for (const s of value as readonly Scalar[]) seen.add(scalarToString(s));
       },
       result: () => seen.size,
     };

@@ -9,6 +9,8 @@ export const awsCloudtrail: SourcetypeDef = {
   name: 'aws:cloudtrail',
   index: 'aws',
   aliases: [],
+  reads: { values: ['eventSource', 'eventName', 'eventVersion', 'eventTime', '@timestamp'], present: [] },
+  requiredKey: 'eventSource',
   matches(r) {
     return isString(r.eventSource) && isString(r.eventName) && (isString(r.eventVersion) || isString(r.eventTime));
   },

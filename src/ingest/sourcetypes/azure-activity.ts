@@ -39,6 +39,12 @@ export const azureActivity: SourcetypeDef = {
   name: 'azure:activity',
   index: 'azure',
   aliases: ['azure:monitor:activity'],
+  reads: {
+    values: ['operationName', 'eventTimestamp', 'time', 'caller', 'category', 'resourceId', 'resultType', 'callerIpAddress'],
+    present: ['identity'],
+  },
+  // Both layouts read operationName (a string, or an object with a value).
+  requiredKey: 'operationName',
   matches(r) {
     return isRestLayout(r) || isEventHubLayout(r);
   },

@@ -20,6 +20,8 @@ export const azureSignin: SourcetypeDef = {
   index: 'azure',
   // The Splunk Add-on for Microsoft Cloud Services files every Entra ID category under azure:monitor:aad.
   aliases: ['azure:monitor:aad'],
+  reads: { values: ['category', 'operationName', 'properties.createdDateTime', 'time'], present: ['properties'] },
+  requiredKey: 'properties',
   matches(r) {
     if (!isObject(r.properties)) return false;
     if (isString(r.category) && SIGNIN_CATEGORIES.has(r.category.toLowerCase())) return true;

@@ -12,6 +12,8 @@ export const genericJson: SourcetypeDef = {
   name: '_json',
   index: 'main',
   aliases: [],
+  reads: { values: TIME_FIELDS, present: [] },
+  requiredKey: null,
   matches: () => true,
   timeOf(r) {
     for (const f of TIME_FIELDS) {

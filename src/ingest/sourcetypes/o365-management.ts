@@ -9,6 +9,8 @@ export const o365Management: SourcetypeDef = {
   name: 'o365:management:activity',
   index: 'o365',
   aliases: [],
+  reads: { values: ['CreationTime', 'Operation', 'Workload', 'RecordType'], present: [] },
+  requiredKey: 'CreationTime',
   matches(r) {
     if (!isString(r.CreationTime) || !isString(r.Operation)) return false;
     return r.Workload !== undefined || r.RecordType !== undefined;

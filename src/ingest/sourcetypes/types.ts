@@ -12,6 +12,17 @@ export interface SourcetypeDef {
   matches(record: Readonly<Record<string, unknown>>): boolean;
   /** Epoch seconds from the source's own time field(s), or null when the record has none. */
   timeOf(record: Readonly<Record<string, unknown>>): number | null;
+  /**
+   * What matches() and timeOf() read, so that a record projected to these parts (scan/json-projector.ts)
+   * gets the same answers: `values` are field names whose values they read, `present` top-level keys of
+   * which they only test presence or whether the value is an object. Checked by test/scan/projection.
+   */
+  readonly reads: { readonly values: readonly string[]; readonly present: readonly string[] };
+  /**
+   * A top-level key that every record matches() accepts has (so a line without the quoted key cannot be
+   * one): the scan prefilter requires it when a search is routed to this sourcetype. Null: none.
+   */
+  readonly requiredKey: string | null;
 }
 
 /** Reads a nested property without throwing on missing levels. */

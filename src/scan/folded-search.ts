@@ -1,0 +1,76 @@
+// Case-insensitive search for several ASCII literals at once, straight over bytes. Splunk compares search
+// terms and field values case-insensitively, so the prefilter must find "StartSession" as "STARTSESSION"
+// too. A regular expression needs the block as a string (a latin1 copy of every 4 MiB block, which cost more
+// than the search itself) and case-insensitive alternations run slowly; this is a Wu-Manber search over
+// ASCII-folded bytes: a table of how far the window may jump for each pair of bytes at its end, and a check
+// of the literals that can end there. Folding is ASCII only, which is exactly what a case-insensitive match
+// of ASCII literals means (JavaScript's /i never maps a non-ASCII character to an ASCII one either).
+
+const FOLD = new Uint8Array(256);
+for (let c = 0; c < 256; c++) FOLD[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+
+export class FoldedMultiSearch {
+  /** Folded literals. */
+  private readonly needles: Uint8Array[];
+  /** Shortest literal: the window every literal's first `m` bytes fit. */
+  private readonly m: number;
+  /** Per pair of folded bytes at a window's end: how far the window may move (m - 1 when the pair occurs in no literal). */
+  private readonly shift: Uint8Array | null;
+  /** Literals whose window ends with a given pair (shift 0), by pair. */
+  private readonly ending = new Map<number, Uint8Array[]>();
+
+  constructor(literals: readonly string[]) {
+    this.needles = [...new Set(literals.map((l) => l.toLowerCase()))].map((l) => Uint8Array.from(Buffer.from(l, 'latin1'), (c) => FOLD[c]!));
+    this.m = Math.min(...this.needles.map((n) => n.length));
+    if (this.m < 2 || this.m > 256) {
+      this.shift = null;
+      return;
+    }
+    const m = this.m;
+    const shift = new Uint8Array(65536).fill(Math.min(255, m - 1));
+    for (const n of this.needles) {
+      for (let j = 1; j < m; j++) {
+        const pair = (n[j - 1]! << 8) | n[j]!;
+        const s = m - 1 - j;
+        if (s < shift[pair]!) shift[pair] = s;
+      }
+      const last = (n[m - 2]! << 8) | n[m - 1]!;
+      const list = this.ending.get(last) ?? [];
+      list.push(n);
+      this.ending.set(last, list);
+    }
+    this.shift = shift;
+  }
+
+  /** Offset of the first match starting in b[from, end) (wholly inside it), or -1. */
+  indexIn(b: Uint8Array, from: number, end: number): number {
+    if (this.shift === null) return this.slowIndexIn(b, from, end);
+    const m = this.m;
+    const shift = this.shift;
+    let pos = from + m - 1;
+    while (pos < end) {
+      const pair = (FOLD[b[pos - 1]!]! << 8) | FOLD[b[pos]!]!;
+      const s = shift[pair]!;
+      if (s > 0) {
+        pos += s;
+        continue;
+      }
+      const start = pos - m + 1;
+      for (const n of this.ending.get(pair) ?? []) if (this.matchesAt(b, start, end, n)) return start;
+      pos++;
+    }
+    return -1;
+  }
+
+  private matchesAt(b: Uint8Array, start: number, end: number, n: Uint8Array): boolean {
+    if (start + n.length > end) return false;
+    for (let k = 0; k < n.length; k++) if (FOLD[b[start + k]!] !== n[k]) return false;
+    return true;
+  }
+
+  /** Literals of one byte (or very long ones): every position is checked. */
+  private slowIndexIn(b: Uint8Array, from: number, end: number): number {
+    for (let at = from; at < end; at++) for (const n of this.needles) if (this.matchesAt(b, at, end, n)) return at;
+    return -1;
+  }
+}
