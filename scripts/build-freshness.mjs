@@ -15,18 +15,18 @@ export function fileStamp(path) {
   return st ? [st.mtimeMs, st.size] : null;
 }
 
-/** True when dist/ was built from the sources as they are now. */
-export function isBuildFresh() {
+/** True when `root`/dist/ was built from the sources as they are now. */
+export function isBuildFresh(root = PACKAGE_ROOT) {
   let files;
   try {
-    files = JSON.parse(readFileSync(`${PACKAGE_ROOT}/dist/${MANIFEST_FILE}`, 'utf8')).files;
+    files = JSON.parse(readFileSync(`${root}/dist/${MANIFEST_FILE}`, 'utf8')).files;
   } catch {
     return false;
   }
   if (!Array.isArray(files) || files.length === 0) return false;
   // Plain string paths and a bare loop: this runs on every start (~300 files, a few ms).
   for (const [file, mtimeMs, size] of files) {
-    const st = statSync(`${PACKAGE_ROOT}/${file}`, { throwIfNoEntry: false });
+    const st = statSync(`${root}/${file}`, { throwIfNoEntry: false });
     if (!st || st.mtimeMs !== mtimeMs || st.size !== size) return false;
   }
   return true;

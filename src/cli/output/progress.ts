@@ -1,6 +1,7 @@
-// A bytes-read progress bar on stderr, shown only when stderr is a terminal and the run is long (it
-// appears after a second), so pipes, CI logs and short runs stay clean.
+// A bytes-read progress bar on stderr for search and detect, shown only when stderr is a terminal and the
+// run is long (it appears after a second), so pipes, CI logs and short runs stay clean.
 
+import { statSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 
 export interface Progress {
@@ -30,6 +31,20 @@ export function createProgress(totalBytes: number, stream: NodeJS.WriteStream = 
       bar?.stop();
     },
   };
+}
+
+/** Bytes of the input files, the bar's total; 0 (no bar) when stdin is among them. */
+export function inputBytes(files: readonly string[]): number {
+  let total = 0;
+  for (const f of files) {
+    if (f === '-') return 0;
+    try {
+      total += statSync(f).size;
+    } catch {
+      // unreadable files are reported while reading
+    }
+  }
+  return total;
 }
 
 function toMb(bytes: number): number {
