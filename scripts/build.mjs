@@ -6,7 +6,7 @@
 // (scripts/build-freshness.mjs). The manifest it writes last lists every input with its mtime and size.
 
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MANIFEST_FILE, PACKAGE_ROOT, fileStamp } from './build-freshness.mjs';
 
@@ -25,6 +25,9 @@ const BUILD_CONFIG = ['scripts/build.mjs', 'tsconfig.json'];
 /** Builds dist/; returns what was built. Throws esbuild's error (with `.errors`) when the sources do not compile. */
 export async function build() {
   const started = performance.now();
+  // Stamped before esbuild reads them: a source edited during the build then differs from its stamp, and
+  // the next start rebuilds instead of trusting a bundle made from the older text.
+  const stamps = stampSources();
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     absWorkingDir: PACKAGE_ROOT,
@@ -54,9 +57,21 @@ export async function build() {
   removeOldChunks(written);
   const inputs = [...Object.keys(result.metafile.inputs), ...BUILD_CONFIG];
   // Inputs and outputs alike: an edited source and a deleted or damaged chunk both call for a rebuild.
-  const files = [...inputs, ...[...written].map((f) => relative(PACKAGE_ROOT, f))].map((f) => [f, ...fileStamp(join(PACKAGE_ROOT, f))]);
+  const outputs = [...written].map((f) => relative(PACKAGE_ROOT, f));
+  const files = [...inputs, ...outputs].map((f) => [f, ...(stamps.get(f) ?? fileStamp(join(PACKAGE_ROOT, f)))]);
   writeWhole(join(DIST, MANIFEST_FILE), JSON.stringify({ files }));
   return { ms: performance.now() - started, inputs: inputs.length, outputs: written.size };
+}
+
+/** [mtimeMs, size] of every file under src/ and of the build configuration, by package-relative path. */
+function stampSources() {
+  const names = readdirSync(join(PACKAGE_ROOT, 'src'), { recursive: true }).map((name) => join('src', name));
+  const stamps = new Map();
+  for (const f of [...names, ...BUILD_CONFIG]) {
+    const stamp = fileStamp(join(PACKAGE_ROOT, f));
+    if (stamp) stamps.set(f.split(sep).join('/'), stamp);
+  }
+  return stamps;
 }
 
 function writeWhole(path, contents) {
