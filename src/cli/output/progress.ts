@@ -2,7 +2,11 @@
 // run is long (it appears after a second), so pipes, CI logs and short runs stay clean.
 
 import { statSync } from 'node:fs';
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgress from 'cli-progress';
+
+// Required when a bar is first drawn: runs into a pipe or shorter than a second never load it.
+const require = createRequire(import.meta.url);
 
 export interface Progress {
   update(bytesRead: number): void;
@@ -19,9 +23,10 @@ export function createProgress(totalBytes: number, stream: NodeJS.WriteStream = 
     update(bytesRead) {
       if (!bar) {
         if (Date.now() - started < SHOW_AFTER_MS) return;
-        bar = new cliProgress.SingleBar(
+        const { SingleBar, Presets } = require('cli-progress') as typeof cliProgress;
+        bar = new SingleBar(
           { stream, format: 'reading [{bar}] {percentage}% | {value}/{total} MB', hideCursor: true, clearOnComplete: true },
-          cliProgress.Presets.shades_classic,
+          Presets.shades_classic,
         );
         bar.start(toMb(totalBytes), 0);
       }
