@@ -5,7 +5,7 @@
 // load, so they live here and not in the tests.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -16,6 +16,9 @@ const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const BIN = join(PACKAGE_ROOT, 'bin', 'sightline');
 const FROM_SOURCE = ['--import', 'tsx', '--input-type=module', '-e', "const { runCli } = await import('./src/cli/main.ts'); process.exitCode = await runCli(process.argv.slice(1));", '--'];
+
+const SCRATCH = mkdtempSync(join(tmpdir(), 'sl-startup-'));
+process.on('exit', () => rmSync(SCRATCH, { recursive: true, force: true }));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const ms = (x) => `${x.toFixed(0)} ms`.padStart(8);
@@ -48,8 +51,7 @@ function childrenCpu() {
 
 /** Median ms from `new Worker` until its first task (a one-line file) is done, and the CPU it took. */
 async function timeWorkerStart(start) {
-  const dir = mkdtempSync(join(tmpdir(), 'sl-startup-'));
-  const file = join(dir, 'one.ndjson');
+  const file = join(SCRATCH, 'one.ndjson');
   const text = `${JSON.stringify({ eventTime: '2026-11-20T16:00:00Z', eventSource: 'ec2.amazonaws.com', eventName: 'RunInstances' })}\n`;
   writeFileSync(file, text);
   const { planQuery } = await import('../src/plan/index.ts');
@@ -75,7 +77,7 @@ async function timeWorkerStart(start) {
 }
 
 if (!(await ensureFreshBuild())) process.exit(1);
-const kb = join(mkdtempSync(join(tmpdir(), 'sl-startup-')), 'cloudtrail-1kb.ndjson');
+const kb = join(SCRATCH, 'cloudtrail-1kb.ndjson');
 const record = { eventVersion: '1.09', eventTime: '2026-11-20T16:00:00Z', eventSource: 'ec2.amazonaws.com', eventName: 'DescribeInstances', awsRegion: 'us-east-1', sourceIPAddress: '198.51.100.7' };
 writeFileSync(kb, `${JSON.stringify({ ...record, userAgent: 'x'.repeat(1024 - JSON.stringify(record).length - 16) })}\n`);
 const search = ['search', 'sourcetype="aws:cloudtrail" | stats count by eventName', kb];
