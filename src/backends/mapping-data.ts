@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { packagePath } from '../core/package-root.ts';
 
 const cache = new Map<string, unknown>();
 
@@ -10,8 +11,7 @@ const cache = new Map<string, unknown>();
 export function loadMappingData<T>(relPath: string): T {
   const hit = cache.get(relPath);
   if (hit !== undefined) return hit as T;
-  const url = new URL(`./${relPath}`, import.meta.url);
-  const data = parse(readFileSync(url, 'utf8')) as T;
+  const data = parse(readFileSync(packagePath('src/backends', relPath), 'utf8')) as T;
   cache.set(relPath, data);
   return data;
 }

@@ -6,9 +6,10 @@
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { packagePath } from '../core/package-root.ts';
 import { T1021_RULE, type QueryName } from './query-names.ts';
 
-const DIR = join(import.meta.dirname, 'idiomatic');
+const DIR = packagePath('src/bench/idiomatic');
 
 export interface IdiomaticScript {
   /** Statements run first (macros, the events table); their time counts. */

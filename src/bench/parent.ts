@@ -3,7 +3,7 @@
 // from spawn to exit. Prints the table, the JSON object last with --json; 1 when any peer's rows differ.
 
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { packagePath } from '../core/package-root.ts';
 import type { Args } from './args.ts';
 import type { ChildResult, Engine } from './child.ts';
 import { writeDataset } from './dataset.ts';
@@ -12,7 +12,7 @@ import { differingKeys, queryResult, type QueryResult, type TimedChild } from '.
 import { normaliseRows } from './rows.ts';
 import { formatTable } from './table.ts';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'sightline-bench');
+const BIN = packagePath('bin', 'sightline-bench');
 
 function spawnChild(engine: Engine, query: QueryName, file: string, threads?: number): TimedChild {
   const argv = [BIN, '--child', engine, '--query', query, '--file', file, ...(threads ? ['--threads', String(threads)] : [])];

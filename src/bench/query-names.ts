@@ -2,6 +2,7 @@
 // only this (and the idiomatic SQL), so its process start-up is not charged for loading sightline.
 
 import { join } from 'node:path';
+import { packagePath } from '../core/package-root.ts';
 import { RARE_IP } from './dataset.ts';
 
 export const QUERY_NAMES = ['rare-filter', 't1021-008', 'stats-dc', 'detect-pack', 'gzip'] as const;
@@ -11,7 +12,7 @@ export const RARE_FILTER_SPL = `sourcetype="aws:cloudtrail" sourceIPAddress="${R
 export const STATS_DC_SPL = 'sourcetype="aws:cloudtrail" | stats dc(sourceIPAddress) as addresses, count by userIdentity.arn';
 export const T1021_RULE = 'direct-cloud-vm-connection-t1021-008';
 
-export const RULES_DIR = join(import.meta.dirname, '..', '..', 'rules');
+export const RULES_DIR = packagePath('rules');
 /** Where rules' `lookup` tables and allowlists live, for sightline, the translator and the idiomatic SQL. */
 export const LOOKUPS_DIR = join(RULES_DIR, 'lookups');
 

@@ -6,9 +6,10 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { packagePath } from '../core/package-root.ts';
 import { ruleSchema } from './schema.ts';
 
-export const RULE_SCHEMA_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../schemas/rule.schema.json');
+export const RULE_SCHEMA_PATH = packagePath('schemas/rule.schema.json');
 
 /** The JSON Schema text, stable (2-space indent, trailing newline). Input side: defaults make keys optional. */
 export function ruleJsonSchemaText(): string {

@@ -37,6 +37,8 @@ export interface RunFilesOptions extends RunRulesOptions {
   /** Byte prefilter on the rules' literal terms (default true). */
   readonly prefilter?: boolean;
   readonly threads?: number;
+  /** Input bytes done so far: drives a progress bar. */
+  readonly onProgress?: (bytes: number) => void;
 }
 
 export interface RunSummary {
@@ -129,6 +131,7 @@ export async function runRulesOverFiles(
       lookupDirs: p.lookupDirs,
       onWarning: opts.onWarning,
       onMalformed: opts.onMalformed,
+      onProgress: opts.onProgress,
       ...(opts.prefilter !== undefined ? { prefilter: opts.prefilter } : {}),
       ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
       onEvent: (ev) => {

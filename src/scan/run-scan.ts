@@ -19,11 +19,12 @@ import { sourcetypeByName } from '../ingest/sourcetypes/index.ts';
 import { classifyInput, type InputKind } from './classify.ts';
 import { planTermClauses } from './plan-terms.ts';
 import { compileLineSelector } from './prefilter.ts';
-import { ProjectedEvent, planFieldNames } from './projected-event.ts';
+import { planFieldNames } from './projected-event.ts';
 import { scanProjection, type ScanProjection } from './scan-projection.ts';
 import { scanFileRange, scanStream } from './scan-file.ts';
 import type { FromWorker, ScanTask, WireBatch, WorkerSetup } from './wire.ts';
 import { unpackBatch } from './wire-batch.ts';
+import { startScanWorker } from './worker-start.ts';
 
 export interface ScanRunOptions extends ExecOptions {
   readonly sourcetype?: string;
@@ -216,10 +217,6 @@ async function runInThread(
   }
 }
 
-const WORKER_URL = new URL('./worker.ts', import.meta.url).href;
-/** Workers start plain Node: this bootstrap registers tsx's loader, then imports the TypeScript worker. */
-const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL)}); })`;
-
 async function runInWorkers(
   tasks: readonly Task[],
   plans: readonly QueryPlan[],
@@ -269,7 +266,7 @@ async function runInWorkers(
     w.postMessage({ type: 'task', task: next });
   };
   for (let i = 0; i < count; i++) {
-    const w = new Worker(BOOTSTRAP, { eval: true, workerData: setup });
+    const w = startScanWorker(setup);
     w.on('message', (m: FromWorker) => {
       const slot = pending.get(m.id);
       if (m.type === 'events') {

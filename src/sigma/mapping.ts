@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { fail } from '../core/diagnostics.ts';
+import { packagePath } from '../core/package-root.ts';
 import type { SigmaLogsource } from '../backends/sigma/model.ts';
 
 interface LogsourceEntry {
@@ -18,7 +19,7 @@ interface LogsourceEntry {
 let cached: readonly LogsourceEntry[] | null = null;
 
 function entries(): readonly LogsourceEntry[] {
-  cached ??= (parse(readFileSync(new URL('./mappings/logsources.yml', import.meta.url), 'utf8')) as { logsources: LogsourceEntry[] }).logsources;
+  cached ??= (parse(readFileSync(packagePath('src/sigma/mappings/logsources.yml'), 'utf8')) as { logsources: LogsourceEntry[] }).logsources;
   return cached;
 }
 

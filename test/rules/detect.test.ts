@@ -4,7 +4,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDetect } from '../../src/cli/commands/detect.ts';
@@ -80,6 +80,21 @@ describe('detect', () => {
     const lines = out.trim().split('\n');
     assert.match(lines[0]!, /^TIME\s+SEVERITY\s+TECHNIQUE\s+RULE/);
     assert.equal(lines.length, 5);
+  });
+
+  it('drives the read-progress bar up to the input size and stops it before printing, fast path and reader', async () => {
+    const size = statSync(join(dir, 'cloudtrail.json')).size;
+    for (const fast of [true, false]) {
+      const log: string[] = [];
+      const progressFor = (total: number) => {
+        log.push(`total ${total}`);
+        return { update: (bytes: number) => void log.push(`update ${bytes}`), stop: () => void log.push('stop') };
+      };
+      const req = { paths: [dir], rulesDir: RULES_DIR, format: 'json', tuned: true, fast };
+      await runDetect(req, () => void log.push('output'), () => {}, progressFor);
+      assert.equal(log[0], `total ${size}`, `fast=${fast}`);
+      assert.deepEqual(log.slice(-3), [`update ${size}`, 'stop', 'output'], `fast=${fast}: ${log.join(', ')}`);
+    }
   });
 
   it('usage errors exit 2', async () => {

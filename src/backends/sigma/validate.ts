@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
+import { packagePath } from '../../core/package-root.ts';
 import type { SigmaDocument } from './model.ts';
 
 // ajv and ajv-formats are CommonJS; require() gives their constructors without ESM interop guesswork.
@@ -28,7 +29,7 @@ function getValidators(): Record<SigmaDocument['kind'], ValidateFunction> {
   if (validators) return validators;
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
-  const load = (f: string) => JSON.parse(readFileSync(new URL(`../../../schemas/sigma/${f}`, import.meta.url), 'utf8'));
+  const load = (f: string) => JSON.parse(readFileSync(packagePath('schemas/sigma', f), 'utf8'));
   validators = {
     rule: ajv.compile(load(SCHEMA_FILES.rule)),
     correlation: ajv.compile(load(SCHEMA_FILES.correlation)),

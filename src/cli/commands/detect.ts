@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { defineCommand } from 'citty';
 import { SightlineError, formatDiagnostic } from '../../core/diagnostics.ts';
 import type { Diagnostic } from '../../core/diagnostics.ts';
+import { expandPaths } from '../../ingest/glob.ts';
 import { readEvents, type MalformedInput } from '../../ingest/read.ts';
 import { formatAlerts, FORMATS, type AlertFormat } from '../../rules/format.ts';
 import { loadRules, type Rule } from '../../rules/load.ts';
@@ -15,6 +16,7 @@ import type { Alert } from '../../rules/alert.ts';
 import { parseWindow } from '../../rules/suppress.ts';
 import { loadSigmaQueries, mergeAlerts, sigmaRuleView, teeEvents } from '../../sigma/detect.ts';
 import { startSigma, type SigmaRun } from '../../sigma/run.ts';
+import { createProgress, inputBytes, type Progress } from '../output/progress.ts';
 
 /** How many malformed inputs and warnings are listed before the rest are only counted. */
 const MALFORMED_SHOWN = 5;
@@ -72,6 +74,8 @@ export async function runDetect(
   req: DetectRequest,
   out: (s: string) => void = (s) => void process.stdout.write(s),
   errOut: (s: string) => void = (s) => void process.stderr.write(s),
+  /** The bytes-read bar (stderr, terminals only), as search shows it. */
+  progressFor: (totalBytes: number) => Progress = createProgress,
 ): Promise<number> {
   const err = (t: string) => errOut(t.endsWith('\n') ? t : `${t}\n`);
   if (!(FORMATS as readonly string[]).includes(req.format)) {
@@ -118,6 +122,8 @@ export async function runDetect(
     }
   }
   let result: { alerts: Alert[]; summary: RunSummary };
+  const progress = progressFor(inputBytes(expandPaths(req.paths).files));
+  const onProgress = (bytes: number) => progress.update(bytes);
   try {
     const runOpts = {
       tuned: req.tuned,
@@ -129,16 +135,18 @@ export async function runDetect(
     // Sigma rules need every event, but the prefilter knows only the SPL rules' terms (and workers keep only
     // events those accept): with --sigma, as with --no-fast, every event is read and offered to both.
     if (req.fast === false || sigma) {
-      const read = readEvents([...req.paths], { onMalformed });
+      const read = readEvents([...req.paths], { onMalformed, onProgress });
       result = await runRulesWithSummary(rules, sigma ? teeEvents(read, sigma.run) : read, runOpts);
     } else {
-      result = await runRulesOverFiles(rules, req.paths, { ...runOpts, onMalformed });
+      result = await runRulesOverFiles(rules, req.paths, { ...runOpts, onMalformed, onProgress });
     }
   } catch (e) {
+    progress.stop();
     if (!(e instanceof SightlineError)) throw e;
     err(`sightline detect: ${formatDiagnostic(e.diagnostic)}`);
     return 2;
   }
+  progress.stop();
   const { summary } = result;
   const sigmaResult = sigma?.run.end();
   const alerts = sigmaResult ? mergeAlerts(result.alerts, sigmaResult.alerts) : result.alerts;

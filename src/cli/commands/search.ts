@@ -3,7 +3,6 @@
 // Results go to stdout (table, JSON lines or CSV); diagnostics, malformed-input positions, the progress bar
 // and the summary go to stderr. Invalid SPL exits 2 with `line:col: CODE: message` and a caret excerpt.
 
-import { statSync } from 'node:fs';
 import { defineCommand } from 'citty';
 import { SightlineError, formatDiagnostic, type Diagnostic } from '../../core/diagnostics.ts';
 import { parseRelativeTime, parseTimestamp } from '../../core/time.ts';
@@ -18,7 +17,7 @@ import type { QueryPlan } from '../../plan/nodes.ts';
 import { resultColumns } from '../output/columns.ts';
 import { renderCsv } from '../output/csv.ts';
 import { rowToJsonLine } from '../output/json-lines.ts';
-import { createProgress } from '../output/progress.ts';
+import { createProgress, inputBytes } from '../output/progress.ts';
 import { formatSummary, newRunStats, recordMalformed, type RunStats } from '../output/summary.ts';
 import { renderTable } from '../output/table.ts';
 
@@ -122,7 +121,7 @@ export async function runSearch(req: SearchRequest): Promise<number> {
     if (format === 'json') out.write(rowToJsonLine(row));
     else rows.push(row);
   };
-  const progress = createProgress(totalSize(files));
+  const progress = createProgress(inputBytes(files));
   const started = performance.now();
   const inWindow = (event: Event) =>
     (window.earliest === null || event._time >= window.earliest) && (window.latest === null || event._time < window.latest);
@@ -202,19 +201,6 @@ function parseTimeArg(spec: string, now: number): number {
 function describeError(e: unknown, spl: string): string {
   if (e instanceof SightlineError) return formatDiagnostic(e.diagnostic, e.diagnostic.span ? spl : undefined);
   return `sightline search: ${e instanceof Error ? e.message : String(e)}`;
-}
-
-function totalSize(files: readonly string[]): number {
-  let total = 0;
-  for (const f of files) {
-    if (f === '-') return 0;
-    try {
-      total += statSync(f).size;
-    } catch {
-      // unreadable files are reported while reading
-    }
-  }
-  return total;
 }
 
 /** Buffers stdout writes and notices a closed pipe (`| head`), so the search can stop reading early. */

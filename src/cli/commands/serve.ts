@@ -6,11 +6,9 @@ import { defineCommand } from 'citty';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { packagePath } from '../../core/package-root.ts';
 import { startServer } from '../../web/server.ts';
-
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 function defaultDataDir(): string {
   const xdg = process.env.XDG_DATA_HOME;
@@ -51,9 +49,9 @@ export default defineCommand({
     host: { type: 'string', description: 'Address to listen on', default: '127.0.0.1' },
     'hec-token': { type: 'string', description: 'HEC token clients must send (Authorization: Splunk <token>)' },
     data: { type: 'string', description: 'Data directory (database, uploads, token)' },
-    rules: { type: 'string', description: 'Rules directory', default: join(REPO, 'rules') },
-    demo: { type: 'string', description: 'Demo logs directory', default: join(REPO, 'demo') },
-    scenarios: { type: 'string', description: 'Scenario library for live test results', default: join(REPO, 'scenarios') },
+    rules: { type: 'string', description: 'Rules directory', default: packagePath('rules') },
+    demo: { type: 'string', description: 'Demo logs directory', default: packagePath('demo') },
+    scenarios: { type: 'string', description: 'Scenario library for live test results', default: packagePath('scenarios') },
     webhook: { type: 'string', description: 'POST each new alert as JSON to this URL' },
     'max-hec-bytes': { type: 'string', description: 'Largest HEC request body', default: String(1024 * 1024) },
     'max-upload-bytes': { type: 'string', description: 'Largest uploaded log file', default: String(64 * 1024 * 1024) },

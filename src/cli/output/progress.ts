@@ -1,7 +1,12 @@
-// A bytes-read progress bar on stderr, shown only when stderr is a terminal and the run is long (it
-// appears after a second), so pipes, CI logs and short runs stay clean.
+// A bytes-read progress bar on stderr for search and detect, shown only when stderr is a terminal and the
+// run is long (it appears after a second), so pipes, CI logs and short runs stay clean.
 
-import cliProgress from 'cli-progress';
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type cliProgress from 'cli-progress';
+
+// Required when a bar is first drawn: runs into a pipe or shorter than a second never load it.
+const require = createRequire(import.meta.url);
 
 export interface Progress {
   update(bytesRead: number): void;
@@ -18,9 +23,10 @@ export function createProgress(totalBytes: number, stream: NodeJS.WriteStream = 
     update(bytesRead) {
       if (!bar) {
         if (Date.now() - started < SHOW_AFTER_MS) return;
-        bar = new cliProgress.SingleBar(
+        const { SingleBar, Presets } = require('cli-progress') as typeof cliProgress;
+        bar = new SingleBar(
           { stream, format: 'reading [{bar}] {percentage}% | {value}/{total} MB', hideCursor: true, clearOnComplete: true },
-          cliProgress.Presets.shades_classic,
+          Presets.shades_classic,
         );
         bar.start(toMb(totalBytes), 0);
       }
@@ -30,6 +36,20 @@ export function createProgress(totalBytes: number, stream: NodeJS.WriteStream = 
       bar?.stop();
     },
   };
+}
+
+/** Bytes of the input files, the bar's total; 0 (no bar) when stdin is among them. */
+export function inputBytes(files: readonly string[]): number {
+  let total = 0;
+  for (const f of files) {
+    if (f === '-') return 0;
+    try {
+      total += statSync(f).size;
+    } catch {
+      // unreadable files are reported while reading
+    }
+  }
+  return total;
 }
 
 function toMb(bytes: number): number {

@@ -2,7 +2,8 @@
 // aliases (data in the JSON files next to this one, each with its sources). Lint uses it to flag fields a
 // rule reads that its sourcetype never has, such as O365 `ApplicationName` (see log-sources.md).
 
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { packagePath } from '../../core/package-root.ts';
 import { aliasesFor } from '../../ingest/aliases.ts';
 
 interface CatalogFile {
@@ -13,12 +14,12 @@ interface CatalogFile {
   readonly prefixes: readonly string[];
 }
 
-const require = createRequire(import.meta.url);
+const readCatalog = (name: string) => JSON.parse(readFileSync(packagePath('src/rules/field-catalog', name), 'utf8')) as CatalogFile;
 const FILES: readonly CatalogFile[] = [
-  require('./aws-cloudtrail.json'),
-  require('./azure-monitor-aad-signin.json'),
-  require('./o365-management-activity.json'),
-  require('./azure-activity.json'),
+  readCatalog('aws-cloudtrail.json'),
+  readCatalog('azure-monitor-aad-signin.json'),
+  readCatalog('o365-management-activity.json'),
+  readCatalog('azure-activity.json'),
 ];
 
 /** Splunk's default fields, present on every event. */

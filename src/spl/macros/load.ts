@@ -3,8 +3,13 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { MacroTable, type MacroDefinition, type MacroTableOptions } from './table.ts';
+
+// Every query is parsed through the macro expander, which shares a module graph with this loader: yaml
+// (some 70 CommonJS files) is required only when a YAML macro file is read, not at every start.
+const require = createRequire(import.meta.url);
+const parseYaml = (text: string): unknown => (require('yaml') as typeof import('yaml')).parse(text);
 
 /**
  * Loads macros from a macros.conf file, a macro YAML file, or a directory of them (non-recursive).

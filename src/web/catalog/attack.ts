@@ -2,8 +2,8 @@
 // bundled copy (data/attack/, MITRE's notice kept there) or, failing that, the shared data folder beside it.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packagePath } from '../../core/package-root.ts';
 
 export interface Tactic {
   readonly id: string;
@@ -29,10 +29,8 @@ export interface AttackData {
   readonly notice: string;
 }
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
 export function attackDataDir(): string | null {
-  for (const d of [join(REPO, 'data/attack'), join(REPO, '../shared/data/attack')]) if (existsSync(join(d, 'tactics.json'))) return d;
+  for (const d of [packagePath('data/attack'), packagePath('../shared/data/attack')]) if (existsSync(join(d, 'tactics.json'))) return d;
   return null;
 }
 

@@ -1,8 +1,8 @@
 // Catalog routes: static files, the detection index, rule pages with their downloads, the coverage matrix.
 
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packagePath } from '../../core/package-root.ts';
 import { send, sendHtml } from '../http-util.ts';
 import { errorPage } from '../pages/layout.ts';
 import { filtersFrom, indexPage } from '../pages/index-page.ts';
@@ -12,7 +12,7 @@ import type { App } from '../app.ts';
 import type { Route } from './route.ts';
 import { notFound } from './route-helpers.ts';
 
-const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), '../static');
+const STATIC_DIR = packagePath('src/web/static');
 const STATIC: Record<string, string> = { 'style.css': 'text/css; charset=utf-8', 'app.js': 'text/javascript; charset=utf-8' };
 
 function ruleById(app: App, id: string) {
