@@ -2,9 +2,10 @@
 // eslint/layers.js lists for it. Relative specifiers are resolved to a path, so `./sigma/x.ts` inside
 // src/backends (its own Sigma writer) and `../../sigma/x.ts` (the Sigma importer) are told apart.
 import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { LAYERS } from './layers.js';
 
-const SRC = resolve(dirname(new URL(import.meta.url).pathname), '..', 'src');
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src');
 
 /** The layer of an absolute path under src/, or null outside src/. */
 export function layerOf(path) {
