@@ -17,9 +17,9 @@ export default tseslint.config(
     plugins: { sightline },
     rules: {
       'sightline/layer-imports': 'error',
-      // A leading _ marks a binding kept on purpose: a field dropped by a rest pattern, an unused loop variable.
       // Imports used only as types say so: the import-cycle test leaves those edges out (they are erased).
       '@typescript-eslint/consistent-type-imports': ['error', { disallowTypeAnnotations: false }],
+      // A leading _ marks a binding kept on purpose: a field dropped by a rest pattern, an unused loop variable.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
