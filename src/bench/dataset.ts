@@ -9,6 +9,7 @@ import { createGzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { Prng } from '../scenarios/prng.ts';
+import { PLANT_EVERY, plantedRecords } from './planted.ts';
 
 const ACCOUNT = '123456789012';
 const START = Date.parse('2026-11-20T00:00:00Z');
@@ -209,7 +210,8 @@ function activity(rng: Prng, t: number): object {
 export function* datasetLines(seed = 'sightline-bench'): Generator<string> {
   const rng = new Prng(seed);
   let t = START;
-  for (;;) {
+  for (let i = 0; ; i++) {
+    if (i % PLANT_EVERY === 0) for (const rec of plantedRecords(i / PLANT_EVERY, t)) yield JSON.stringify(rec);
     t += rng.int(5, 250);
     const r = rng.next();
     const rec = r < 0.6 ? cloudTrail(rng, t) : r < 0.8 ? signin(rng, t) : r < 0.92 ? o365(rng, t) : activity(rng, t);
@@ -227,7 +229,8 @@ export interface DatasetFiles {
 /** Writes `sizeMb` MiB of NDJSON (and a .gz copy) under dir, reusing files a previous run left there. */
 export async function writeDataset(dir: string, sizeMb: number, seed = 'sightline-bench'): Promise<DatasetFiles> {
   mkdirSync(dir, { recursive: true });
-  const ndjson = join(dir, `dataset-${sizeMb}mb.ndjson`);
+  // v2: with planted records (planted.ts); a cached file of the older generator is not reused.
+  const ndjson = join(dir, `dataset-v2-${sizeMb}mb.ndjson`);
   const gzip = `${ndjson}.gz`;
   const meta = `${ndjson}.lines`;
   if (!existsSync(ndjson) || !existsSync(gzip) || !existsSync(meta)) {

@@ -24,7 +24,7 @@ function hecToken(given: string | undefined, dataDir: string): { token: string; 
   if (process.env.SIGHTLINE_HEC_TOKEN) return { token: process.env.SIGHTLINE_HEC_TOKEN, origin: 'from SIGHTLINE_HEC_TOKEN' };
   const file = join(dataDir, 'hec-token');
   if (existsSync(file)) return { token: readFileSync(file, 'utf8').trim(), origin: `from ${file}` };
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const token = randomUUID();
   writeFileSync(file, `${token}\n`, { mode: 0o600 });
   return { token, origin: `generated, kept in ${file}` };

@@ -227,12 +227,14 @@ test('the SPL download of a rule is the rule text as an attachment', async () =>
 });
 
 test('each translation download is what `sightline convert --to <target>` prints for the rule', { timeout: 120_000 }, async () => {
-  const { spawnSync } = await import('node:child_process');
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
   const { join } = await import('node:path');
   const { REPO, FIXTURES } = await import('./helpers/spawn-server.ts');
   for (const target of ['sigma', 'kql']) {
-    const cli = spawnSync(process.execPath, [join(REPO, 'bin/sightline'), 'convert', join(FIXTURES, 'rules/console-login-no-mfa.yml'), '--to', target], { encoding: 'utf8' });
-    assert.equal(cli.status, 0, cli.stderr);
+    // Not spawnSync: it froze this process's server, and a CLI start slower than the 5 s keep-alive timeout
+    // (a loaded machine) got the pooled connection reset. A failing CLI rejects with its stderr.
+    const cli = await promisify(execFile)(process.execPath, [join(REPO, 'bin/sightline'), 'convert', join(FIXTURES, 'rules/console-login-no-mfa.yml'), '--to', target], { encoding: 'utf8' });
     const r = await fetch(`${srv.url}/rules/test-console-login-no-mfa/download/${target}`);
     assert.equal(r.status, 200, target);
     assert.equal((await r.text()).trim(), cli.stdout.trim(), target);

@@ -36,10 +36,11 @@ export class AnalysisStore {
   /** Saves an uploaded file under the data directory so ingest reads it like any other file. */
   saveUpload(name: string, bytes: Buffer): string {
     const dir = join(this.uploadDir, randomUUID());
-    mkdirSync(dir, { recursive: true });
+    // Uploads are someone's logs: owner only, like the rest of the data directory.
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const safe = basename(name).replace(/[^\w.-]/g, '_').slice(0, 100) || 'upload.json';
     const path = join(dir, safe);
-    writeFileSync(path, bytes);
+    writeFileSync(path, bytes, { mode: 0o600 });
     return path;
   }
 

@@ -136,7 +136,7 @@ export class RuleProcessor {
       lastEventId: a.eventId ?? last,
     }));
     let inserted: number[] = [];
-    this.db.transaction(() => {
+    this.db.immediateTransaction(() => {
       inserted = insertAlerts(this.db, rows, this.opts.webhook ?? false);
       this.noteWindows(batch);
       // Watermarks: overall, and per sourcetype (sources deliver at different paces and replays come file by file).
@@ -149,7 +149,7 @@ export class RuleProcessor {
       }
       setProgress(this.db, WATERMARK, wm);
       setProgress(this.db, CURSOR, last);
-    }).immediate();
+    });
     if (inserted.length > 0) this.opts.onAlerts?.(inserted);
     this.lastActivityAt = Date.now();
     return batch.length === size;
@@ -229,10 +229,10 @@ export class RuleProcessor {
       lastEventId: events[events.length - 1]?.id ?? null,
     }));
     let inserted: number[] = [];
-    this.db.transaction(() => {
+    this.db.immediateTransaction(() => {
       inserted = insertAlerts(this.db, rows, this.opts.webhook ?? false);
       this.db.prepare('UPDATE windows SET evaluated_at = ?, alert_count = ? WHERE rule_id = ? AND window_start = ?').run(Date.now() / 1000, rows.length, w.rule_id, w.window_start);
-    }).immediate();
+    });
     if (inserted.length > 0) this.opts.onAlerts?.(inserted);
   }
 }

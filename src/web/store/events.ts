@@ -36,7 +36,7 @@ export function appendEvents(db: Db, events: readonly StoredEventInput[], reques
     setProgress(db, `ack:${channel}`, id + 1);
     return id;
   };
-  const tx = db.transaction((): AppendResult => {
+  return db.immediateTransaction((): AppendResult => {
     if (requestKey !== null) {
       const seen = db.prepare('SELECT count FROM ingest_requests WHERE request_key = ?').get(requestKey) as { count: number } | undefined;
       if (seen) return { kind: 'duplicate-request', count: seen.count, ackId: nextAck() };
@@ -52,7 +52,6 @@ export function appendEvents(db: Db, events: readonly StoredEventInput[], reques
     }
     return { kind: 'stored', count: events.length, ackId: nextAck() };
   });
-  return tx.immediate();
 }
 
 interface Row {

@@ -1,0 +1,8 @@
+-- Every EC2 Instance Connect Endpoint tunnel (OpenTunnel), minus the approved endpoint operators.
+SELECT epoch(eventTime) AS _time, 'EC2InstanceConnectEndpointTunnel' AS AlertType, userIdentity.arn AS Principal,
+       requestParameters.instanceConnectEndpointId AS EndpointId, requestParameters.privateIpAddress AS PrivateIp,
+       requestParameters.remotePort AS RemotePort, sourceIPAddress AS SourceIP, coalesce(errorCode, 'success') AS Outcome
+FROM events e
+WHERE lower(eventSource) = 'ec2-instance-connect.amazonaws.com' AND lower(eventName) = 'opentunnel'
+  AND is_cloudtrail(eventSource, eventName, eventVersion, eventTime)
+  AND NOT EXISTS (SELECT 1 FROM read_csv('{{lookups}}/eice-operators.csv', all_varchar = true) a WHERE a.principal = e.userIdentity.arn);
