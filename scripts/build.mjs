@@ -14,7 +14,7 @@ export const DIST = join(PACKAGE_ROOT, 'dist');
 const CHUNKS = 'chunks';
 
 const ENTRY_POINTS = {
-  cli: 'src/cli/main.ts',
+  cli: 'src/main.ts',
   worker: 'src/scan/worker.ts',
   bench: 'src/bench/main.ts',
 };

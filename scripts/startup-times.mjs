@@ -15,7 +15,7 @@ import { PACKAGE_ROOT, ensureFreshBuild } from './build-freshness.mjs';
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const BIN = join(PACKAGE_ROOT, 'bin', 'sightline');
-const FROM_SOURCE = ['--import', 'tsx', '--input-type=module', '-e', "const { runCli } = await import('./src/cli/main.ts'); process.exitCode = await runCli(process.argv.slice(1));", '--'];
+const FROM_SOURCE = ['--import', 'tsx', '--input-type=module', '-e', "const { runSightline } = await import('./src/main.ts'); process.exitCode = await runSightline(process.argv.slice(1));", '--'];
 
 const SCRATCH = mkdtempSync(join(tmpdir(), 'sl-startup-'));
 process.on('exit', () => rmSync(SCRATCH, { recursive: true, force: true }));

@@ -32,11 +32,17 @@ export function csvRows(text: string): (string | null)[][] {
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;
     if (quoted) {
-      if (c === '"' && body[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      }
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') record.push(cell), (cell = '');
+    else if (c === ',') {
+      record.push(cell);
+      cell = '';
+    }
     else if (c === '\n' || (c === '\r' && body[i + 1] === '\n')) {
       if (c === '\r') i++;
       record.push(cell);

@@ -27,7 +27,7 @@ export function patternShape(p: Pattern): PatternShape {
 
 /** Escapes text for an RE2 / .NET / Lucene-compatible regex literal (the common metacharacters). */
 export function escapeRegex(text: string): string {
-  return text.replace(/[\\^$.|?*+()[\]{}\/"#@&<>~-]/g, (c) => `\\${c}`);
+  return text.replace(/[\\^$.|?*+()[\]{}/"#@&<>~-]/g, (c) => `\\${c}`);
 }
 
 /** The glob as an anchored regex body (`^a.*b$`), each literal part escaped. */

@@ -410,11 +410,7 @@ export function strptime(text: string, fmt: string, tz = 'UTC'): number | null {
     let j = i + 1;
     let width = '';
     while (j < expanded.length && /[0-9]/.test(expanded[j] as string)) width += expanded[j++];
-    let colons = 0;
-    while (expanded[j] === ':') {
-      colons++;
-      j++;
-    }
+    while (expanded[j] === ':') j++;
     let v = expanded[j] ?? '';
     if (v === 'E' && expanded[j + 1] === 'z') {
       v = 'Ez';

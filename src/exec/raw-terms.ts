@@ -56,5 +56,5 @@ function findAligned(hay: string, needle: string, boundary: (c: string) => boole
 }
 
 function escapeClass(chars: string): string {
-  return chars.replace(/[\\\]\[^-]/g, (c) => `\\${c}`).replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  return chars.replace(/[\\\][^-]/g, (c) => `\\${c}`).replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }

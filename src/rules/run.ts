@@ -3,7 +3,6 @@
 // Rules none of whose sourcetypes reached the plans are reported as skipped and their rows dropped (an
 // aggregate over no events must not alert).
 
-import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { SightlineError } from '../core/diagnostics.ts';
 import type { Event } from '../core/event.ts';
@@ -15,6 +14,7 @@ import type { MalformedInput } from '../ingest/read.ts';
 import { scanQueries } from '../scan/run-scan.ts';
 import { rowToAlert, type Alert } from './alert.ts';
 import type { Rule } from './load.ts';
+import { ruleLookupDirs } from './lookup-dirs.ts';
 import { suppressRepeats } from './suppress.ts';
 import { applyTuning, loadAllowlists } from './tuning.ts';
 
@@ -84,7 +84,7 @@ function planRules(rules: readonly Rule[], opts: RunRulesOptions): PlannedRules 
     }
   }
   const rows: Alert[][] = planned.map(() => []);
-  const lookupDirs = [...new Set([...(opts.lookupDirs ?? []), ...rules.flatMap((r) => [join(r.dir, 'lookups'), r.dir, join(dirname(r.dir), 'lookups')])])];
+  const lookupDirs = [...new Set([...(opts.lookupDirs ?? []), ...rules.flatMap((r) => ruleLookupDirs(r))])];
   return { planned, failed, lookupDirs, rows, sink: (i, row) => void rows[i]!.push(rowToAlert(planned[i]!.rule, row)) };
 }
 

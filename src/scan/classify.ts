@@ -11,7 +11,7 @@ const PEEK = 256 * 1024;
 
 /** Whether the first line of `head` is one plain JSON object (not a Records batch) followed by a newline. */
 export function startsAsNdjson(head: Buffer): boolean {
-  let a = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const a = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   const nl = head.indexOf(0x0a, a);
   if (nl < 0) return false;
   const line = head.toString('utf8', a, nl).trim();

@@ -5,7 +5,7 @@
 
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Event } from '../core/event.ts';
 import { fail } from '../core/diagnostics.ts';
 import type { QueryPlan } from '../plan/nodes.ts';

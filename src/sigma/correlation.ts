@@ -11,6 +11,7 @@
 import { fail } from '../core/diagnostics.ts';
 import type { CompareOp, PlanAggregation, PlanExpr, PlanNode } from '../plan/nodes.ts';
 import type { SigmaCorrelationRule } from '../backends/sigma/model.ts';
+import { parseTimespan } from '../backends/sigma/timespan.ts';
 import type { SourceMapping } from './mapping.ts';
 import { lowerSliding, RULE_INDEX, ruleTime } from './temporal-sliding.ts';
 
@@ -21,15 +22,7 @@ export interface CorrelatedRule {
   readonly mapping: SourceMapping;
 }
 
-const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 const COND_OP: Record<string, CompareOp> = { gt: '>', gte: '>=', lt: '<', lte: '<=', eq: '=', neq: '!=' };
-
-/** `timespan: 90m` -> seconds; the spec allows s, m, h, d ("number + letter (in lowercase)"). */
-export function parseTimespan(text: string): number {
-  const m = /^(\d+)([smhd])$/.exec(String(text).trim());
-  if (!m || Number(m[1]) <= 0) fail('SIGMA-BAD-TIMESPAN', `timespan '${text}' is not <number><s|m|h|d>`, { hint: 'e.g. 5m, 1h, 90m, 1d' });
-  return Number(m[1]) * UNITS[m[2]!]!;
-}
 
 const field = (name: string): PlanExpr => ({ kind: 'field', name });
 

@@ -1,19 +1,19 @@
 // The web layer's only door into the engine: rules (load, run, alert JSON), planner, executor, ingest, the
-// scenario harness behind `sightline test`, and rule translation as `sightline convert` does it.
+// scenario harness behind `sightline test`, and rule translation from the app layer, as `sightline convert` does it.
 
 import type { Diagnostic, Event, QueryPlan, Rule } from '../index.ts';
 import { loadRules as loadRuleFiles, runRules as runRuleSet, planQuery, runQuery, startQueries, readEvents, makeEvent as makeIngestEvent } from '../index.ts';
 // Not (yet) in the public API of src/index.ts: the tuned rule plan and row-to-alert mapping (for attributing
 // streaming alerts to events), malformed-input reports, the scenario harness behind `sightline test`, and
-// `convert`'s per-rule translation (Sigma with allowlist filters).
+// the app layer's per-rule translation that `convert` also uses (Sigma with allowlist filters).
 import { planRule as planRuleWithTuning } from '../rules/run.ts';
 import { rowToAlert } from '../rules/alert.ts';
 import type { MalformedInput } from '../ingest/read.ts';
 export type { MalformedInput };
 import { testRules as harnessTestRules } from '../scenarios/harness.ts';
 import { loadScenarios } from '../scenarios/load.ts';
-import { convertRule } from '../cli/commands/convert.ts';
-import { dirname, join } from 'node:path';
+import { ruleLookupDirs } from '../rules/lookup-dirs.ts';
+import { convertRule } from '../app/convert-rule.ts';
 
 export type EngineRule = Rule;
 /** An alert in the flat JSON form `detect --format json` prints. */
@@ -48,7 +48,7 @@ export interface AttributedAlert {
  */
 export function runStreamingRules(rules: readonly EngineRule[], events: readonly Event[], opts: { now?: number } = {}): AttributedAlert[] {
   const plans = rules.map((r) => planRuleWithTuning(r, true));
-  const lookupDirs = [...new Set(rules.flatMap((r) => [join(r.dir, 'lookups'), r.dir, join(dirname(r.dir), 'lookups')]))];
+  const lookupDirs = [...new Set(rules.flatMap((r) => ruleLookupDirs(r)))];
   const out: AttributedAlert[] = [];
   let current: number | null = null;
   const run = startQueries(plans, (i, row) => void out.push({ alert: { ...rowToAlert(rules[i]!, row) }, eventIndex: current }), { now: opts.now, lookupDirs });

@@ -9,7 +9,8 @@ import { readdirSync } from 'node:fs';
 import { assertGolden } from '../helpers/golden.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { TARGETS } from '../../src/backends/registry.ts';
-import { checkRule, convertRule } from '../../src/cli/commands/convert.ts';
+import { checkRule } from '../../src/app/check-rule.ts';
+import { convertRule } from '../../src/app/convert-rule.ts';
 
 const rules = await loadRules('rules');
 

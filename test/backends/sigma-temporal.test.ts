@@ -9,7 +9,7 @@ import { planQuery } from '../../src/plan/index.ts';
 import { makeEvent } from '../../src/ingest/make-event.ts';
 import { renderSigma, translateSigmaDocuments } from '../../src/backends/sigma/index.ts';
 import { checkSigmaDocuments } from '../../src/backends/sigma/validate.ts';
-import { convertRule } from '../../src/cli/commands/convert.ts';
+import { convertRule } from '../../src/app/convert-rule.ts';
 import { loadRuleFile } from '../../src/rules/load.ts';
 import { runRules } from '../../src/rules/run.ts';
 import { lowerSigma, parseSigmaText, runSigma } from '../../src/sigma/index.ts';

@@ -7,7 +7,7 @@ test('explain prints the AST s-expression and the plan', async () => {
   const { text, code } = await explain({ spl: 'sourcetype=aws:cloudtrail | stats count by user' });
   assert.equal(code, 0);
   assert.match(text, /^AST:\n\(pipeline /);
-  assert.match(text, /Plan:\nstats count AS count BY user\n  scan search\(sourcetype="aws:cloudtrail"\)/);
+  assert.match(text, /Plan:\nstats count AS count BY user\n {2}scan search\(sourcetype="aws:cloudtrail"\)/);
 });
 
 test('explain --plan-only omits the AST', async () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { ruleSchema } from '../../src/rules/schema.ts';
 import { loadRuleFile } from '../../src/rules/load.ts';
-import { ruleMeta } from '../../src/cli/commands/convert.ts';
+import { ruleMeta } from '../../src/app/rule-meta.ts';
 
 const rule = await loadRuleFile('rules/entra-anonymized-ip-then-azure-cli-t1021-007.yml');
 const doc = parse(readFileSync('rules/entra-anonymized-ip-then-azure-cli-t1021-007.yml', 'utf8')) as Record<string, unknown>;

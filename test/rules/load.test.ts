@@ -67,7 +67,7 @@ describe('loadRuleSource', () => {
   });
 
   it('maps SPL offsets into a quoted scalar', () => {
-    const text = GOOD.replace(/spl: \|\n(?:  .*\n)+/, 'spl: "sourcetype=\\"aws:cloudtrail\\" | table eventName"\n');
+    const text = GOOD.replace(/spl: \|\n(?: {2}.*\n)+/, 'spl: "sourcetype=\\"aws:cloudtrail\\" | table eventName"\n');
     const r = loadRuleSource(text, 'x.yml');
     assert.ok(r.spl);
     assert.equal(text.slice(r.spl.toFile(0), r.spl.toFile(0) + 10), 'sourcetype');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { Event } from '../../src/core/event.ts';
 import { valuesOf, scalarToString, type Value } from '../../src/core/value.ts';
 import { readEvents } from '../../src/ingest/read.ts';
-import { convertRule } from '../../src/cli/commands/convert.ts';
+import { convertRule } from '../../src/app/convert-rule.ts';
 import type { Alert } from '../../src/rules/alert.ts';
 import { loadRules } from '../../src/rules/load.ts';
 import { testEvents } from '../../src/rules/rule-tests.ts';

@@ -97,7 +97,7 @@ test('convert: a Sigma file to a target other than spl is a named error', async 
 
 test('to-spl: every exported rule, re-imported and printed as SPL, matches the same demo events as its plan', async () => {
   const { loadRules } = await import('../../src/rules/load.ts');
-  const { convertRule } = await import('../../src/cli/commands/convert.ts');
+  const { convertRule } = await import('../../src/app/convert-rule.ts');
   const { readEvents } = await import('../../src/ingest/read.ts');
   const demo: Event[] = [];
   for await (const ev of readEvents(['demo'], { onMalformed: () => undefined })) demo.push(ev);

@@ -7,7 +7,7 @@ import type { QueryPlan } from '../../plan/nodes.ts';
 import { Problems, type RuleMeta, type TranslateOptions, type Translation } from '../backend.ts';
 import { splitBranches, unionFieldUnknown } from '../branches.ts';
 import { loadMappingData } from '../mapping-data.ts';
-import { Scope } from '../scope.ts';
+import type { Scope } from '../scope.ts';
 import { otherBranchFields, type SourcetypeMapping } from '../target-mapping.ts';
 import { KqlBranch } from './branch.ts';
 import { kqlIdent } from './quoting.ts';

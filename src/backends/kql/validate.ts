@@ -21,12 +21,17 @@ export interface KqlCheck {
 
 let globals: unknown = null;
 
+// The Bridge.NET bundle's own typings describe C# generics that do not fit these calls, so its API is used untyped.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type KustoLanguage = any;
+const kustoLanguage = (): KustoLanguage => (globalThis as { Kusto?: { Language: KustoLanguage } }).Kusto!.Language;
+
 function kustoGlobals(): unknown {
   if (globals) return globals;
   const require = createRequire(import.meta.url);
   require('@kusto/language-service-next/bridge.js');
   require('@kusto/language-service-next/Kusto.Language.Bridge.js');
-  const K = (globalThis as any).Kusto.Language;
+  const K = kustoLanguage();
   const tables = loadMappingData<Record<string, Record<string, string>>>('kql/tables.yml');
   const symbols = Object.entries(tables).map(([name, cols]) =>
     K.Symbols.TableSymbol.From(`(${Object.entries(cols).map(([c, t]) => `${c}:${t}`).join(', ')})`).WithName(name));
@@ -35,7 +40,7 @@ function kustoGlobals(): unknown {
 }
 
 export function checkKql(query: string): KqlCheck {
-  const K = (kustoGlobals(), (globalThis as any).Kusto.Language);
+  const K = (kustoGlobals(), kustoLanguage());
   const code = K.KustoCode.ParseAndAnalyze(query, kustoGlobals());
   const d = code.GetDiagnostics();
   const issues: KqlIssue[] = [];

@@ -4,7 +4,8 @@
 // coalesce() BY field reads the output's value from another field: its filter names that field instead.
 
 import type { SigmaDocument, SigmaFilter, SigmaLogsource, SigmaSelection } from './model.ts';
-import { sigmaFieldFor, stableUuid } from './index.ts';
+import { sigmaFieldFor } from './index.ts';
+import { stableUuid } from './stable-uuid.ts';
 import type { Problems } from '../backend.ts';
 
 /** The shape the rules module hands over (plain data). */

@@ -3,7 +3,6 @@
 // Evals are substituted into later conditions, so `eval MFA=... | where MFA="No"` tests the log field.
 // Output-only steps (constant evals, table, sort) have no Sigma form and are reported as notes.
 
-import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
 import type { PlanExpr, PlanNode, QueryPlan, CompareOp } from '../../plan/nodes.ts';
 import { Problems, type RuleMeta, type TranslateOptions, type Translation } from '../backend.ts';
@@ -11,6 +10,7 @@ import { splitBranches, type Branch } from '../branches.ts';
 import { loadMappingData } from '../mapping-data.ts';
 import { DetectionBuilder } from './detection.ts';
 import { addLookup, LOOKUP_OUTPUT_MARK, rewriteLookupTests, type LookupOutputs } from './lookup.ts';
+import { stableUuid } from './stable-uuid.ts';
 import { temporalOrderedDocuments } from './temporal.ts';
 import type { SigmaCorrelationRule, SigmaCountCondition, SigmaDocument, SigmaLevel, SigmaLogsource, SigmaRule } from './model.ts';
 
@@ -33,13 +33,6 @@ export function sigmaFieldFor(logsource: SigmaLogsource, field: string): string 
   const entry = Object.values(sigmaMapping().sourcetypes).find((m) => m.logsource.product === logsource.product && m.logsource.service === logsource.service);
   if (!entry) return null;
   return entry.fields[field] ?? (entry.identity && !field.includes('{') ? field : null);
-}
-
-/** A stable UUID (v5 layout) from a name, so regenerated rules keep their ids. */
-export function stableUuid(name: string): string {
-  const h = createHash('sha1').update(`sightline:${name}`).digest('hex');
-  const v = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${v}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 const COUNT_KEY: Record<CompareOp, keyof SigmaCountCondition> = { '=': 'eq', '!=': 'neq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' };

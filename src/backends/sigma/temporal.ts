@@ -8,10 +8,10 @@
 import type { CompareOp, PlanAggregation, PlanExpr, PlanNode } from '../../plan/nodes.ts';
 import type { Problems, RuleMeta } from '../backend.ts';
 import type { BranchedPlan } from '../branches.ts';
-import { parseTimespan } from '../../sigma/correlation.ts';
 import { DetectionBuilder } from './detection.ts';
-import { stableUuid } from './index.ts';
+import { stableUuid } from './stable-uuid.ts';
 import type { SigmaCorrelationRule, SigmaDocument, SigmaLevel, SigmaLogsource, SigmaRule } from './model.ts';
+import { parseTimespan } from './timespan.ts';
 
 /** The parts of src/backends/sigma/mapping.yml this module reads. */
 export interface TemporalMapping {

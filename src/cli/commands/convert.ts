@@ -1,27 +1,18 @@
 // `sightline convert <rule.yml...> --to sigma|kql|esql|sql|spl [--out DIR] [--check]`: translates rules from
 // their logical plan. A construct the target cannot express is an error with its code and position in the
 // rule file (exit 2), never a weaker query; --check runs the target's validator (exit 1 on findings).
-// A Sigma rule file as input converts to spl (src/sigma/convert.ts).
+// A Sigma rule file as input converts to spl (src/sigma/convert.ts). The translation itself is the app layer's
+// (src/app/convert-rule.ts), shared with the web catalog; this file is the command line around it.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { defineCommand } from 'citty';
 import { formatDiagnostic, SightlineError, type Diagnostic } from '../../core/diagnostics.ts';
-import type { QueryPlan } from '../../plan/nodes.ts';
-import { checkTranslation, translate, TARGETS, type RuleMeta, type Target } from '../../backends/registry.ts';
-import { renderSigma, translateSigmaDocuments } from '../../backends/sigma/index.ts';
-import { sigmaFilterDocuments } from '../../backends/sigma/filters.ts';
-import { checkSigmaDocuments } from '../../backends/sigma/validate.ts';
 import { loadRuleFile, type Rule } from '../../rules/load.ts';
-import { planRule } from '../../rules/run.ts';
-import { loadAllowlists } from '../../rules/tuning.ts';
-import { allowlistsAsSigmaFilters } from '../../rules/sigma-filter.ts';
-import { parseSplStrict } from '../../spl/index.ts';
-import { printSpl } from '../../spl/print.ts';
+import { checkRule } from '../../app/check-rule.ts';
+import { convertRule, CONVERT_TARGETS, type ConvertOutput, type ConvertTarget } from '../../app/convert-rule.ts';
 import { convertSigmaInput, isSigmaFile } from '../../sigma/convert.ts';
 
-export type ConvertTarget = Target | 'spl';
-const ALL: readonly ConvertTarget[] = [...TARGETS, 'spl'];
 const EXTENSION: Record<ConvertTarget, string> = { sigma: 'yml', kql: 'kql', esql: 'esql', sql: 'sql', spl: 'spl' };
 
 export default defineCommand({
@@ -54,60 +45,6 @@ export interface ConvertRequest {
   readonly sqlInput?: readonly string[];
 }
 
-/** The rule metadata the translators print (Sigma uses most of it). */
-export function ruleMeta(rule: Rule): RuleMeta {
-  return {
-    id: rule.id,
-    title: rule.title,
-    description: rule.description,
-    severity: rule.severity,
-    technique: rule.attack.subtechnique ?? rule.attack.technique,
-    tactic: rule.attack.tactic,
-    falsePositives: rule.false_positives.map((f) => f.description),
-    references: rule.references,
-    ...(rule.correlation_window ? { window: rule.correlation_window } : {}),
-    date: rule.date,
-  };
-}
-
-export interface ConvertOutput {
-  readonly ok: boolean;
-  readonly text: string;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/**
- * Translates one loaded rule. Sigma gets the untuned detection plus the allowlists as Sigma filter
- * documents (the native form of tuning there); the query languages get the tuned plan unless `tuned` is false.
- */
-export function convertRule(rule: Rule, to: ConvertTarget, opts: { tuned?: boolean; sqlInput?: readonly string[] } = {}): ConvertOutput {
-  if (to === 'spl') return { ok: true, text: `${printSpl(parseSplStrict(rule.spl))}\n`, diagnostics: [] };
-  const meta = ruleMeta(rule);
-  if (to === 'sigma') {
-    const { docs, problems } = translateSigmaDocuments(planRule(rule, false), meta, { lookupDirs: lookupDirsOf(rule) });
-    const filters = opts.tuned === false ? [] : sigmaFilterDocuments(allowlistsAsSigmaFilters(rule, loadAllowlists(rule)), docs, rule.date, problems);
-    return { ok: !problems.failed, text: renderSigma([...docs, ...filters]), diagnostics: problems.list };
-  }
-  const t = translate(planRule(rule, opts.tuned !== false), to, meta, { lookupDirs: lookupDirsOf(rule), ...(opts.sqlInput ? { sqlInput: opts.sqlInput } : {}) });
-  return { ok: t.ok, text: t.text, diagnostics: t.diagnostics };
-}
-
-/** Where a rule's lookup tables live: the same directories the native runner searches (rules/run.ts). */
-export function lookupDirsOf(rule: Rule): string[] {
-  return [join(rule.dir, 'lookups'), rule.dir, join(dirname(rule.dir), 'lookups')];
-}
-
-/** Validator findings for one rule's translation (empty when valid). */
-export async function checkRule(rule: Rule, to: Target, tuned = true): Promise<string[]> {
-  if (to === 'sigma') {
-    const { docs } = translateSigmaDocuments(planRule(rule, false), ruleMeta(rule), { lookupDirs: lookupDirsOf(rule) });
-    const filters = tuned ? sigmaFilterDocuments(allowlistsAsSigmaFilters(rule, loadAllowlists(rule)), docs, rule.date) : [];
-    return checkSigmaDocuments([...docs, ...filters]);
-  }
-  const plan: QueryPlan = planRule(rule, tuned);
-  return checkTranslation(plan, to, ruleMeta(rule), { lookupDirs: lookupDirsOf(rule) });
-}
-
 /** A diagnostic with its SPL span moved to the rule file, printed with the file line and a caret. */
 function describe(d: Diagnostic, rule: Rule): string {
   if (!d.span) return formatDiagnostic({ ...d, file: rule.file });
@@ -118,8 +55,8 @@ function describe(d: Diagnostic, rule: Rule): string {
 
 export async function runConvert(req: ConvertRequest, out: (s: string) => void = (s) => void process.stdout.write(s)): Promise<number> {
   const err = (t: string) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`);
-  if (!(ALL as readonly string[]).includes(req.to)) {
-    err(`sightline convert: CLI-BAD-TARGET: unknown --to ${JSON.stringify(req.to)}\n  hint: use ${ALL.join(', ')}`);
+  if (!(CONVERT_TARGETS as readonly string[]).includes(req.to)) {
+    err(`sightline convert: CLI-BAD-TARGET: unknown --to ${JSON.stringify(req.to)}\n  hint: use ${CONVERT_TARGETS.join(', ')}`);
     return 2;
   }
   if (req.files.length === 0) {

@@ -63,7 +63,10 @@ export function runLint(req: LintRequest, io: { out: (s: string) => void; err: (
   let errors = 0;
   let warnings = 0;
   const count = (ds: readonly Diagnostic[]) => {
-    for (const d of ds) d.severity === 'error' ? errors++ : warnings++;
+    for (const d of ds) {
+      if (d.severity === 'error') errors++;
+      else warnings++;
+    }
   };
   if (req.query !== undefined) {
     const r = lintSpl(req.query, { sourcetypes: req.sourcetypes });

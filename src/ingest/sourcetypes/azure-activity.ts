@@ -3,7 +3,7 @@
 // operationName is {value, localizedValue}, with eventTimestamp, caller, httpRequest.clientIpAddress.
 
 import { timeFromJson } from '../parse-time.ts';
-import { dig, isObject, isString, type SourcetypeDef } from './types.ts';
+import { dig, isString, type SourcetypeDef } from './types.ts';
 
 /** Activity log categories (Azure Monitor "Activity log event schema"). */
 const ACTIVITY_CATEGORIES = new Set([

@@ -29,7 +29,7 @@ export interface BuildInput<P> {
   readonly params: P;
 }
 
-export interface ActionBuilder<P = any> {
+export interface ActionBuilder<P = unknown> {
   readonly action: string;
   readonly sourcetype: Sourcetype;
   readonly summary: string;

@@ -7,7 +7,7 @@
 
 import type { BinaryOp, Expr } from '../ast/nodes.ts';
 import { isOp, type Token } from '../token.ts';
-import { Cursor, pipeInParens } from './cursor.ts';
+import { type Cursor, pipeInParens } from './cursor.ts';
 
 /** Binding power of each infix operator; higher binds tighter. */
 const INFIX: Record<string, { op: BinaryOp; bp: number }> = {

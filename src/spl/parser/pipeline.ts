@@ -9,7 +9,7 @@ import { isKeyword, isOp } from '../token.ts';
 import type { CommandBody } from './command-parser.ts';
 import { COMMAND_PARSERS } from './command-table.ts';
 import { parseUnsupported, skipToCommandEnd } from './commands/unsupported.ts';
-import { Cursor, describe } from './cursor.ts';
+import { type Cursor, describe } from './cursor.ts';
 import { SPLUNK_COMMANDS } from './known-commands.ts';
 import { parseSearchExpr } from './search-expr.ts';
 

@@ -5,7 +5,7 @@
 import type { Span } from '../../core/diagnostics.ts';
 import type { Pipeline, SearchCompareOp, SearchExpr, SearchValue } from '../ast/nodes.ts';
 import { isOp, type Token } from '../token.ts';
-import { Cursor, pipeInParens } from './cursor.ts';
+import { type Cursor, pipeInParens } from './cursor.ts';
 
 const COMPARE_OPS: Record<string, SearchCompareOp> = { '=': '=', '==': '=', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 

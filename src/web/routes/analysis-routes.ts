@@ -2,7 +2,7 @@
 // SPL query box, and drill-down from an analysis alert to its raw events.
 
 import { existsSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { BodyTooLarge, isSameOrigin, parseForm, readBody, redirect, sendHtml, sendJson } from '../http-util.ts';
 import { errorPage } from '../pages/layout.ts';

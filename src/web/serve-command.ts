@@ -1,14 +1,15 @@
 // `sightline serve [--port N] [--hec-token T] [--data DIR]`: the web catalog, log analysis UI, Splunk HEC
 // ingest with continuous rule evaluation and stored alerts, on 127.0.0.1 by default. Starts with the bundled
 // rules and demo data; the HEC token is generated and kept in the data directory when not given.
+// It lives with the server rather than in src/cli, which never imports web: src/main.ts adds it to the CLI.
 
 import { defineCommand } from 'citty';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { packagePath } from '../../core/package-root.ts';
-import { startServer } from '../../web/server.ts';
+import { packagePath } from '../core/package-root.ts';
+import { startServer } from './server.ts';
 
 function defaultDataDir(): string {
   const xdg = process.env.XDG_DATA_HOME;
