@@ -152,7 +152,7 @@ export class SqlBranch {
       case 'and':
         return `(${e.items.map((i) => this.bool(i)).join(' AND ')})`;
       case 'or':
-        return `(${e.items.map((i) => this.bool(i)).join(' OR ')})`;
+        return `(${this.orItems(e.items).join(' OR ')})`;
       case 'not':
         return `(NOT ${this.bool(e.operand)})`;
       case 'xor':
@@ -192,6 +192,40 @@ export class SqlBranch {
       case 'neg':
         return this.problems.unsupported('XLATE-NOT-BOOLEAN', `'${e.kind}' used as a condition`);
     }
+  }
+
+  /**
+   * The terms of an OR. Exact matches of one field (`f=a OR f=b`, `f IN (a, b)` in a search) become one
+   * list_contains, so the field is read once per record instead of once per value; a single match of a
+   * multivalue or any other term is translated on its own. Both forms are two-valued, so the result is the same.
+   */
+  private orItems(items: readonly PlanExpr[]): string[] {
+    type Match = Extract<PlanExpr, { kind: 'searchMatch' }>;
+    const groups = new Map<string, Match[]>();
+    const out: (string | Match[])[] = [];
+    for (const i of items) {
+      const exact = i.kind === 'searchMatch' && i.op === '=' && patternShape(i.pattern).kind === 'exact' && this.field(i.field).type !== 'mv';
+      if (!exact) {
+        out.push(this.bool(i));
+        continue;
+      }
+      const key = `${i.pattern.caseSensitive ? 'cs' : 'ci'} ${i.field}`;
+      let g = groups.get(key);
+      if (!g) {
+        g = [];
+        groups.set(key, g);
+        out.push(g);
+      }
+      g.push(i);
+    }
+    return out.map((o) => {
+      if (typeof o === 'string') return o;
+      if (o.length === 1) return this.bool(o[0]!);
+      const cs = o[0]!.pattern.caseSensitive;
+      const v = this.str(this.field(o[0]!.field));
+      const values = [...new Set(o.map((m) => (cs ? m.pattern.text : m.pattern.text.toLowerCase())))];
+      return `coalesce(list_contains([${values.map(sqlString).join(', ')}], ${cs ? v : `lower(${v})`}), false)`;
+    });
   }
 
   /** One value against the pattern (case-insensitive unless CASE()). */

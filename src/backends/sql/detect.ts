@@ -4,6 +4,7 @@
 
 import { loadMappingData } from '../mapping-data.ts';
 import { jsonPath, splitTopKey, sqlString } from './quoting.ts';
+import { scalarAt, topValue } from './record-columns.ts';
 
 export type Detect =
   | { readonly all: readonly Detect[] }
@@ -34,27 +35,27 @@ export function sqlMapping(): SqlMapping {
 }
 
 /** The top-level key's JSON value and the path inside it, for a Splunk field name of mapping.yml. */
-export function valueAt(field: string): { value: string; rest: string } {
-  const split = splitTopKey(jsonPath(field)!.path)!;
-  return { value: `m[${sqlString(split.top)}]`, rest: sqlString(split.rest) };
+function valueAt(field: string): { top: string; rest: string } {
+  return splitTopKey(jsonPath(field)!.path)!;
 }
 
-const typeIs = (field: string, type: string) => {
-  const { value, rest } = valueAt(field);
-  return `coalesce(json_type(${value}, ${rest}) = '${type}', false)`;
+/** The JSON type of a field (VARCHAR, OBJECT...); a top-level value is typed by its first character. */
+const typeIs = (field: string, type: 'VARCHAR' | 'OBJECT') => {
+  const { top, rest } = valueAt(field);
+  if (rest === '$') return `coalesce(left(${topValue(top)}, 1) = '${type === 'VARCHAR' ? '"' : '{'}', false)`;
+  return `coalesce(json_type(${topValue(top)}, ${sqlString(rest)}) = '${type}', false)`;
 };
 
 const str = (field: string) => {
-  const { value, rest } = valueAt(field);
-  return `sl_str(${value}, ${rest})`;
+  const { top, rest } = valueAt(field);
+  return scalarAt(top, rest);
 };
 
 /** A key that is there, even with a null value: the map keeps the key of a JSON null (its value is NULL). */
 function present(field: string): string {
-  const split = splitTopKey(jsonPath(field)!.path)!;
-  if (split.rest === '$') return `coalesce(map_contains(m, ${sqlString(split.top)}), false)`;
-  const { value, rest } = valueAt(field);
-  return `coalesce(json_type(${value}, ${rest}) IS NOT NULL, false)`;
+  const { top, rest } = valueAt(field);
+  if (rest === '$') return `coalesce(map_contains(m, ${sqlString(top)}), false)`;
+  return `coalesce(json_type(${topValue(top)}, ${sqlString(rest)}) IS NOT NULL, false)`;
 }
 
 /** A detection condition as a two-valued SQL boolean (never NULL, so NOT works as in the ingest code). */
@@ -67,7 +68,8 @@ export function detects(d: Detect): string {
   if ('present' in d) return present(d.present);
   if ('equals' in d) {
     const v = d.case_sensitive ? str(d.equals) : `lower(${str(d.equals)})`;
-    return `coalesce(${v} IN (${d.values.map((x) => sqlString(d.case_sensitive ? x : x.toLowerCase())).join(', ')}), false)`;
+    // list_contains, not IN: DuckDB turns a long IN list into a join that runs on every record.
+    return `coalesce(list_contains([${d.values.map((x) => sqlString(d.case_sensitive ? x : x.toLowerCase())).join(', ')}], ${v}), false)`;
   }
   if ('contains' in d) return `coalesce(contains(lower(${str(d.contains)}), ${sqlString(d.text.toLowerCase())}), false)`;
   return `coalesce(starts_with(lower(${str(d.starts_with)}), ${sqlString(d.text.toLowerCase())}), false)`;

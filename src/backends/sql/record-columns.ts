@@ -11,6 +11,16 @@ export type ValueKind = 'str' | 'mv' | 'time';
 export const INTERNAL_PREFIX = '__sl_';
 export const SOURCETYPE_COLUMN = `${INTERNAL_PREFIX}st`;
 
+/** A top-level key's value in the reader's map `m`: its JSON text, NULL when the key is missing or null. */
+export function topValue(key: string): string {
+  return `m[${sqlString(key)}]`;
+}
+
+/** A scalar field (objects and arrays are not values): one small extraction per read. */
+export function scalarAt(top: string, rest: string): string {
+  return rest === '$' ? `sl_val(${topValue(top)})` : `sl_val(json_extract(${topValue(top)}, ${sqlString(rest)}))`;
+}
+
 export class RecordColumns {
   private readonly byPath = new Map<string, { name: string; expr: string }>();
   private readonly names = new Set<string>([SOURCETYPE_COLUMN]);
@@ -28,7 +38,8 @@ export class RecordColumns {
       let name = `${INTERNAL_PREFIX}${kind}:${label}`;
       for (let i = 2; this.names.has(name); i++) name = `${INTERNAL_PREFIX}${kind}:${label}#${i}`;
       this.names.add(name);
-      col = { name, expr: `sl_${kind}(m[${sqlString(split.top)}], ${sqlString(split.rest)})` };
+      const expr = kind === 'str' ? scalarAt(split.top, split.rest) : `sl_${kind}(${topValue(split.top)}, ${sqlString(split.rest)})`;
+      col = { name, expr };
       this.byPath.set(key, col);
     }
     return sqlIdent(col.name);
