@@ -18,8 +18,8 @@ export { sqlMapping, type SqlSourcetype } from './detect.ts';
 /** Statements that define the field readers; run before the query. `j` is a top-level key's JSON value, `p` a path inside it. */
 export const SQL_PRELUDE: readonly string[] = [
   // A JSON value as a Splunk scalar: objects and arrays are not values. The reader writes JSON text without
-  // leading blanks, so the first character gives the type without parsing.
-  "CREATE OR REPLACE TEMP MACRO sl_val(v) AS CASE WHEN left(v, 1) IN ('{', '[') THEN NULL ELSE json_extract_string(v, '$') END",
+  // leading blanks and is never empty, so the first character gives the type without parsing.
+  "CREATE OR REPLACE TEMP MACRO sl_val(v) AS CASE WHEN contains('{[', left(v, 1)) THEN NULL ELSE json_extract_string(v, '$') END",
   // _time as the ingest reads it: ISO text (zone-less = UTC) or epoch seconds / milliseconds.
   "CREATE OR REPLACE TEMP MACRO sl_time(j, p) AS CASE WHEN json_type(j, p) = 'VARCHAR' THEN epoch(TRY_CAST(json_extract_string(j, p) AS TIMESTAMPTZ)) WHEN json_type(j, p) IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN CASE WHEN TRY_CAST(json_extract_string(j, p) AS DOUBLE) > 1e11 THEN TRY_CAST(json_extract_string(j, p) AS DOUBLE) / 1000 ELSE TRY_CAST(json_extract_string(j, p) AS DOUBLE) END END",
   // An IPv4 address as a number for cidrmatch(); null when the text is not a dotted quad.
