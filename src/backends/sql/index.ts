@@ -27,6 +27,9 @@ export const SQL_PRELUDE: readonly string[] = [
   "CREATE OR REPLACE TEMP MACRO sl_mv(j, p) AS CASE WHEN len(list_filter(json_extract_string(j, p), x -> x IS NOT NULL)) = 0 THEN NULL ELSE list_filter(json_extract_string(j, p), x -> x IS NOT NULL) END",
 ];
 
+/** What the query reads when no input is given (`convert --input` changes it). */
+export const DEFAULT_SQL_INPUT: readonly string[] = ['logs/*.json'];
+
 export interface SqlScript {
   readonly statements: readonly string[];
 }
@@ -35,7 +38,7 @@ export function translateSqlScript(plan: QueryPlan, meta: RuleMeta, opts: Transl
   const problems = new Problems();
   const split = splitBranches(plan, problems);
   if (!split) return { script: { statements: [] }, problems };
-  const inputs = opts.sqlInput ?? ['logs/*.json'];
+  const inputs = opts.sqlInput ?? DEFAULT_SQL_INPUT;
   const columns = new RecordColumns();
   const many = split.branches.length > 1;
   const source = 'rec';
