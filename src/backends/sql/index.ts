@@ -10,7 +10,7 @@ import type { Scope } from '../scope.ts';
 import { SqlBranch } from './branch.ts';
 import { sqlString } from './quoting.ts';
 import { sourcetypeCase, sqlMapping } from './detect.ts';
-import { filesCte, IS_WRAPPER, openWrappers } from './reader.ts';
+import { filesCte, IS_WRAPPER, WRAPPER_ELEMENTS } from './reader.ts';
 import { INTERNAL_PREFIX, RecordColumns, SOURCETYPE_COLUMN } from './record-columns.ts';
 
 export { sqlMapping, type SqlSourcetype } from './detect.ts';
@@ -40,7 +40,6 @@ export function translateSqlScript(plan: QueryPlan, meta: RuleMeta, opts: Transl
   if (!split) return { script: { statements: [] }, problems };
   const inputs = opts.sqlInput ?? DEFAULT_SQL_INPUT;
   const columns = new RecordColumns();
-  const many = split.branches.length > 1;
   const source = 'rec';
   const starts: string[] = [];
   const branchCtes: string[] = [];
@@ -63,13 +62,14 @@ export function translateSqlScript(plan: QueryPlan, meta: RuleMeta, opts: Transl
   // The sourcetype and the fields of each record, computed once (`keep` adds columns such as the map itself).
   const project = (from: string, keep: readonly string[] = []) =>
     `SELECT ${[`${sourcetypeCase(sourcetypes)} AS ${SOURCETYPE_COLUMN}`, ...columns.selectItems(), ...keep].join(',\n    ')}\n  FROM ${from}`;
+  const wrapped = `${INTERNAL_PREFIX}wrapped`;
   const ctes = [
     filesCte(inputs),
-    // Records no branch can keep are dropped before the wrappers are opened (unnesting copies every row);
-    // wrappers pass, and their elements are judged in rec. Several branches share one read (MATERIALIZED).
-    `candidates AS${many ? ' MATERIALIZED' : ''} (SELECT m FROM (${project('files', ['m'])})\n  WHERE ${IS_WRAPPER}\n    OR ${starts.join('\n    OR ')})`,
-    `raw AS (${openWrappers('candidates')})`,
-    `rec AS (${project('raw')})`,
+    // One pass over the files: the records no branch can keep are dropped first, the fields of the others
+    // are computed once and kept (MATERIALIZED), and wrappers keep their elements for rec.
+    `candidates AS MATERIALIZED (${project('files', [`${WRAPPER_ELEMENTS} AS ${wrapped}`])}\n  WHERE ${IS_WRAPPER}\n    OR ${starts.join('\n    OR ')})`,
+    // Unnesting copies the rows it passes, so only wrappers go through it.
+    `rec AS (SELECT * EXCLUDE (${wrapped}) FROM candidates WHERE ${wrapped} IS NULL\n  UNION ALL BY NAME ${project(`(SELECT unnest(${wrapped}) AS m FROM candidates WHERE ${wrapped} IS NOT NULL)`)})`,
     ...branchCtes,
   ];
   let last = finals[0]?.rel ?? 'rec';

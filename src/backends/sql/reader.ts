@@ -3,8 +3,8 @@
 // as fast, but DuckDB column names are case-insensitive, so `Records` and `records` (or `category` and
 // `Category`) could not both be read, and the wrappers need both.
 // CloudTrail {"Records": [...]} files and Azure {"records": [...]} batches hold their records in an array;
-// `openWrappers` turns them into one row per element. Unnesting costs a copy of every row, so the query
-// first drops the records no branch can keep and opens the wrappers of what is left (index.ts).
+// `wrapperElements` lists their elements as record maps. Unnesting copies every row it passes, so the query
+// unnests only the wrappers and lets other records through as they are (index.ts).
 
 import { sqlString } from './quoting.ts';
 
@@ -22,7 +22,10 @@ function elements(key: string): string {
   return `CASE WHEN json_type(${v}) = 'ARRAY' THEN list_transform(json_extract(${v}, '$[*]'), e -> from_json(e, '"MAP(VARCHAR, JSON)"')) ELSE [] END`;
 }
 
+/** The records inside a wrapper, as a list of maps (NULL for a record that is no wrapper). */
+export const WRAPPER_ELEMENTS = `CASE WHEN ${IS_WRAPPER} THEN list_concat(${elements('Records')}, ${elements('records')}) END`;
+
 /** `SELECT ... FROM from` giving one row `m` per record: a wrapper's elements, any other record itself. */
 export function openWrappers(from: string): string {
-  return `SELECT unnest(CASE WHEN ${IS_WRAPPER} THEN list_concat(${elements('Records')}, ${elements('records')}) ELSE [m] END) AS m FROM ${from}`;
+  return `SELECT unnest(coalesce(${WRAPPER_ELEMENTS}, [m])) AS m FROM ${from}`;
 }
