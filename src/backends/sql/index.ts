@@ -40,13 +40,12 @@ export function translateSqlScript(plan: QueryPlan, meta: RuleMeta, opts: Transl
   if (!split) return { script: { statements: [] }, problems };
   const inputs = opts.sqlInput ?? DEFAULT_SQL_INPUT;
   const columns = new RecordColumns();
-  const source = 'rec';
   const starts: string[] = [];
   const branchCtes: string[] = [];
   const finals: { rel: string; scope: Scope; projected: boolean }[] = [];
   for (const br of split.branches) {
     const st = sqlMapping().sourcetypes[br.sourcetype] ?? null;
-    const b = new SqlBranch(problems, `b${br.index}`, br.sourcetype, st, source, columns, opts.lookupDirs ?? []);
+    const b = new SqlBranch(problems, `b${br.index}`, br.sourcetype, st, 'rec', columns, opts.lookupDirs ?? []);
     problems.context = br.scan.span;
     if (!st) problems.unsupported('XLATE-UNKNOWN-SOURCETYPE', `no record-shape rule for ${br.sourcetype}`, br.scan);
     // The search's own condition first: it is usually the more selective, and DuckDB evaluates the
@@ -59,7 +58,7 @@ export function translateSqlScript(plan: QueryPlan, meta: RuleMeta, opts: Transl
     finals.push({ rel: b.relation, scope: b.scope, projected: b.projected });
   }
   const sourcetypes = split.branches.map((br) => br.sourcetype);
-  // The sourcetype and the fields of each record, computed once (`keep` adds columns such as the map itself).
+  // The sourcetype and the fields of each record, computed once; `keep` adds more columns.
   const project = (from: string, keep: readonly string[] = []) =>
     `SELECT ${[`${sourcetypeCase(sourcetypes)} AS ${SOURCETYPE_COLUMN}`, ...columns.selectItems(), ...keep].join(',\n    ')}\n  FROM ${from}`;
   const wrapped = `${INTERNAL_PREFIX}wrapped`;
