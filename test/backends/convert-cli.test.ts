@@ -1,11 +1,17 @@
 // `sightline convert`: output files per target, exit 2 with the named error when a rule cannot be
-// expressed (and no file written), exit 2 on usage errors, and --check passing on a translatable rule.
+// expressed (and no file written), exit 2 on usage errors, --check passing on a translatable rule, and
+// --input pointing the SQL at other log files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { runConvert } from '../../src/cli/commands/convert.ts';
+import { convertRequest, runConvert } from '../../src/cli/commands/convert.ts';
+import { DEFAULT_SQL_INPUT } from '../../src/backends/sql/index.ts';
+import { runSqlScript } from '../../src/backends/sql/run-duckdb.ts';
+import { loadRuleFile } from '../../src/rules/load.ts';
+import { planRule } from '../../src/rules/run.ts';
+import { nativeRows, normRows } from './differential-helpers.ts';
 
 const RULE = 'rules/aws-ec2-serial-console-ssh-key-t1021-008.yml';
 /** A rule ES|QL refuses: the sign-in integration stores no session id (esql/mapping.yml `absent:`). */
@@ -80,4 +86,38 @@ test('usage errors exit 2: unknown target, no files, unreadable rule', async () 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('--input sets the files the SQL reads (comma-separated); --sql-input is its older name; logs/*.json stays the default', () => {
+  const args = { _: [RULE], to: 'sql' };
+  assert.deepEqual(convertRequest({ ...args, input: 'a/x.ndjson,b/*.json' }).sqlInput, ['a/x.ndjson', 'b/*.json']);
+  assert.deepEqual(convertRequest({ ...args, 'sql-input': 'old.json' }).sqlInput, ['old.json']);
+  assert.deepEqual(convertRequest({ ...args, input: 'new.json', 'sql-input': 'old.json' }).sqlInput, ['new.json']);
+  assert.equal(convertRequest(args).sqlInput, undefined);
+  assert.deepEqual(DEFAULT_SQL_INPUT, ['logs/*.json']);
+});
+
+test('convert --to sql --input: the printed query reads those files and returns the native rows', async () => {
+  const files = ['test/fixtures/translate/*.ndjson'];
+  const rule = 'rules/direct-cloud-vm-connection-t1021-008.yml';
+  let text = '';
+  const { value } = await captureStderr(() => runConvert({ files: [rule], to: 'sql', sqlInput: files }, (s) => void (text += s)));
+  assert.equal(value, 0);
+  assert.match(text, /read_json\(\['test\/fixtures\/translate\/\*\.ndjson'\]/);
+  assert.doesNotMatch(text, /logs\/\*\.json/);
+  const statements = text.split(/;\n(?:\n|$)/).map((s) => s.trim()).filter((s) => s.replace(/^--.*$/gm, '').trim());
+  const rows = normRows(await runSqlScript({ statements }));
+  const native = await nativeRows(planRule(await loadRuleFile(rule), true), files);
+  assert.ok(native.length > 0, 'the fixture set holds events the rule alerts on');
+  assert.deepEqual(rows, native);
+
+  let byDefault = '';
+  await captureStderr(() => runConvert({ files: [RULE], to: 'sql' }, (s) => void (byDefault += s)));
+  assert.match(byDefault, /read_json\(\['logs\/\*\.json'\]/);
+});
+
+test('convert --input with another target than sql is a usage error (exit 2)', async () => {
+  const { value, stderr } = await captureStderr(() => runConvert({ files: [RULE], to: 'kql', sqlInput: ['x.json'] }, () => {}));
+  assert.equal(value, 2);
+  assert.match(stderr, /CLI-BAD-OPTION: --input/);
 });

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readEvents } from '../../src/ingest/read.ts';
 import { KNOWN_SOURCETYPES } from '../../src/backends/sourcetype.ts';
-import { SQL_PRELUDE, sourcetypeCondition } from '../../src/backends/sql/index.ts';
+import { SQL_PRELUDE } from '../../src/backends/sql/index.ts';
+import { sourcetypeCase } from '../../src/backends/sql/detect.ts';
+import { filesCte, openWrappers } from '../../src/backends/sql/reader.ts';
 
 const SETS = [
   ['test/fixtures/translate/*.ndjson'],
@@ -29,14 +31,10 @@ async function sqlCounts(files: string[]): Promise<Record<string, number>> {
   const conn = await inst.connect();
   try {
     for (const s of SQL_PRELUDE) await conn.run(s);
-    const cases = KNOWN_SOURCETYPES.map((st) => `WHEN ${sourcetypeCondition(st)} THEN '${st}'`).join('\n');
-    const list = files.map((f) => `'${f}'`).join(', ');
+    // The generated query's own reader and sourcetype column.
     const reader = await conn.runAndReadAll(`
-      WITH files AS (SELECT json FROM read_json_objects([${list}], format = 'auto', ignore_errors = true)),
-      raw AS (SELECT json AS j FROM files WHERE json_type(json, '$.Records') IS DISTINCT FROM 'ARRAY' AND json_type(json, '$.records') IS DISTINCT FROM 'ARRAY'
-        UNION ALL SELECT unnest(json_extract(json, '$.Records[*]')) FROM files WHERE json_type(json, '$.Records') = 'ARRAY'
-        UNION ALL SELECT unnest(json_extract(json, '$.records[*]')) FROM files WHERE json_type(json, '$.records') = 'ARRAY')
-      SELECT CASE ${cases} ELSE 'other' END AS st, count(*)::INTEGER AS n FROM raw GROUP BY 1`);
+      WITH ${filesCte(files)}, raw AS (${openWrappers('files')})
+      SELECT coalesce(${sourcetypeCase(KNOWN_SOURCETYPES)}, 'other') AS st, count(*)::INTEGER AS n FROM raw GROUP BY 1`);
     return Object.fromEntries(reader.getRowObjectsJS().map((r) => [String(r.st), Number(r.n)]));
   } finally {
     conn.closeSync();

@@ -1,5 +1,5 @@
-// Translates one branch of a plan into DuckDB CTEs over the raw JSON records (column `j`). Each operator is
-// one CTE, so the SQL reads in the same order as the SPL. SQL's three-valued logic already matches Splunk's
+// Translates one branch of a plan into DuckDB CTEs over the records (`rec`: one column per field the query
+// reads, record-columns.ts). Each operator is one CTE, so the SQL reads in the same order as the SPL. SQL's three-valued logic already matches Splunk's
 // eval/where semantics; search-style matches are made two-valued (`coalesce(..., false)`) because Splunk's
 // `NOT field=value` is true when the field is missing.
 
@@ -11,7 +11,8 @@ import { Scope, type ColType } from '../scope.ts';
 import { jsonPath, likeEscape, sqlIdent, sqlString } from './quoting.ts';
 import { sqlLookup } from './lookup.ts';
 import { sqlFunction } from './functions.ts';
-import type { SqlSourcetype } from './index.ts';
+import type { SqlSourcetype } from './detect.ts';
+import type { RecordColumns, ValueKind } from './record-columns.ts';
 
 export interface Code {
   readonly text: string;
@@ -24,6 +25,8 @@ const SQL_OP: Record<CompareOp, string> = { '=': '=', '!=': '<>', '<': '<', '<='
 export class SqlBranch {
   readonly scope = new Scope();
   readonly ctes: { name: string; sql: string }[] = [];
+  /** True after table/fields/stats: the rows no longer carry the reader's columns. */
+  projected = false;
   private current: string;
 
   constructor(
@@ -32,6 +35,7 @@ export class SqlBranch {
     readonly sourcetype: string,
     readonly st: SqlSourcetype | null,
     from: string,
+    readonly columns: RecordColumns,
     readonly lookupDirs: readonly string[] = [],
   ) {
     this.current = from;
@@ -62,31 +66,40 @@ export class SqlBranch {
     return this.sourceField(name, at);
   }
 
+  /** The record column of one JSON path, or the fail-closed diagnostic when the path has no top-level key. */
+  private recordValue(kind: ValueKind, path: string, label: string, at?: unknown): Code {
+    const col = this.columns.column(kind, path, label);
+    if (!col) return this.bad('XLATE-UNMAPPED-FIELD', `field name '${label}' does not start with a key of the record`, at);
+    return { text: col, type: kind === 'mv' ? 'mv' : kind === 'time' ? 'number' : 'string' };
+  }
+
   sourceField(name: string, at?: unknown, viaAlias = false): Code {
     if (name === 'sourcetype') return { text: sqlString(this.sourcetype), type: 'string', literal: true };
     if (name === '_time') {
       const paths = this.st?.time ?? [];
-      const parts = paths.map((p) => `sl_time(j, ${sqlString(jsonPath(p)!.path)})`);
+      const parts = paths.map((p) => this.recordValue('time', jsonPath(p)!.path, p, at).text);
       return parts.length ? { text: parts.length === 1 ? parts[0]! : `coalesce(${parts.join(', ')})`, type: 'number' } : this.bad('XLATE-UNMAPPED-FIELD', `no time field for ${this.sourcetype}`, at);
     }
-    if (name === '_raw') return { text: 'CAST(j AS VARCHAR)', type: 'string' };
+    if (name === '_raw') {
+      return this.bad('XLATE-UNMAPPED-FIELD', "'_raw': the SQL reads each record once as its parsed fields and keeps no record text", at, 'match a named field instead');
+    }
     if (['index', 'source', 'host', 'splunk_server', 'linecount'].includes(name) || name.startsWith('_')) {
       return this.bad('XLATE-UNMAPPED-FIELD', `'${name}' is Splunk index metadata; raw log files do not carry it`, at);
     }
     const p = jsonPath(name);
     if (!p) return this.bad('XLATE-UNMAPPED-FIELD', `field name '${name}' cannot be written as a JSON path`, at);
-    const own: Code = p.multivalue ? { text: `sl_mv(j, ${sqlString(p.path)})`, type: 'mv' } : { text: `sl_str(j, ${sqlString(p.path)})`, type: 'string' };
     if (this.st?.untranslated_aliases?.includes(name)) {
       return this.bad('XLATE-UNMAPPED-FIELD', `'${name}' is a computed add-on field of ${this.sourcetype} that the SQL target does not reproduce`, at,
         'use the raw log field it is computed from');
     }
+    const own = this.recordValue(p.multivalue ? 'mv' : 'str', p.path, name, at);
     const alias = this.st?.aliases?.[name];
     if (!alias || own.type === 'mv' || viaAlias) return own;
     // An add-on alias applies only when the record has no field of that name (src/ingest/aliases.ts).
     const fallback =
       'constant' in alias ? [sqlString(alias.constant)]
       : 'first' in alias ? alias.first.map((f) => this.sourceField(f, at, true).text)
-      : alias.json_paths.map((p) => `sl_str(j, ${sqlString(p)})`);
+      : alias.json_paths.map((p) => this.recordValue('str', p, p.replace(/^\$\./, '').replace(/"/g, ''), at).text);
     return { text: `coalesce(${[own.text, ...fallback].join(', ')})`, type: 'string' };
   }
 
@@ -139,7 +152,7 @@ export class SqlBranch {
       case 'and':
         return `(${e.items.map((i) => this.bool(i)).join(' AND ')})`;
       case 'or':
-        return `(${e.items.map((i) => this.bool(i)).join(' OR ')})`;
+        return `(${this.orItems(e.items).join(' OR ')})`;
       case 'not':
         return `(NOT ${this.bool(e.operand)})`;
       case 'xor':
@@ -179,6 +192,40 @@ export class SqlBranch {
       case 'neg':
         return this.problems.unsupported('XLATE-NOT-BOOLEAN', `'${e.kind}' used as a condition`);
     }
+  }
+
+  /**
+   * The terms of an OR. Exact matches of one field (`f=a OR f=b`, `f IN (a, b)` in a search) become one
+   * list_contains, so the field is read once per record instead of once per value; a single match of a
+   * multivalue or any other term is translated on its own. Both forms are two-valued, so the result is the same.
+   */
+  private orItems(items: readonly PlanExpr[]): string[] {
+    type Match = Extract<PlanExpr, { kind: 'searchMatch' }>;
+    const groups = new Map<string, Match[]>();
+    const out: (string | Match[])[] = [];
+    for (const i of items) {
+      const exact = i.kind === 'searchMatch' && i.op === '=' && patternShape(i.pattern).kind === 'exact' && this.field(i.field).type !== 'mv';
+      if (!exact) {
+        out.push(this.bool(i));
+        continue;
+      }
+      const key = `${i.pattern.caseSensitive ? 'cs' : 'ci'} ${i.field}`;
+      let g = groups.get(key);
+      if (!g) {
+        g = [];
+        groups.set(key, g);
+        out.push(g);
+      }
+      g.push(i);
+    }
+    return out.map((o) => {
+      if (typeof o === 'string') return o;
+      if (o.length === 1) return this.bool(o[0]!);
+      const cs = o[0]!.pattern.caseSensitive;
+      const v = this.str(this.field(o[0]!.field));
+      const values = [...new Set(o.map((m) => (cs ? m.pattern.text : m.pattern.text.toLowerCase())))];
+      return `coalesce(list_contains([${values.map(sqlString).join(', ')}], ${cs ? v : `lower(${v})`}), false)`;
+    });
   }
 
   /** One value against the pattern (case-insensitive unless CASE()). */
@@ -289,6 +336,7 @@ export class SqlBranch {
     }
     this.push((from) => `SELECT ${items.join(', ')} FROM ${from}`);
     this.scope.project(cols);
+    this.projected = true;
   }
 
   private aggregate(n: Extract<PlanNode, { kind: 'aggregate' }>): void {
@@ -304,6 +352,7 @@ export class SqlBranch {
     const where = by.length ? ` WHERE ${by.map((b) => `${b.code.text} IS NOT NULL`).join(' AND ')}` : '';
     const group = by.length ? ` GROUP BY ${by.map((_, i) => i + 1).join(', ')}` : '';
     this.push((from) => `SELECT ${select.join(', ')} FROM ${from}${where}${group}`);
+    this.projected = true;
     this.scope.project([...by.map((b) => [b.name, b.code.type === 'null' ? 'string' : b.code.type] as [string, ColType]), ...aggs.map((a) => [a.name, a.type] as [string, ColType])]);
   }
 

@@ -1,46 +1,25 @@
-// The SQL target: one DuckDB script over the raw JSON log files. Two helper macros read a Splunk field from a
-// record (objects are not values; `{}` paths give lists); a CTE `raw` reads the files, each branch filters
-// its sourcetype by record shape (sql/mapping.yml, mirroring ingest detection) and runs its operators.
+// The SQL target: one DuckDB script over the raw JSON log files. `raw` reads each record once as a map of its
+// top-level keys (reader.ts); `rec` projects the fields the query reads once per record, each by a helper
+// macro (objects are not values; `{}` paths give lists), and the record's sourcetype from its shape
+// (detect.ts, mirroring ingest detection). Each branch filters its sourcetype and runs its operators.
 
 import type { QueryPlan } from '../../plan/nodes.ts';
 import { Problems, type RuleMeta, type TranslateOptions, type Translation } from '../backend.ts';
 import { splitBranches, unionFieldUnknown } from '../branches.ts';
-import { loadMappingData } from '../mapping-data.ts';
 import type { Scope } from '../scope.ts';
 import { SqlBranch } from './branch.ts';
-import { jsonPath, sqlString } from './quoting.ts';
+import { sqlString } from './quoting.ts';
+import { sourcetypeCase, sqlMapping } from './detect.ts';
+import { filesCte, IS_WRAPPER, WRAPPER_ELEMENTS } from './reader.ts';
+import { INTERNAL_PREFIX, RecordColumns, SOURCETYPE_COLUMN } from './record-columns.ts';
 
-export type Detect =
-  | { readonly all: readonly Detect[] }
-  | { readonly any: readonly Detect[] }
-  | { readonly not: Detect }
-  | { readonly string: string }
-  | { readonly object: string }
-  | { readonly present: string }
-  | { readonly equals: string; readonly values: readonly string[]; readonly case_sensitive?: boolean }
-  | { readonly contains: string; readonly text: string }
-  | { readonly starts_with: string; readonly text: string };
+export { sqlMapping, type SqlSourcetype } from './detect.ts';
 
-export type SqlAlias = { readonly first: readonly string[] } | { readonly constant: string } | { readonly json_paths: readonly string[] };
-
-export interface SqlSourcetype {
-  readonly detect: Detect;
-  readonly time: readonly string[];
-  readonly aliases?: Readonly<Record<string, SqlAlias>>;
-  readonly untranslated_aliases?: readonly string[];
-}
-interface SqlMapping {
-  readonly detect_order: readonly string[];
-  readonly sourcetypes: Readonly<Record<string, SqlSourcetype>>;
-}
-
-export function sqlMapping(): SqlMapping {
-  return loadMappingData<SqlMapping>('sql/mapping.yml');
-}
-
-/** Statements that define the field readers; run before the query. */
+/** Statements that define the field readers; run before the query. `j` is a top-level key's JSON value, `p` a path inside it. */
 export const SQL_PRELUDE: readonly string[] = [
-  "CREATE OR REPLACE TEMP MACRO sl_str(j, p) AS CASE WHEN json_type(j, p) IN ('OBJECT', 'ARRAY') THEN NULL ELSE json_extract_string(j, p) END",
+  // A JSON value as a Splunk scalar: objects and arrays are not values. The reader writes JSON text without
+  // leading blanks and is never empty, so the first character gives the type without parsing.
+  "CREATE OR REPLACE TEMP MACRO sl_val(v) AS CASE WHEN contains('{[', left(v, 1)) THEN NULL ELSE json_extract_string(v, '$') END",
   // _time as the ingest reads it: ISO text (zone-less = UTC) or epoch seconds / milliseconds.
   "CREATE OR REPLACE TEMP MACRO sl_time(j, p) AS CASE WHEN json_type(j, p) = 'VARCHAR' THEN epoch(TRY_CAST(json_extract_string(j, p) AS TIMESTAMPTZ)) WHEN json_type(j, p) IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN CASE WHEN TRY_CAST(json_extract_string(j, p) AS DOUBLE) > 1e11 THEN TRY_CAST(json_extract_string(j, p) AS DOUBLE) / 1000 ELSE TRY_CAST(json_extract_string(j, p) AS DOUBLE) END END",
   // An IPv4 address as a number for cidrmatch(); null when the text is not a dotted quad.
@@ -48,32 +27,8 @@ export const SQL_PRELUDE: readonly string[] = [
   "CREATE OR REPLACE TEMP MACRO sl_mv(j, p) AS CASE WHEN len(list_filter(json_extract_string(j, p), x -> x IS NOT NULL)) = 0 THEN NULL ELSE list_filter(json_extract_string(j, p), x -> x IS NOT NULL) END",
 ];
 
-const path = (p: string) => sqlString(jsonPath(p)!.path);
-
-/** A detection condition as a two-valued SQL boolean (never NULL, so NOT works as in the ingest code). */
-function detects(d: Detect): string {
-  if ('all' in d) return `(${d.all.map(detects).join(' AND ')})`;
-  if ('any' in d) return `(${d.any.map(detects).join(' OR ')})`;
-  if ('not' in d) return `(NOT ${detects(d.not)})`;
-  if ('string' in d) return `coalesce(json_type(j, ${path(d.string)}) = 'VARCHAR', false)`;
-  if ('object' in d) return `coalesce(json_type(j, ${path(d.object)}) = 'OBJECT', false)`;
-  if ('present' in d) return `coalesce(json_type(j, ${path(d.present)}) IS NOT NULL, false)`;
-  if ('equals' in d) {
-    const v = d.case_sensitive ? `sl_str(j, ${path(d.equals)})` : `lower(sl_str(j, ${path(d.equals)}))`;
-    return `coalesce(${v} IN (${d.values.map((x) => sqlString(d.case_sensitive ? x : x.toLowerCase())).join(', ')}), false)`;
-  }
-  if ('contains' in d) return `coalesce(contains(lower(sl_str(j, ${path(d.contains)})), ${sqlString(d.text.toLowerCase())}), false)`;
-  return `coalesce(starts_with(lower(sl_str(j, ${path(d.starts_with)})), ${sqlString(d.text.toLowerCase())}), false)`;
-}
-
-/** The record-shape test for a sourcetype: it matches and no sourcetype earlier in detect_order does. */
-export function sourcetypeCondition(sourcetype: string): string | null {
-  const m = sqlMapping();
-  const own = m.sourcetypes[sourcetype];
-  if (!own) return null;
-  const earlier = m.detect_order.slice(0, m.detect_order.indexOf(sourcetype)).map((s) => m.sourcetypes[s]).filter((s): s is SqlSourcetype => !!s);
-  return [detects(own.detect), ...earlier.map((e) => `NOT ${detects(e.detect)}`)].join('\n    AND ');
-}
+/** What the query reads when no input is given (`convert --input` changes it). */
+export const DEFAULT_SQL_INPUT: readonly string[] = ['logs/*.json'];
 
 export interface SqlScript {
   readonly statements: readonly string[];
@@ -83,39 +38,58 @@ export function translateSqlScript(plan: QueryPlan, meta: RuleMeta, opts: Transl
   const problems = new Problems();
   const split = splitBranches(plan, problems);
   if (!split) return { script: { statements: [] }, problems };
-  const inputs = opts.sqlInput ?? ['logs/*.json'];
-  const ctes: string[] = [
-    `files AS (SELECT json FROM read_json_objects([${inputs.map(sqlString).join(', ')}], format = 'auto', ignore_errors = true))`,
-    // CloudTrail {"Records": [...]} files and Azure {"records": [...]} batches hold the records in an array.
-    `raw AS (SELECT json AS j FROM files WHERE json_type(json, '$.Records') IS DISTINCT FROM 'ARRAY' AND json_type(json, '$.records') IS DISTINCT FROM 'ARRAY'\n` +
-      `    UNION ALL SELECT unnest(json_extract(json, '$.Records[*]')) FROM files WHERE json_type(json, '$.Records') = 'ARRAY'\n` +
-      `    UNION ALL SELECT unnest(json_extract(json, '$.records[*]')) FROM files WHERE json_type(json, '$.records') = 'ARRAY')`,
-  ];
-  const finals: { rel: string; scope: Scope }[] = [];
+  const inputs = opts.sqlInput ?? DEFAULT_SQL_INPUT;
+  const columns = new RecordColumns();
+  const starts: string[] = [];
+  const branchCtes: string[] = [];
+  const finals: { rel: string; scope: Scope; projected: boolean }[] = [];
   for (const br of split.branches) {
     const st = sqlMapping().sourcetypes[br.sourcetype] ?? null;
-    const b = new SqlBranch(problems, `b${br.index}`, br.sourcetype, st, 'raw', opts.lookupDirs ?? []);
+    const b = new SqlBranch(problems, `b${br.index}`, br.sourcetype, st, 'rec', columns, opts.lookupDirs ?? []);
     problems.context = br.scan.span;
-    const detect = sourcetypeCondition(br.sourcetype);
-    if (!detect) problems.unsupported('XLATE-UNKNOWN-SOURCETYPE', `no record-shape rule for ${br.sourcetype}`, br.scan);
-    const where = [detect ?? 'FALSE', ...(br.predicate ? [b.bool(br.predicate)] : [])];
-    b.push((from) => `SELECT j FROM ${from}\n  WHERE ${where.join('\n    AND ')}`);
+    if (!st) problems.unsupported('XLATE-UNKNOWN-SOURCETYPE', `no record-shape rule for ${br.sourcetype}`, br.scan);
+    // The search's own condition first: it is usually the more selective, and DuckDB evaluates the
+    // sourcetype test only on the rows it keeps.
+    const start = `(${[...(br.predicate ? [b.bool(br.predicate)] : []), `${SOURCETYPE_COLUMN} = ${sqlString(br.sourcetype)}`].join('\n    AND ')})`;
+    starts.push(start);
+    b.push((from) => `SELECT * FROM ${from}\n  WHERE ${start}`);
     for (const op of br.ops) b.op(op);
-    ctes.push(...b.ctes.map((c) => `${c.name} AS (${c.sql})`));
-    finals.push({ rel: b.relation, scope: b.scope });
+    branchCtes.push(...b.ctes.map((c) => `${c.name} AS (${c.sql})`));
+    finals.push({ rel: b.relation, scope: b.scope, projected: b.projected });
   }
-  let last = finals[0]?.rel ?? 'raw';
+  const sourcetypes = split.branches.map((br) => br.sourcetype);
+  // The sourcetype and the fields of each record, computed once; `keep` adds more columns.
+  const project = (from: string, keep: readonly string[] = []) =>
+    `SELECT ${[`${sourcetypeCase(sourcetypes)} AS ${SOURCETYPE_COLUMN}`, ...columns.selectItems(), ...keep].join(',\n    ')}\n  FROM ${from}`;
+  const wrapped = `${INTERNAL_PREFIX}wrapped`;
+  const ctes = [
+    filesCte(inputs),
+    // One pass over the files: the records no branch can keep are dropped first, the fields of the others
+    // are computed once and kept (MATERIALIZED), and wrappers keep their elements for rec.
+    `candidates AS MATERIALIZED (${project('files', [`${WRAPPER_ELEMENTS} AS ${wrapped}`])}\n  WHERE ${IS_WRAPPER}\n    OR ${starts.join('\n    OR ')})`,
+    // Unnesting copies the rows it passes, so only wrappers go through it.
+    `rec AS (SELECT * EXCLUDE (${wrapped}) FROM candidates WHERE ${wrapped} IS NULL\n  UNION ALL BY NAME ${project(`(SELECT unnest(${wrapped}) AS m FROM candidates WHERE ${wrapped} IS NOT NULL)`)})`,
+    ...branchCtes,
+  ];
+  let last = finals[0]?.rel ?? 'rec';
+  let open = finals.some((f) => !f.projected);
+  let outScope = finals[0]?.scope;
   if (split.union) {
     ctes.push(`u AS (${finals.map((f) => `SELECT * FROM ${f.rel}`).join(' UNION ALL BY NAME ')})`);
-    const post = new SqlBranch(problems, 'p', '', null, 'u', opts.lookupDirs ?? []);
+    const post = new SqlBranch(problems, 'p', '', null, 'u', columns, opts.lookupDirs ?? []);
     const union = split.union;
     post.scope.unionOf(finals.map((f) => f.scope), (name) => unionFieldUnknown(problems, name, union));
     for (const op of split.post) post.op(op);
     ctes.push(...post.ctes.map((c) => `${c.name} AS (${c.sql})`));
     last = post.relation;
+    // A projection after the union leaves only its own columns.
+    if (post.projected) open = false;
+    outScope = post.scope;
   }
+  // Rows that never went through a projection still carry the reader's columns: leave them out.
+  const select = open && (outScope?.columnNames().length ?? 0) > 0 ? `COLUMNS(c -> NOT starts_with(c, ${sqlString(INTERNAL_PREFIX)}))` : '*';
   const header = `-- ${meta.id}: ${meta.title}\n-- Generated by sightline from the rule's logical plan: DuckDB over raw JSON logs.\n`;
-  const query = `${header}WITH\n${ctes.map((c) => `  ${c}`).join(',\n')}\nSELECT * FROM ${last}`;
+  const query = `${header}WITH\n${ctes.map((c) => `  ${c}`).join(',\n')}\nSELECT ${select} FROM ${last}`;
   return { script: { statements: [...SQL_PRELUDE, query] }, problems };
 }
 

@@ -45,3 +45,13 @@ export function jsonPath(name: string): { path: string; multivalue: boolean } | 
   flush();
   return { path: out, multivalue };
 }
+
+/**
+ * A JSONPath from `jsonPath` (or mapping.yml) cut after its first key: `$."a"."b"[*]` -> top `a`, rest
+ * `$."b"[*]`. The reader keeps each record's top-level keys; the rest is read from that key's small value.
+ * Returns null for a path that does not start with a key.
+ */
+export function splitTopKey(path: string): { top: string; rest: string } | null {
+  const m = /^\$\."([^"]*)"(.*)$/.exec(path);
+  return m ? { top: m[1]!, rest: `$${m[2]!}` } : null;
+}

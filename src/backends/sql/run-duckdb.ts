@@ -35,7 +35,7 @@ export async function explainSqlScript(script: SqlScript): Promise<string[]> {
     const statements = script.statements;
     for (const s of statements.slice(0, -1)) await conn.run(s);
     // The input list is the only file reference; point it at the empty file.
-    const query = statements[statements.length - 1]!.replace(/read_json_objects\(\[[^\]]*\]/, `read_json_objects(['${file.replace(/'/g, "''")}']`);
+    const query = statements[statements.length - 1]!.replace(/(read_json(?:_objects)?)\(\[[^\]]*\]/, (_m, fn: string) => `${fn}(['${file.replace(/'/g, "''")}']`);
     await conn.run(`EXPLAIN ${query.replace(/^--.*\n/gm, '')}`);
     return [];
   } catch (err) {

@@ -1,4 +1,4 @@
-// `sightline convert <rule.yml...> --to sigma|kql|esql|sql|spl [--out DIR] [--check]`: translates rules from
+// `sightline convert <rule.yml...> --to sigma|kql|esql|sql|spl [--out DIR] [--check] [--input a,b]`: translates rules from
 // their logical plan. A construct the target cannot express is an error with its code and position in the
 // rule file (exit 2), never a weaker query; --check runs the target's validator (exit 1 on findings).
 // A Sigma rule file as input converts to spl (src/sigma/convert.ts). The translation itself is the app layer's
@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from 'citty';
 import { formatDiagnostic, SightlineError, type Diagnostic } from '../../core/diagnostics.ts';
+import { DEFAULT_SQL_INPUT } from '../../backends/sql/index.ts';
 import { loadRuleFile, type Rule } from '../../rules/load.ts';
 import { checkRule } from '../../app/check-rule.ts';
 import { convertRule, CONVERT_TARGETS, type ConvertOutput, type ConvertTarget } from '../../app/convert-rule.ts';
@@ -22,19 +23,26 @@ export default defineCommand({
     out: { type: 'string', description: 'write <rule-id>.<ext> files into this directory instead of stdout' },
     check: { type: 'boolean', default: false, description: 'validate the output (Sigma schemas, Kusto analyser, ES|QL checker, DuckDB binder)' },
     untuned: { type: 'boolean', default: false, description: 'leave the rule\'s allowlists out of the query' },
-    'sql-input': { type: 'string', description: 'comma-separated log files or globs the SQL reads (default logs/*.json)' },
+    input: { type: 'string', description: `--to sql: comma-separated log files or globs the query reads (default ${DEFAULT_SQL_INPUT.join(',')})` },
+    'sql-input': { type: 'string', description: 'older name of --input' },
   },
   async run({ args }) {
-    process.exitCode = await runConvert({
-      files: args._ as string[],
-      to: String(args.to),
-      ...(args.out ? { out: String(args.out) } : {}),
-      check: Boolean(args.check),
-      tuned: !args.untuned,
-      ...(args['sql-input'] ? { sqlInput: String(args['sql-input']).split(',') } : {}),
-    });
+    process.exitCode = await runConvert(convertRequest(args));
   },
 });
+
+/** The request for parsed CLI arguments; `--input` wins over its older name `--sql-input`. */
+export function convertRequest(args: { _: readonly unknown[]; to: unknown; out?: unknown; check?: unknown; untuned?: unknown; input?: unknown; 'sql-input'?: unknown }): ConvertRequest {
+  const input = args.input ?? args['sql-input'];
+  return {
+    files: args._.map(String),
+    to: String(args.to),
+    ...(args.out ? { out: String(args.out) } : {}),
+    check: Boolean(args.check),
+    tuned: !args.untuned,
+    ...(input ? { sqlInput: String(input).split(',').filter((p) => p !== '') } : {}),
+  };
+}
 
 export interface ConvertRequest {
   readonly files: readonly string[];
@@ -64,6 +72,14 @@ export async function runConvert(req: ConvertRequest, out: (s: string) => void =
     return 2;
   }
   const to = req.to as ConvertTarget;
+  if (req.sqlInput && to !== 'sql') {
+    err(`sightline convert: CLI-BAD-OPTION: --input names the log files of the SQL query; it has no meaning for --to ${to}`);
+    return 2;
+  }
+  if (req.sqlInput?.length === 0) {
+    err('sightline convert: CLI-BAD-OPTION: --input is empty\n  hint: give one or more comma-separated files or globs');
+    return 2;
+  }
   let code = 0;
   if (req.out) mkdirSync(req.out, { recursive: true });
   for (const file of req.files) {
