@@ -31,7 +31,10 @@ export interface ScanRunOptions extends ExecOptions {
   readonly index?: string;
   readonly host?: string;
   readonly onMalformed?: (m: MalformedInput) => void;
-  /** Worker threads; 1 (or a single task) runs in this thread. Default: one per 256 MiB of input, up to the cores. */
+  /**
+   * Worker threads; 1 (or a single task) runs in this thread. Default: this thread on machines of up to 2
+   * cores, else one worker per 256 MiB of input, up to the cores but one (the coordinator's).
+   */
   readonly threads?: number;
   /** Byte prefilter on literal terms (default true; off only to compare results). */
   readonly prefilter?: boolean;
@@ -105,9 +108,13 @@ export async function scanQueries(
     else run.pushVerdict(e, verdict);
   };
   const progress = new ProgressCounter(tasks, opts.onProgress);
-  // A worker costs a few hundred ms of start-up (module loading): worth it only for big inputs.
+  // The coordinator runs the plans on every event the workers send, so on 2 cores a worker competes with it:
+  // on the 2-core bench machine every bench query ran as fast or faster in one thread (300 MB, 2026-12-07:
+  // rare-filter 0.47 s vs 0.55 s, detect-pack 5.0 vs 6.2, stats-dc 2.6 vs 2.7, gzip 2.0 vs 2.4).
+  // A worker costs about 100 ms of start-up: worth it only for big inputs.
   const parallelBytes = tasks.reduce((n, t) => n + (t.kind === 'lines' ? t.end - t.start : t.kind === 'stream' ? statSync(t.path).size * 8 : 0), 0);
-  const wanted = opts.threads ?? Math.min(availableParallelism(), Math.ceil(parallelBytes / WORKER_MIN_BYTES));
+  const cores = availableParallelism();
+  const wanted = opts.threads ?? (cores <= 2 ? 1 : Math.min(cores - 1, Math.ceil(parallelBytes / WORKER_MIN_BYTES)));
   const threads = Math.max(1, wanted);
   const parallelTasks = tasks.filter((t) => t.kind !== 'other').length;
   if (threads === 1 || parallelTasks <= 1) await runInThread(tasks, clauses, projectionFor(plans, runOpts), runOpts, push, stats, stopped, progress);
