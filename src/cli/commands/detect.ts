@@ -4,6 +4,7 @@
 // errors or rules that cannot run.
 
 import { readFileSync } from 'node:fs';
+import { catalogDir } from '../../app/catalog-dirs.ts';
 import { defineCommand } from 'citty';
 import { SightlineError, formatDiagnostic } from '../../core/diagnostics.ts';
 import type { Diagnostic } from '../../core/diagnostics.ts';
@@ -24,7 +25,7 @@ const MALFORMED_SHOWN = 5;
 export default defineCommand({
   meta: { name: 'detect', description: 'Run every rule over log files in one pass and print alerts' },
   args: {
-    rules: { type: 'string', default: 'rules', description: 'directory of rule files' },
+    rules: { type: 'string', default: catalogDir('rules'), description: 'directory of rule files (default: ./rules if present, else the bundled catalog)' },
     sigma: { type: 'string', description: 'also run the Sigma rules (detection, correlation, filter) in this file or directory' },
     format: { type: 'string', default: 'table', description: 'table | json (one alert per line) | csv | ocsf (Detection Finding per line)' },
     suppress: { type: 'string', description: 'drop repeats of the same rule + entity within this window (e.g. 1h); off by default' },

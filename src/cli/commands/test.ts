@@ -2,6 +2,7 @@
 // AlertType and entities) and its benign scenarios (must stay quiet after tuning), prints a table per rule
 // and the coverage, optionally writes an ATT&CK Navigator layer. Exit 1 on any failure, 2 on bad input.
 
+import { catalogDir } from '../../app/catalog-dirs.ts';
 import { defineCommand } from 'citty';
 import { writeFileSync } from 'node:fs';
 import { fail, formatDiagnostic, SightlineError } from '../../core/diagnostics.ts';
@@ -14,8 +15,8 @@ import { formatCoverage, formatRuleReports } from '../../scenarios/report.ts';
 export default defineCommand({
   meta: { name: 'test', description: 'Prove each rule fires on its attacks and stays quiet on benign activity' },
   args: {
-    rules: { type: 'string', description: 'Rules directory', default: 'rules' },
-    scenarios: { type: 'string', description: 'Scenario library directory', default: 'scenarios' },
+    rules: { type: 'string', description: 'Rules directory (default: ./rules if present, else the bundled catalog)', default: catalogDir('rules') },
+    scenarios: { type: 'string', description: 'Scenario library directory (default: ./scenarios if present, else the bundled one)', default: catalogDir('scenarios') },
     navigator: { type: 'string', description: 'Write an ATT&CK Navigator v4.5 layer to this file' },
     format: { type: 'string', description: 'table or json', default: 'table' },
     volume: { type: 'string', description: 'Multiplier for background activity', default: '1' },
