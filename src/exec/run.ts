@@ -22,6 +22,8 @@ export interface QueryRun {
    */
   verdict(event: Event): number | null;
   pushVerdict(event: Event, verdict: number): void;
+  /** Whether any scan leaf takes the event (without pushing it). */
+  accepts(event: Event): boolean;
 }
 
 /** Leaves a verdict mask can name (bits of a 32-bit integer, sign bit unused). */
@@ -60,6 +62,9 @@ export function startQueries(plans: readonly QueryPlan[], sink: (planIndex: numb
       let mask = 0;
       for (let i = 0; i < scans.length; i++) if (scans[i]!.accepts(event) !== null) mask |= 1 << i;
       return mask;
+    },
+    accepts(event) {
+      return scans.some((s) => s.accepts(event) !== null);
     },
     pushVerdict(event, verdict) {
       if (ended) return;

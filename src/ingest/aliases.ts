@@ -187,8 +187,9 @@ const activityCaller: AliasFn = (get, record) =>
   get('identity.authorization.evidence.principalId') ??
   (typeof (record() as Record<string, unknown> | null)?.identity === 'string' ? get('identity') : null);
 
-const activityResult = first('resultType', 'status.value', 'properties.statusCode');
-const activityAction: AliasFn = reading(['resultType', 'status.value', 'properties.statusCode'], (get, record) =>
+const ACTIVITY_RESULT_FIELDS = ['resultType', 'status.value', 'properties.statusCode'];
+const activityResult = first(...ACTIVITY_RESULT_FIELDS);
+const activityAction: AliasFn = reading(ACTIVITY_RESULT_FIELDS, (get, record) =>
   mapScalar(activityResult(get, record), (s) => {
     const lower = s.toLowerCase();
     if (lower === 'success' || lower === 'succeeded') return 'success';

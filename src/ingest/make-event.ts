@@ -31,21 +31,24 @@ export interface EventContext {
   lastTime?: number;
 }
 
-/** An event over a record whose JSON text is `raw` and whose parse is `record`. */
-export function eventFromParsed(raw: string, record: Record<string, unknown>, ctx: EventContext): JsonEvent {
-  return new JsonEvent(raw, eventMeta(record, ctx), record);
+/** An event over a record whose JSON text is `raw` and whose parse is `record` (`timeBefore`: see eventMeta). */
+export function eventFromParsed(raw: string, record: Record<string, unknown>, ctx: EventContext, timeBefore?: () => number | null): JsonEvent {
+  return new JsonEvent(raw, eventMeta(record, ctx, timeBefore), record);
 }
 
 /**
  * The metadata of a record read in order from an input: its sourcetype (forced or detected), and its time,
  * or for a timeless record the time of the last timed record before it (Splunk's rule), which it updates.
  * `record` may be a projection that keeps what the sourcetype definitions read (SourcetypeDef.reads).
+ * `timeBefore` finds that earlier time when records were skipped unread (the scan path's prefilter).
  */
-export function eventMeta(record: Readonly<Record<string, unknown>>, ctx: EventContext): EventMeta {
+export function eventMeta(record: Readonly<Record<string, unknown>>, ctx: EventContext, timeBefore?: () => number | null): EventMeta {
   const def = ctx.sourcetype ?? detectSourcetypeDef(record);
   let time = def.timeOf(record);
-  if (time === null) time = ctx.lastTime ?? ctx.fallbackTime;
-  else ctx.lastTime = time;
+  if (time === null) {
+    if (timeBefore) ctx.lastTime = timeBefore() ?? undefined;
+    time = ctx.lastTime ?? ctx.fallbackTime;
+  } else ctx.lastTime = time;
   return {
     sourcetype: def.name,
     index: ctx.index ?? def.index,

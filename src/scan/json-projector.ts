@@ -3,8 +3,8 @@
 // objects by descending, anything else by JSON.parse of its own bytes), every other value is skipped while
 // its grammar is still checked, so a line JSON.parse would reject is rejected here too. The result is an
 // object that holds, for every wanted key, exactly what JSON.parse would have put there (the last duplicate
-// wins, as in JSON.parse). Anything unusual (nesting deeper than the ingest limit, a records batch) returns
-// null and the caller takes the full-parse path, so the projection never decides an odd case on its own.
+// wins, as in JSON.parse). Anything unusual (nesting deeper than the ingest limit, text that is not one
+// valid object) returns null and the caller takes the full-parse path, which decides and reports it.
 
 import { DEFAULT_LIMITS } from '../ingest/limits.ts';
 import type { ProjectionLevel, WantedKey } from './projection-spec.ts';

@@ -54,9 +54,7 @@ export function lineEvents(buf: Buffer, s: number, e: number, offset: number, ct
     }
     if (record !== null && typeof record === 'object' && !Array.isArray(record) && !isWrapper(record as Record<string, unknown>)) {
       const obj = record as Record<string, unknown>;
-      const def = ctx.sourcetype ?? detectSourcetypeDef(obj);
-      if (def.timeOf(obj) === null) ctx.lastTime = hooks.timeBefore(offset) ?? undefined;
-      out.push(eventFromParsed(text, obj, ctx));
+      out.push(eventFromParsed(text, obj, ctx, () => hooks.timeBefore(offset)));
       return;
     }
   }
@@ -68,12 +66,10 @@ function projectedEvent(buf: Buffer, a: number, b: number, offset: number, ctx: 
   const partial = projection.projector.project(buf, a, b);
   if (partial === null) return false;
   for (const k of BATCH_KEYS) if (partial[k] !== undefined) return false;
-  const def = ctx.sourcetype ?? detectSourcetypeDef(partial);
-  if (def.timeOf(partial) === null) ctx.lastTime = hooks.timeBefore(offset) ?? undefined;
   // The raw bytes are copied (the block is reused) and decoded only if something reads _raw.
   const raw = Buffer.allocUnsafe(b - a);
   buf.copy(raw, 0, a, b);
-  out.push(new PartialJsonEvent(raw, eventMeta(partial, ctx), partial, projection.answerable));
+  out.push(new PartialJsonEvent(raw, eventMeta(partial, ctx, () => hooks.timeBefore(offset)), partial, projection.answerable));
   return true;
 }
 

@@ -42,10 +42,6 @@ export class ProjectionLevel {
   byName(name: string): WantedKey | null {
     return this.names.get(name) ?? null;
   }
-
-  get size(): number {
-    return this.names.size;
-  }
 }
 
 /**

@@ -47,13 +47,15 @@ export function scanFileRange(path: string, start: number, end: number, size: nu
   try {
     const from = firstLineStart(fd, start, size);
     if (from >= end) return;
+    // The file's line index, looked up on the first malformed line only.
+    let lineIndex: LineIndex | undefined;
     const scanner = new BlockScanner({
       selector: target.selector,
       ctx: target.ctx,
       startOffset: from,
       limit: end,
       timeBeforeOutside: (offset) => fileTimeBefore(fd, offset, target.ctx),
-      lineAt: (offset) => fileLineAt(fd, offset, lineIndexOf(path, fd)),
+      lineAt: (offset) => fileLineAt(fd, offset, (lineIndex ??= lineIndexOf(path, fd))),
       onMalformed: target.onMalformed,
       projection: target.projection,
     });

@@ -1,10 +1,7 @@
-// The scan leaves of a set of plans as one event test: does any scan leaf (sourcetype routing, time
-// bounds, leading search predicate) accept this event? Workers use it to send back only events some plan
-// can use; it reuses exec's own scan operators through startQueries, so the semantics are the executor's.
+// The scan leaves of a plan (its leading searches), for what the scan path derives from them: the literal
+// terms of the prefilter (plan-terms.ts). Which leaves take an event is exec's to say (QueryRun.verdict).
 
-import type { Event } from '../core/event.ts';
 import type { PlanNode, QueryPlan } from '../plan/nodes.ts';
-import { startQueries, type ExecOptions } from '../exec/run.ts';
 
 export function scanNodes(plan: QueryPlan): PlanNode[] {
   const out: PlanNode[] = [];
@@ -23,17 +20,4 @@ export function scanNodes(plan: QueryPlan): PlanNode[] {
   };
   visit(plan.root);
   return out;
-}
-
-export function makeScanFilter(plans: readonly QueryPlan[], opts: ExecOptions = {}): (event: Event) => boolean {
-  const leaves = plans.flatMap(scanNodes).map((root): QueryPlan => ({ root }));
-  let accepted = false;
-  const run = startQueries(leaves, () => {
-    accepted = true;
-  }, opts);
-  return (event) => {
-    accepted = false;
-    run.push(event);
-    return accepted;
-  };
 }

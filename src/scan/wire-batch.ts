@@ -34,13 +34,7 @@ export function packBatch(events: readonly JsonEvent[], verdicts: readonly numbe
     rawBytes += raw.length;
     rawEnds[i] = rawBytes;
   }
-  const raw = Buffer.allocUnsafe(rawBytes);
-  let at = 0;
-  for (const r of raws) {
-    raw.set(r, at);
-    at += r.length;
-  }
-  return { count, times, meta, metaTable, values, raw, rawEnds, verdicts: Int32Array.from(verdicts) };
+  return { count, times, meta, metaTable, values, raw: Buffer.concat(raws, rawBytes), rawEnds, verdicts: Int32Array.from(verdicts) };
 }
 
 export function unpackBatch(batch: WireBatch, source: string, host: string, positions: ReadonlyMap<string, number>, push: (e: ProjectedEvent, verdict: number) => void): void {

@@ -1,6 +1,6 @@
 // A scan worker thread: takes byte ranges of NDJSON files (or whole gzip files), runs the prefilter, parses
-// candidate lines into events, keeps those some scan leaf accepts, and posts them back as raw text with
-// their metadata. The coordinator (run-scan.ts) runs the full plans on them in input order.
+// candidate lines into events, keeps those some scan leaf accepts, and posts them back in columns with the
+// leaves that took each (wire-batch.ts). The coordinator (run-scan.ts) runs the full plans on them in order.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { defaultHost, type EventContext } from '../ingest/make-event.ts';
@@ -8,7 +8,6 @@ import type { JsonEvent } from '../ingest/json-event.ts';
 import { sourcetypeByName } from '../ingest/sourcetypes/index.ts';
 import { compileLineSelector } from './prefilter.ts';
 import { startQueries } from '../exec/run.ts';
-import { makeScanFilter } from './scan-filter.ts';
 import { scanFileRange, scanStream } from './scan-file.ts';
 import type { FromWorker, ScanTask, ToWorker, WorkerSetup } from './wire.ts';
 import { packBatch } from './wire-batch.ts';
@@ -19,9 +18,8 @@ const selector = setup.clauses ? compileLineSelector(setup.clauses) : null;
 // The same plans and options as the coordinator's run, asked only which scan leaves take each event: the
 // coordinator then pushes the event to those leaves without checking them again.
 const leaves = startQueries(setup.plans, () => {}, { now: setup.now, lookupDirs: setup.lookupDirs ? [...setup.lookupDirs] : undefined, rawPrefiltered: selector !== null }, { generators: false });
-const accepts = makeScanFilter(setup.plans, { now: setup.now, lookupDirs: setup.lookupDirs ? [...setup.lookupDirs] : undefined, rawPrefiltered: selector !== null });
 /** A leaf mask, -1 for "some leaf takes it, ask again" (more leaves than a mask holds), 0 for none. */
-const verdictOf = (e: JsonEvent): number => leaves.verdict(e) ?? (accepts(e) ? -1 : 0);
+const verdictOf = (e: JsonEvent): number => leaves.verdict(e) ?? (leaves.accepts(e) ? -1 : 0);
 const forced = setup.sourcetype ? sourcetypeByName(setup.sourcetype) : undefined;
 const projection = setup.projection ? scanProjection(setup.fields, forced) : null;
 const post = (m: FromWorker) => parentPort!.postMessage(m);

@@ -11,12 +11,7 @@ export interface GroupKey {
 export function groupKeys(row: Row, by: readonly string[]): GroupKey[] {
   // One BY field (the common case): the value's text is the id, no list to build or encode. Ids are only
   // compared within one operator, whose BY list is fixed, so they need not look like the general form.
-  if (by.length === 1) {
-    const v = row.get(by[0]!);
-    if (v === null) return [];
-    if (!Array.isArray(v)) return [{ id: scalarToString(v as Scalar), values: [v as Scalar] }];
-    return (v as readonly Scalar[]).map((s) => ({ id: scalarToString(s), values: [s] }));
-  }
+  if (by.length === 1) return valuesOf(row.get(by[0]!)).map((s) => ({ id: scalarToString(s), values: [s] }));
   let combos: Scalar[][] = [[]];
   for (const f of by) {
     const values = valuesOf(row.get(f));

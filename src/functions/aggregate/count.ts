@@ -2,7 +2,7 @@
 // dc/distinct_count and estdc (distinct string forms; estdc is computed exactly, which is within any
 // estimate's error bound).
 
-import { scalarToString, type Scalar, type Value } from '../../core/value.ts';
+import { scalarToString, valuesOf, type Value } from '../../core/value.ts';
 import type { Accumulator, AggregateFunction, AggregateOptions } from '../types.ts';
 
 export const count: AggregateFunction = {
@@ -13,8 +13,7 @@ export const count: AggregateFunction = {
     let n = 0;
     return {
       add(value: Value) {
-        if (bare) n++;
-        else if (value !== null) n += Array.isArray(value) ? value.length : 1;
+        n += bare ? 1 : valuesOf(value).length;
       },
       result: () => n,
     };
@@ -29,9 +28,7 @@ const distinct = (name: string): AggregateFunction => ({
     const seen = new Set<string>();
     return {
       add(value: Value) {
-        if (value === null) return;
-        if (!Array.isArray(value)) seen.add(scalarToString(value as Scalar));
-        else for (const s of value as readonly Scalar[]) seen.add(scalarToString(s));
+        for (const s of valuesOf(value)) seen.add(scalarToString(s));
       },
       result: () => seen.size,
     };
