@@ -9,7 +9,8 @@ import { planQuery } from '../plan/index.ts';
 import { loadRules } from '../rules/load.ts';
 import { planRule } from '../rules/run.ts';
 import { translateSqlScript } from '../backends/sql/index.ts';
-import { LOOKUPS_DIR, RARE_FILTER_SPL, RULES_DIR, STATS_DC_SPL, T1021_RULE, type QueryName } from './query-names.ts';
+import { ruleLookupDirs } from '../rules/lookup-dirs.ts';
+import { RARE_FILTER_SPL, RULES_DIR, STATS_DC_SPL, T1021_RULE, type QueryName } from './query-names.ts';
 
 export { QUERY_NAMES, type QueryName } from './query-names.ts';
 
@@ -23,7 +24,8 @@ export interface BenchQuery {
   readonly lookupDirs: readonly string[];
 }
 
-const LOOKUP_DIRS = [LOOKUPS_DIR, RULES_DIR];
+// The rules' own lookup rule (rules/lookup-dirs.ts), so the bench runs them as detect and convert do.
+const LOOKUP_DIRS = ruleLookupDirs({ dir: RULES_DIR });
 
 export async function benchQuery(name: QueryName): Promise<BenchQuery> {
   const single = (plan: QueryPlan, key: string, gzip = false): BenchQuery => ({ name, gzip, plans: [plan], keys: [key], lookupDirs: LOOKUP_DIRS });
