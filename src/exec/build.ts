@@ -77,7 +77,7 @@ const BUILDERS: Builders = {
   rename: (n, next, ctx, leaves) => build(n.input, new RenameOperator(next, n.pairs), ctx, leaves),
   sort: (n, next, ctx, leaves) => build(n.input, new SortOperator(next, n.keys, n.limit), ctx, leaves),
   head: (n, next, ctx, leaves) =>
-    build(n.input, new HeadOperator(next, n.count, n.predicate ? compileExpr(n.predicate, ctx) : null, n.keeplast, n.null), ctx, leaves),
+    build(n.input, new HeadOperator(next, n.count, n.predicate ? compileExpr(n.predicate, ctx) : null, n.keeplast, n.null, () => ctx.stops.count++), ctx, leaves),
   tail: (n, next, ctx, leaves) => build(n.input, new TailOperator(next, n.count), ctx, leaves),
   dedup: (n, next, ctx, leaves) =>
     build(n.input, new DedupOperator(next, n.fields, n.count, n.keepempty, n.consecutive, n.sortBy), ctx, leaves),

@@ -29,6 +29,11 @@ export interface ExecContext {
   readonly lookupDirs: readonly string[];
   readonly warn: (d: Diagnostic) => void;
   readonly rawPrefiltered: boolean;
+  /**
+   * How many operators stopped taking rows (a satisfied head, the only operator that stops on its own):
+   * a driver asks the chains whether they are done only when this count changed.
+   */
+  readonly stops: { count: number };
 }
 
 export function makeContext(opts: ExecOptions = {}): ExecContext {
@@ -39,6 +44,7 @@ export function makeContext(opts: ExecOptions = {}): ExecContext {
     lookupDirs: opts.lookupDirs ?? [],
     warn: opts.onWarning ?? (() => {}),
     rawPrefiltered: opts.rawPrefiltered ?? false,
+    stops: { count: 0 },
   };
 }
 

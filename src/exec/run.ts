@@ -44,10 +44,20 @@ export function startQueries(plans: readonly QueryPlan[], sink: (planIndex: numb
   const scans = built.flatMap((l) => l.scans);
   if (start.generators !== false) for (const l of built) for (const g of l.generators) g.start();
   let ended = false;
+  // Leaves are asked whether they are done (a walk down each chain) only after some head stopped.
+  let live = scans;
+  let stopsSeen = -1;
+  const refresh = () => {
+    if (ctx.stops.count === stopsSeen) return;
+    stopsSeen = ctx.stops.count;
+    live = scans.filter((s) => !s.done);
+  };
+  refresh();
   return {
     push(event) {
       if (ended) return;
-      for (const s of scans) if (!s.done) s.pushEvent(event);
+      for (const s of live) if (ctx.stops.count === stopsSeen || !s.done) s.pushEvent(event);
+      refresh();
     },
     end() {
       if (ended) return;
@@ -55,7 +65,8 @@ export function startQueries(plans: readonly QueryPlan[], sink: (planIndex: numb
       for (const s of scans) s.end();
     },
     get done() {
-      return ended || scans.every((s) => s.done);
+      refresh();
+      return ended || live.length === 0;
     },
     verdict(event) {
       if (scans.length > MAX_VERDICT_LEAVES) return null;
@@ -72,6 +83,7 @@ export function startQueries(plans: readonly QueryPlan[], sink: (planIndex: numb
         const s = scans[i]!;
         if (verdict & (1 << i) && !s.done) s.pushAccepted(event);
       }
+      refresh();
     },
   };
 }

@@ -4,8 +4,8 @@
 // stream with a GzipError carrying the compressed byte offset; chunks already delivered stay delivered.
 
 import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
-import type { Readable } from 'node:stream';
+import { createGunzip, type ZlibOptions } from 'node:zlib';
+import type { Readable, TransformOptions } from 'node:stream';
 
 export class GzipError extends Error {
   constructor(
@@ -49,7 +49,7 @@ export interface ByteChunkStats {
   gzip: boolean;
 }
 
-const CHUNK = 256 * 1024;
+const CHUNK = 1024 * 1024;
 
 /** Yields the decompressed chunks of a file (or stdin for "-"); `stats` is updated as bytes are read. */
 export async function* openBytes(path: string, stats: ByteChunkStats, signal?: AbortSignal): AsyncGenerator<Buffer> {
@@ -88,11 +88,24 @@ export async function* openBytes(path: string, stats: ByteChunkStats, signal?: A
   }
 }
 
+/** Decompressed bytes zlib may run ahead of the consumer. */
+const GZIP_AHEAD = 16 * 1024 * 1024;
+/** zlib's output buffer: one big step per trip through the event loop (it decompresses in the thread pool). */
+const GZIP_OUT_CHUNK = 4 * 1024 * 1024;
+
+/**
+ * Decompresses while the consumer works: compressed input is fed ahead (up to GZIP_AHEAD of waiting output),
+ * so zlib's thread-pool work overlaps the scan of the chunk before instead of alternating with it.
+ */
 async function* gunzipChunks(head: Buffer, rest: AsyncIterator<Buffer>, stats: ByteChunkStats, signal?: AbortSignal): AsyncGenerator<Buffer> {
-  const gunzip = createGunzip({ chunkSize: CHUNK });
+  // Room for a few compressed chunks, so a write never waits for zlib to finish the one before.
+  const options: ZlibOptions & TransformOptions = { chunkSize: GZIP_OUT_CHUNK, writableHighWaterMark: 4 * CHUNK };
+  const gunzip = createGunzip(options);
   const out: Buffer[] = [];
+  let outBytes = 0;
   let failure: Error | null = null;
   let ended = false;
+  let full = false;
   let wake: (() => void) | null = null;
   const notify = () => {
     const w = wake;
@@ -101,6 +114,11 @@ async function* gunzipChunks(head: Buffer, rest: AsyncIterator<Buffer>, stats: B
   };
   gunzip.on('data', (b: Buffer) => {
     out.push(b);
+    outBytes += b.length;
+    notify();
+  });
+  gunzip.on('drain', () => {
+    full = false;
     notify();
   });
   gunzip.on('error', (e: Error) => {
@@ -111,49 +129,36 @@ async function* gunzipChunks(head: Buffer, rest: AsyncIterator<Buffer>, stats: B
     ended = true;
     notify();
   });
-  // Feed compressed bytes one chunk at a time, draining decompressed output in between (bounded memory).
-  const feed = async (chunk: Buffer | null) => {
-    if (chunk === null) gunzip.end();
-    else if (!gunzip.write(chunk)) {
-      // Wait for room, but also wake on failure: a destroyed stream never drains.
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          gunzip.off('drain', done);
-          gunzip.off('error', done);
-          gunzip.off('close', done);
-          resolve();
-        };
-        gunzip.on('drain', done);
-        gunzip.on('error', done);
-        gunzip.on('close', done);
-      });
-    }
-  };
   let pending: Buffer | null = head;
   let inputDone = false;
   try {
     while (true) {
       if (signal?.aborted) return;
-      if (!inputDone && out.length < 8) {
-        if (pending) {
-          const p = pending;
-          pending = null;
-          await feed(p);
-        } else {
+      // Feed while zlib's input queue has room and the consumer is not too far behind.
+      while (!inputDone && !full && outBytes < GZIP_AHEAD && !failure) {
+        let chunk = pending;
+        pending = null;
+        if (!chunk) {
           const next = await rest.next();
           if (next.done) {
             inputDone = true;
-            await feed(null);
-          } else {
-            stats.bytesRead += next.value.length;
-            await feed(next.value);
+            gunzip.end();
+            break;
           }
+          chunk = next.value as Buffer;
+          stats.bytesRead += chunk.length;
         }
+        full = !gunzip.write(chunk);
       }
-      while (out.length > 0) yield out.shift()!;
+      if (out.length > 0) {
+        const b = out.shift()!;
+        outBytes -= b.length;
+        yield b;
+        continue;
+      }
       if (failure) throw new GzipError(gzipMessage(failure), stats.bytesRead);
       if (ended) return;
-      if (inputDone) await new Promise<void>((r) => (wake = r));
+      await new Promise<void>((r) => (wake = r));
     }
   } finally {
     gunzip.destroy();

@@ -12,6 +12,8 @@ import type { Pattern, PlanExpr } from './nodes.ts';
 export interface RequiredTerm {
   readonly text: string;
   readonly caseSensitive: boolean;
+  /** A bare search term: it must occur in `_raw` itself, not only in a field's value. */
+  readonly bare?: boolean;
 }
 
 export type RequiredTerms = readonly (readonly RequiredTerm[])[];
@@ -44,7 +46,7 @@ function derive(e: PlanExpr, opts: RequiredTermsOptions): RequiredTerm[][] {
   switch (e.kind) {
     case 'searchTerm': {
       const t = longestLiteral(e.pattern);
-      return t && (opts.termText?.(t.text) ?? true) ? [[t]] : [];
+      return t && (opts.termText?.(t.text) ?? true) ? [[{ ...t, bare: true }]] : [];
     }
     case 'searchMatch': {
       if (e.op !== '=' || !opts.fieldValueInRaw?.(e.field)) return [];

@@ -16,11 +16,14 @@ export class FoldedMultiSearch {
   private readonly m: number;
   /** Per pair of folded bytes at a window's end: how far the window may move (m - 1 when the pair occurs in no literal). */
   private readonly shift: Uint8Array | null;
-  /** Literals whose window ends with a given pair (shift 0), by pair. */
-  private readonly ending = new Map<number, Uint8Array[]>();
+  /** Indexes of the literals whose window ends with a given pair (shift 0), by pair. */
+  private readonly ending = new Map<number, number[]>();
+  /** The literals as searched (lower case, without duplicates), in the order eachMatch names them. */
+  readonly literals: readonly string[];
 
   constructor(literals: readonly string[]) {
-    this.needles = [...new Set(literals.map((l) => l.toLowerCase()))].map((l) => Uint8Array.from(Buffer.from(l, 'latin1'), (c) => FOLD[c]!));
+    this.literals = [...new Set(literals.map((l) => l.toLowerCase()))];
+    this.needles = this.literals.map((l) => Uint8Array.from(Buffer.from(l, 'latin1'), (c) => FOLD[c]!));
     this.m = Math.min(...this.needles.map((n) => n.length));
     if (this.m < 2 || this.m > 256) {
       this.shift = null;
@@ -28,7 +31,7 @@ export class FoldedMultiSearch {
     }
     const m = this.m;
     const shift = new Uint8Array(65536).fill(Math.min(255, m - 1));
-    for (const n of this.needles) {
+    this.needles.forEach((n, index) => {
       for (let j = 1; j < m; j++) {
         const pair = (n[j - 1]! << 8) | n[j]!;
         const s = m - 1 - j;
@@ -36,9 +39,9 @@ export class FoldedMultiSearch {
       }
       const last = (n[m - 2]! << 8) | n[m - 1]!;
       const list = this.ending.get(last) ?? [];
-      list.push(n);
+      list.push(index);
       this.ending.set(last, list);
-    }
+    });
     this.shift = shift;
   }
 
@@ -56,10 +59,32 @@ export class FoldedMultiSearch {
         continue;
       }
       const start = pos - m + 1;
-      for (const n of this.ending.get(pair) ?? []) if (this.matchesAt(b, start, end, n)) return start;
+      for (const i of this.ending.get(pair) ?? []) if (this.matchesAt(b, start, end, this.needles[i]!)) return start;
       pos++;
     }
     return -1;
+  }
+
+  /** Calls onMatch for every match wholly inside b[from, end), overlapping ones too, in order of position. */
+  eachMatch(b: Uint8Array, from: number, end: number, onMatch: (start: number, literal: number) => void): void {
+    if (this.shift === null) {
+      for (let at = from; at < end; at++) this.needles.forEach((n, i) => this.matchesAt(b, at, end, n) && onMatch(at, i));
+      return;
+    }
+    const m = this.m;
+    const shift = this.shift;
+    let pos = from + m - 1;
+    while (pos < end) {
+      const pair = (FOLD[b[pos - 1]!]! << 8) | FOLD[b[pos]!]!;
+      const s = shift[pair]!;
+      if (s > 0) {
+        pos += s;
+        continue;
+      }
+      const start = pos - m + 1;
+      for (const i of this.ending.get(pair)!) if (this.matchesAt(b, start, end, this.needles[i]!)) onMatch(start, i);
+      pos++;
+    }
   }
 
   private matchesAt(b: Uint8Array, start: number, end: number, n: Uint8Array): boolean {

@@ -1,19 +1,23 @@
 // Byte-level prefilter over a buffer of NDJSON lines: finds the lines that could match at least one scan,
 // without decoding the others. Each scan needs a conjunction of clauses (one alternative of each clause
-// must occur). Per buffer, one clause per scan is searched over the whole buffer (the one cheapest to lead
-// with lately: the search adapts to the data), the scan's other clauses are checked in the hit lines only.
+// must occur). Per buffer, the case-insensitive clauses of all scans are searched together in one pass
+// (shared-search.ts); a scan without such a clause searches one clause over the whole buffer (the one
+// cheapest to lead with lately: the search adapts to the data). Other clauses are checked in hit lines only.
 // Case-sensitive terms use Buffer.indexOf; case-insensitive ones a multi-literal search over ASCII-folded
 // bytes (folded-search.ts: plain literals, linear time, no user pattern syntax).
-// Exactness: lines containing a backslash escape (\u, \/), a records-batch key, or (for case-insensitive
-// terms) a non-ASCII character whose lower case is ASCII (U+0130, U+212A) are always kept.
+// Exactness: lines containing a backslash escape (\u, \/), a records-batch key (with bare terms), or (for
+// case-insensitive terms) a non-ASCII character whose lower case is ASCII (U+0130, U+212A) are always kept.
 
 import { printableAscii } from '../plan/required-terms.ts';
 import { FoldedMultiSearch } from './folded-search.ts';
+import { MIN_LITERAL, SharedClauseSearch } from './shared-search.ts';
 
 export interface ByteTerm {
   /** Printable ASCII only (other terms make their clause unusable; see usableTerm). */
   readonly text: string;
   readonly caseSensitive: boolean;
+  /** A bare search term, matched against `_raw` (not a field value or a JSON key). */
+  readonly bare?: boolean;
 }
 
 /** One scan's needs: every clause must have an alternative present. An empty list means "any line". */
@@ -124,23 +128,39 @@ export function compileLineSelector(scans: readonly TermClauses[]): LineSelector
       return cc;
     }),
   );
-  const anyFolded = compiled.some((cs) => cs.some((c) => c.hasFolded));
+  const guards: Guards = {
+    folded: compiled.some((cs) => cs.some((c) => c.hasFolded)),
+    records: cleaned.some((clauses) => clauses.some((c) => c.some((t) => t.bare))),
+  };
+  // Case-insensitive clauses are searched together in one pass (shared-search.ts); the others, and scans
+  // without such a clause, lead with their cheapest clause as before.
+  const sharable = new Map<CompiledClause, readonly string[]>();
+  for (const c of shared.values()) {
+    const literals = c.folded?.literals ?? [];
+    if (c.exact.length === 0 && literals.length > 0 && literals.every((l) => l.length >= MIN_LITERAL)) sharable.set(c, literals);
+  }
+  const together = sharable.size > 0 ? new SharedClauseSearch(sharable) : null;
   let calls = 0;
 
   return (buf, start, end) => {
     const resample = calls++ % RESAMPLE === 0;
-    const keep = new Set<number>(guardLines(buf, start, end, anyFolded));
-    const found = new Map<CompiledClause, Set<number>>();
+    const keep = new Set<number>();
+    const found = together ? together.linesIn(buf, start, end) : new Map<CompiledClause, Set<number>>();
     const linesOf = (c: CompiledClause) => {
       let set = found.get(c);
       if (!set) found.set(c, (set = c.linesIn(buf, start, end)));
       return set;
     };
     for (const clauses of compiled) {
-      if (resample) {
-        const sets = clauses.map(linesOf);
+      const searched = together ? clauses.filter((c) => sharable.has(c)) : [];
+      if (searched.length > 0 || resample) {
+        const sets = (searched.length > 0 ? searched : clauses).map(linesOf);
         const smallest = sets.reduce((a, b) => (b.size < a.size ? b : a));
-        for (const ls of smallest) if (sets.every((s) => s.has(ls))) keep.add(ls);
+        const unsearched = searched.length > 0 ? clauses.filter((c) => !sharable.has(c)) : [];
+        for (const ls of smallest) {
+          if (keep.has(ls) || !sets.every((s) => s.has(ls))) continue;
+          if (unsearched.length === 0 || unsearched.every((c) => c.inLine(buf, ls, nextLine(buf, ls, end)))) keep.add(ls);
+        }
         continue;
       }
       const lead = clauses.reduce((a, b) => (b.leadCost < a.leadCost ? b : a));
@@ -151,33 +171,67 @@ export function compileLineSelector(scans: readonly TermClauses[]): LineSelector
         if (others.every((c) => c.inLine(buf, ls, le))) keep.add(ls);
       }
     }
-    return [...keep].sort((a, b) => a - b);
+    return withGuardLines(buf, start, end, [...keep].sort((a, b) => a - b), guards);
   };
 }
 
 const RECORDS_KEY = Buffer.from('ecords"');
 
-/** Lines the byte test cannot judge (see the header), found with single-byte or short searches. */
-function guardLines(buf: Buffer, start: number, end: number, folded: boolean): number[] {
+/**
+ * The kept lines plus the lines the byte test cannot judge (see the header) among the others. Only the
+ * gaps between kept lines are searched: a kept line needs no guard, and when most lines are kept (a rule
+ * reading every record of a sourcetype) the gaps are a small part of the block.
+ */
+function withGuardLines(buf: Buffer, start: number, end: number, kept: readonly number[], guards: Guards): number[] {
   const out: number[] = [];
+  let gap = start;
+  for (const ls of kept) {
+    if (ls > gap) guardLines(buf, gap, ls, guards, out);
+    out.push(ls);
+    gap = nextLine(buf, ls, end);
+  }
+  if (gap < end) guardLines(buf, gap, end, guards, out);
+  return out;
+}
+
+/** Appends, in order, the starts of the lines of buf[start, end) (whole lines) the byte test cannot judge. */
+/**
+ * Which lines the byte test cannot judge. Always: a backslash escape (\u, \/: the value may be spelt
+ * differently). With case-insensitive terms: U+0130 and U+212A, whose lower case is ASCII. With bare terms,
+ * which match `_raw`: a records-batch key, because each record's `_raw` is that record written again
+ * (JSON.stringify: other spacing, 1e2 as 100), not the line's bytes. Field values and keys occur in the line
+ * as in each record, so without bare terms such a line needs no guard.
+ */
+interface Guards {
+  readonly folded: boolean;
+  readonly records: boolean;
+}
+
+function guardLines(buf: Buffer, start: number, end: number, guards: Guards, out: number[]): void {
+  // A bounded view: Buffer.indexOf has no end offset, and a miss in a small gap must not search the block.
+  const view = start === 0 && end === buf.length ? buf : buf.subarray(start, end);
+  const found: number[] = [];
   const scan = (needle: number | Buffer, ok: (at: number) => boolean) => {
-    let from = start;
-    while (from < end) {
-      const at = buf.indexOf(needle, from);
-      if (at < 0 || at >= end) break;
+    let from = 0;
+    while (from < view.length) {
+      const at = view.indexOf(needle, from);
+      if (at < 0) break;
       if (ok(at)) {
-        out.push(lineStart(buf, at, start));
-        from = nextLine(buf, at + 1, end);
+        found.push(lineStart(view, at, 0));
+        from = nextLine(view, at + 1, view.length);
       } else from = at + 1;
     }
   };
-  scan(BACKSLASH, (at) => buf[at + 1] === 0x75 || buf[at + 1] === 0x2f);
-  scan(RECORDS_KEY, (at) => (buf[at - 1] === 0x72 || buf[at - 1] === 0x52) && buf[at - 2] === 0x22);
-  if (folded) {
-    scan(0xc4, (at) => buf[at + 1] === 0xb0);
-    scan(0xe2, (at) => buf[at + 1] === 0x84 && buf[at + 2] === 0xaa);
+  scan(BACKSLASH, (at) => view[at + 1] === 0x75 || view[at + 1] === 0x2f);
+  if (guards.records) scan(RECORDS_KEY, (at) => (view[at - 1] === 0x72 || view[at - 1] === 0x52) && view[at - 2] === 0x22);
+  if (guards.folded) {
+    scan(0xc4, (at) => view[at + 1] === 0xb0);
+    scan(0xe2, (at) => view[at + 1] === 0x84 && view[at + 2] === 0xaa);
   }
-  return out;
+  if (found.length === 0) return;
+  // Several guards can name one line; each is kept once, in order.
+  found.sort((a, b) => a - b);
+  for (let i = 0; i < found.length; i++) if (i === 0 || found[i] !== found[i - 1]) out.push(start + found[i]!);
 }
 
 function lineStart(buf: Buffer, at: number, start: number): number {

@@ -115,6 +115,12 @@ export async function scanChunks(chunks: AsyncIterable<Buffer>, target: ScanTarg
   let heldBytes = 0;
   try {
     for await (const chunk of chunks) {
+      // Small chunks (stdin) are gathered into a block; big ones (gzip output) are scanned as they come,
+      // without a copy: the scanner carries a line cut between chunks.
+      if (heldBytes === 0 && chunk.length >= BLOCK_BYTES / 4) {
+        feed(chunk);
+        continue;
+      }
       held.push(chunk);
       heldBytes += chunk.length;
       if (heldBytes < BLOCK_BYTES) continue;

@@ -25,7 +25,9 @@ for (const [spl, want] of SOURCETYPES) {
   test(`requiredSourcetypes: ${spl}`, () => assert.deepEqual(requiredSourcetypes(predicate(spl)), want));
 }
 
-const t = (text: string, caseSensitive = false) => ({ text, caseSensitive });
+/** A bare term (it must occur in _raw itself); v() is a field value's text. */
+const t = (text: string, caseSensitive = false): { text: string; caseSensitive: boolean; bare?: boolean } => ({ text, caseSensitive, bare: true });
+const v = (text: string) => ({ text, caseSensitive: false });
 const inRaw = { fieldValueInRaw: (f: string) => f === 'eventName' };
 
 const TERMS: [string, ReturnType<typeof t>[][], typeof inRaw | undefined][] = [
@@ -41,8 +43,9 @@ const TERMS: [string, ReturnType<typeof t>[][], typeof inRaw | undefined][] = [
   ['NOT error', [], undefined],
   // Field values are not required unless the caller says they appear verbatim in _raw.
   ['eventName=ConsoleLogin', [], undefined],
-  ['eventName=ConsoleLogin', [[t('ConsoleLogin')]], inRaw],
-  ['eventName=Get* user=bob', [[t('Get')]], inRaw],
+  ['eventName=ConsoleLogin', [[v('ConsoleLogin')]], inRaw],
+  ['eventName=Get* user=bob', [[v('Get')]], inRaw],
+  ['error eventName=Get*', [[t('error')], [v('Get')]], inRaw],
   // Numbers may be written differently in the raw text (1 vs 1.0), and "/" may be escaped in JSON.
   ['eventName=10', [], inRaw],
   ['eventName="a/b"', [], inRaw],
@@ -68,7 +71,7 @@ test('an OR of many conjunctions keeps at most 16 clauses (dropping clauses of a
 test('the scan profile may rely on "/" (its prefilter keeps lines with a \\/ escape), the default may not', () => {
   const p = predicate('eventName="a/b"');
   assert.deepEqual(requiredTerms(p, inRaw), []);
-  assert.deepEqual(requiredTerms(p, { ...inRaw, valueText: printableJsonText }), [[t('a/b')]]);
+  assert.deepEqual(requiredTerms(p, { ...inRaw, valueText: printableJsonText }), [[v('a/b')]]);
   assert.deepEqual(requiredTerms(predicate('eventName="say \\"hi\\""'), { ...inRaw, valueText: printableJsonText }), [], 'a quote is escaped in JSON');
 });
 

@@ -5,8 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileLineSelector, type TermClauses } from '../../src/scan/prefilter.ts';
 
-const ci = (text: string) => ({ text, caseSensitive: false });
-const cs = (text: string) => ({ text, caseSensitive: true });
+// Bare search terms (matched against _raw); civ() is a field value's text, which occurs in a Records line as
+// in each of its records, so it needs no Records guard.
+const ci = (text: string) => ({ text, caseSensitive: false, bare: true });
+const cs = (text: string) => ({ text, caseSensitive: true, bare: true });
+const civ = (text: string) => ({ text, caseSensitive: false });
 
 /** Runs the selector on the lines and returns the indexes of the lines it keeps. */
 function keptLines(lines: readonly string[], scans: readonly TermClauses[]): number[] | null {
@@ -48,6 +51,8 @@ const CASES: readonly { name: string; scans: TermClauses[]; kept: number[] | nul
   { name: 'a non-ASCII term cannot be tested: its clause is dropped', scans: [[[ci('Straße')]]], kept: null },
   { name: 'term absent everywhere: only guard lines', scans: [[[ci('nothing-like-this')]]], kept: [2, 3, 4, 5] },
   { name: 'regex-special characters are literal', scans: [[[ci('a.*b')]]], kept: [2, 3, 4, 5] },
+  { name: 'a field value: a Records line is judged by its bytes', scans: [[[civ('OpenTunnel')]]], kept: [0, 1, 2, 3, 5] },
+  { name: 'a field value found in a Records line keeps it', scans: [[[civ('DescribeInstances')]]], kept: [2, 3, 4, 5, 6] },
 ];
 
 for (const c of CASES) {

@@ -14,6 +14,8 @@ export class HeadOperator extends Operator {
     private readonly predicate: Compiled | null,
     private readonly keeplast: boolean,
     private readonly nullIsTrue: boolean,
+    /** Told once, when this head stops taking rows. */
+    private readonly onStop: () => void = () => {},
   ) {
     super(next);
   }
@@ -23,14 +25,18 @@ export class HeadOperator extends Operator {
       const v = this.predicate(row);
       const ok = v === true || (v === null && this.nullIsTrue);
       if (!ok) {
-        this.stopped = true;
+        this.stop();
         if (this.keeplast) this.next.push(row);
         return;
       }
     }
     this.seen++;
     this.next.push(row);
-    if (this.seen >= this.count) this.stopped = true;
+    if (this.seen >= this.count) this.stop();
+  }
+  private stop(): void {
+    this.stopped = true;
+    this.onStop();
   }
   override get done(): boolean {
     return this.stopped || this.next.done;
