@@ -24,7 +24,9 @@ export class JsonEvent implements Event {
   readonly host: string;
   private obj: unknown;
   private parsed: boolean;
-  private cache: Map<string, Value> | undefined;
+  /** Fields resolved so far, as parallel arrays: most events are asked a few fields, where a Map per event cost more. */
+  private memoKeys: string[] | undefined;
+  private memoValues: Value[] | undefined;
   private readonly aliases: AliasTable | undefined;
   /** The raw text, or its UTF-8 bytes until someone reads it (events that are never shown never decode it). */
   private rawValue: string | Uint8Array;
@@ -79,20 +81,36 @@ export class JsonEvent implements Event {
       case 'index': return this.index;
       case 'host': return this.host;
     }
-    const cache = (this.cache ??= new Map());
-    const hit = cache.get(field);
+    const hit = this.memo(field);
     if (hit !== undefined) return hit;
     let v = resolvePath(this.recordFor(field), field);
     if (v === null && this.aliases) {
       const alias = this.aliases[field];
       if (alias) {
         // Marked null while computing, so aliases that refer to each other end instead of recursing.
-        cache.set(field, null);
+        this.remember(field, null);
         v = alias((f) => this.get(f), () => this.record());
       }
     }
-    cache.set(field, v);
+    this.remember(field, v);
     return v;
+  }
+
+  private memo(field: string): Value | undefined {
+    const keys = this.memoKeys;
+    if (keys) for (let i = 0; i < keys.length; i++) if (keys[i] === field) return this.memoValues![i];
+    return undefined;
+  }
+
+  private remember(field: string, v: Value): void {
+    const keys = (this.memoKeys ??= []);
+    const values = (this.memoValues ??= []);
+    const i = keys.indexOf(field);
+    if (i >= 0) values[i] = v;
+    else {
+      keys.push(field);
+      values.push(v);
+    }
   }
 
   fieldNames(): readonly string[] {
@@ -116,7 +134,7 @@ export function resolvePath(root: unknown, name: string): Value {
   if (direct !== undefined && !Array.isArray(direct)) return leafValue(direct);
   const steps = splitPath(name);
   if (steps === null) return null;
-  const v = walkSteps(root, steps);
+  const v = steps.every(isKey) ? walkKeys(root, steps as readonly KeyStep[]) : walkSteps(root, steps);
   // Keys may contain dots themselves (Azure claim URIs): retry matching whole keys when the split failed.
   if (v === null && name.includes('.')) return resolveDottedKeys(root, name);
   return v;
@@ -149,6 +167,18 @@ function walkSteps(root: unknown, steps: readonly Step[]): Value {
   return mv(out);
 }
 
+/** walkSteps for a path of plain keys (`a.b.c`): no arrays to fan out over, so no lists to build. */
+function walkKeys(root: unknown, steps: readonly KeyStep[]): Value {
+  let node = root;
+  for (const step of steps) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return null;
+    node = (node as Record<string, unknown>)[step.key];
+    if (node === undefined) return null;
+  }
+  // As walkSteps: an array reached without `{}` is no value; an object is none either.
+  return Array.isArray(node) ? null : leafValue(node);
+}
+
 /** Slow path: at each object level, try the longest key that is a prefix of the remaining dotted name. */
 function resolveDottedKeys(node: unknown, rest: string): Value {
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return null;
@@ -173,7 +203,9 @@ function leafValue(j: unknown): Value {
   return fromJson(j);
 }
 
-type Step = { kind: 'key'; key: string } | { kind: 'all' } | { kind: 'index'; index: number };
+type KeyStep = { kind: 'key'; key: string };
+type Step = KeyStep | { kind: 'all' } | { kind: 'index'; index: number };
+const isKey = (s: Step): s is KeyStep => s.kind === 'key';
 
 const pathCache = new Map<string, Step[] | null>();
 
