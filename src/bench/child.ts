@@ -82,10 +82,10 @@ async function translatedStatements(name: QueryName, file: string): Promise<Keye
   const { benchQuery, sqlFor } = await import('./queries.ts');
   const q = await benchQuery(name);
   const out = new Map<string, readonly string[]>();
-  q.plans.forEach((plan, i) => {
-    const statements = sqlFor(plan, [file]);
+  for (const [i, plan] of q.plans.entries()) {
+    const statements = await sqlFor(plan, [file]);
     if (statements) out.set(q.keys[i]!, statements);
-  });
+  }
   return out;
 }
 

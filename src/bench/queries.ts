@@ -4,11 +4,11 @@
 // stats-dc: distinct source addresses per principal; detect-pack: every rule of rules/ in one pass; gzip: the
 // T1021.008 rule over the gzip copy.
 
+// Rules and the SQL translator are imported where a query needs them: the sightline child of a plain query
+// then starts as the CLI's search does, without loading modules it never runs.
+
 import type { QueryPlan } from '../plan/nodes.ts';
 import { planQuery } from '../plan/index.ts';
-import { loadRules } from '../rules/load.ts';
-import { planRule } from '../rules/run.ts';
-import { translateSqlScript } from '../backends/sql/index.ts';
 import { ruleLookupDirs } from '../rules/lookup-dirs.ts';
 import { RARE_FILTER_SPL, RULES_DIR, STATS_DC_SPL, T1021_RULE, type QueryName } from './query-names.ts';
 
@@ -36,10 +36,12 @@ export async function benchQuery(name: QueryName): Promise<BenchQuery> {
       return single(planQuery(STATS_DC_SPL), name);
     case 't1021-008':
     case 'gzip': {
+      const { loadRules, planRule } = await ruleModules();
       const rule = (await loadRules(RULES_DIR)).find((r) => r.id === T1021_RULE)!;
       return single(planRule(rule, true), rule.id, name === 'gzip');
     }
     case 'detect-pack': {
+      const { loadRules, planRule } = await ruleModules();
       // Tuned, as `detect` runs them: the allowlists are part of what each rule returns.
       const all = await loadRules(RULES_DIR);
       return { name, gzip: false, plans: all.map((r) => planRule(r, true)), keys: all.map((r) => r.id), lookupDirs: LOOKUP_DIRS };
@@ -47,8 +49,14 @@ export async function benchQuery(name: QueryName): Promise<BenchQuery> {
   }
 }
 
+async function ruleModules() {
+  const [{ loadRules }, { planRule }] = await Promise.all([import('../rules/load.ts'), import('../rules/run.ts')]);
+  return { loadRules, planRule };
+}
+
 /** The DuckDB statements for a plan over `files`, or null when the SQL translator cannot translate it. */
-export function sqlFor(plan: QueryPlan, files: readonly string[]): readonly string[] | null {
+export async function sqlFor(plan: QueryPlan, files: readonly string[]): Promise<readonly string[] | null> {
+  const { translateSqlScript } = await import('../backends/sql/index.ts');
   const { script, problems } = translateSqlScript(plan, { id: 'bench', title: 'bench' }, { sqlInput: [...files], lookupDirs: LOOKUP_DIRS });
   return problems.failed ? null : script.statements;
 }
