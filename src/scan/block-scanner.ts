@@ -1,7 +1,6 @@
 // Cuts a byte stream into whole NDJSON lines without readline or per-line strings: each block is searched
 // for newline bytes, an incomplete last line is carried into the next block, and only lines the selector
-// picks (all lines without a selector, or when the selection policy finds the search not worth its cost)
-// are decoded into events. A line longer than the record limit is
+// picks (all lines without a selector) are decoded into events. A line longer than the record limit is
 // reported and skipped without being buffered whole. `limit` stops at the end of a byte range.
 
 import type { EventContext } from '../ingest/make-event.ts';
@@ -9,7 +8,6 @@ import type { JsonEvent } from '../ingest/json-event.ts';
 import { DEFAULT_LIMITS } from '../ingest/limits.ts';
 import { lineEvents, lineTime, type LineEventHooks } from './line-events.ts';
 import type { LineSelector } from './prefilter.ts';
-import { SelectionPolicy } from './selection-policy.ts';
 import type { ScanProjection } from './scan-projection.ts';
 
 const NEWLINE = 0x0a;
@@ -56,8 +54,6 @@ export class BlockScanner {
   /** A lookback found no timed record before the lines scanned so far (selector-less scans only). */
   private nothingBefore = false;
   private finished = false;
-  /** Whether each block goes through the selector (selection-policy.ts). */
-  private readonly policy = new SelectionPolicy();
   /** The block being scanned and its input offset, for in-block time lookback. */
   private block: Buffer | null = null;
   private blockOffset = 0;
@@ -147,25 +143,18 @@ export class BlockScanner {
     this.blockOffset = base;
     const stop = this.limit - base;
     const { selector, ctx } = this.opts;
-    if (selector && this.policy.searchNext()) {
-      const t0 = performance.now();
-      const lines = selector(buf, start, end);
-      const t1 = performance.now();
+    if (selector) {
       let next = start;
-      let keptBytes = 0;
-      for (const ls of lines) {
+      for (const ls of selector(buf, start, end)) {
         if (ls >= stop) {
           this.finished = true;
           break;
         }
         this.checkSkipped(buf, next, ls, end, base, ctx, out);
         next = this.scanLine(buf, ls, end, base, ctx, out);
-        keptBytes += next - ls;
       }
       this.checkSkipped(buf, next, Math.min(end, stop), end, base, ctx, out);
-      this.policy.recordSearched({ bytes: end - start, keptBytes, searchMs: t1 - t0, readMs: performance.now() - t1 });
     } else {
-      const t0 = performance.now();
       let ls = start;
       while (ls < end) {
         if (ls >= stop) {
@@ -174,7 +163,6 @@ export class BlockScanner {
         }
         ls = this.scanLine(buf, ls, end, base, ctx, out);
       }
-      if (selector) this.policy.recordAll(end - start, performance.now() - t0);
     }
     if (end >= stop) this.finished = true;
     this.block = null;
