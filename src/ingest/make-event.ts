@@ -5,6 +5,7 @@
 import { hostname } from 'node:os';
 import type { Event } from '../core/event.ts';
 import { JsonEvent, type EventMeta } from './json-event.ts';
+import type { ReadCounts } from './read-counts.ts';
 import { detectSourcetypeDef, sourcetypeByName, type SourcetypeDef } from './sourcetypes/index.ts';
 
 let cachedHost: string | undefined;
@@ -29,6 +30,8 @@ export interface EventContext {
   readonly fallbackTime: number;
   /** The last time found in this input; Splunk gives a timeless event its predecessor's time. */
   lastTime?: number;
+  /** Where untimed events (and, for the drivers that count them, lines) are counted. */
+  readonly counts?: ReadCounts;
 }
 
 /** An event over a record whose JSON text is `raw` and whose parse is `record` (`timeBefore`: see eventMeta). */
@@ -46,6 +49,7 @@ export function eventMeta(record: Readonly<Record<string, unknown>>, ctx: EventC
   const def = ctx.sourcetype ?? detectSourcetypeDef(record);
   let time = def.timeOf(record);
   if (time === null) {
+    if (ctx.counts) ctx.counts.untimed.set(def.name, (ctx.counts.untimed.get(def.name) ?? 0) + 1);
     if (timeBefore) ctx.lastTime = timeBefore() ?? undefined;
     time = ctx.lastTime ?? ctx.fallbackTime;
   } else ctx.lastTime = time;

@@ -13,6 +13,7 @@ import { RecordSplitter } from './record-splitter.ts';
 import { recordEvents } from './record-events.ts';
 import { sourcetypeByName } from './sourcetypes/index.ts';
 import type { JsonEvent } from './json-event.ts';
+import { countNewlines, type ReadCounts } from './read-counts.ts';
 
 export interface MalformedInput {
   readonly source: string;
@@ -33,6 +34,8 @@ export interface ReadOptions {
   readonly onProgress?: (bytesRead: number) => void;
   readonly signal?: AbortSignal;
   readonly limits?: Partial<IngestLimits>;
+  /** Lines read and untimed events are added here. */
+  readonly counts?: ReadCounts;
 }
 
 /** Events in batches (one per input chunk): the cheap way to consume a large input. */
@@ -50,7 +53,9 @@ export async function* readEventBatches(paths: readonly string[], opts: ReadOpti
   for (const file of files) {
     if (opts.signal?.aborted) return;
     const source = file === '-' ? 'stdin' : file;
-    const ctx: EventContext = { sourcetype: forced, index: opts.index, source, host, fallbackTime: fallbackTime(file) };
+    const ctx: EventContext = { sourcetype: forced, index: opts.index, source, host, fallbackTime: fallbackTime(file), ...(opts.counts ? { counts: opts.counts } : {}) };
+    // A final line without its newline is a line too.
+    let lastByte = NEWLINE;
     const stats: ByteChunkStats = { bytesRead: 0, gzip: false };
     const report = (line: number, offset: number, message: string) => opts.onMalformed?.({ source, line, offset, message });
     let batch: JsonEvent[] = [];
@@ -63,6 +68,10 @@ export async function* readEventBatches(paths: readonly string[], opts: ReadOpti
     );
     try {
       for await (const chunk of openBytes(file, stats, opts.signal)) {
+        if (opts.counts && chunk.length > 0) {
+          opts.counts.lines += countNewlines(chunk);
+          lastByte = chunk[chunk.length - 1]!;
+        }
         splitter.push(chunk);
         opts.onProgress?.(bytesBefore + stats.bytesRead);
         if (batch.length > 0) {
@@ -72,6 +81,7 @@ export async function* readEventBatches(paths: readonly string[], opts: ReadOpti
         if (opts.signal?.aborted) return;
       }
       splitter.end();
+      if (opts.counts && lastByte !== NEWLINE) opts.counts.lines++;
     } catch (err) {
       if (err instanceof GzipError) report(0, err.compressedOffset, `${err.message} (at compressed byte ${err.compressedOffset}); events before it were kept`);
       else if (err instanceof UnsupportedInputError) report(0, 0, err.message);
@@ -86,6 +96,8 @@ export async function* readEventBatches(paths: readonly string[], opts: ReadOpti
 export async function* readEvents(paths: readonly string[], opts: ReadOptions = {}): AsyncGenerator<Event> {
   for await (const batch of readEventBatches(paths, opts)) yield* batch;
 }
+
+const NEWLINE = 0x0a;
 
 function addRecord(
   text: string,

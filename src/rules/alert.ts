@@ -28,7 +28,7 @@ export interface RowLike {
   fieldNames(): readonly string[];
 }
 
-export function rowToAlert(rule: Pick<Rule, 'id' | 'title' | 'attack' | 'severity' | 'confidence'>, row: RowLike): Alert {
+export function rowToAlert(rule: Pick<Rule, 'id' | 'title' | 'attack' | 'severity' | 'confidence'> & Partial<Pick<Rule, 'alert_severity'>>, row: RowLike): Alert {
   const t = row.get('_time');
   const time = typeof t === 'number' ? t : typeof t === 'string' && t.trim() !== '' && !Number.isNaN(Number(t)) ? Number(t) : null;
   const alertType = row.get('AlertType');
@@ -37,7 +37,8 @@ export function rowToAlert(rule: Pick<Rule, 'id' | 'title' | 'attack' | 'severit
     rule_title: rule.title,
     technique: rule.attack.subtechnique ?? rule.attack.technique,
     tactic: rule.attack.tactic,
-    severity: rule.severity,
+    // An AlertType may carry its own severity (a weaker signal of the same rule); else the rule's.
+    severity: (typeof alertType === 'string' ? rule.alert_severity?.[alertType] : undefined) ?? rule.severity,
     confidence: rule.confidence,
     AlertType: typeof alertType === 'string' ? alertType : null,
     _time: time,

@@ -11,6 +11,7 @@ import { planQuery } from '../plan/index.ts';
 import { startQueries } from '../exec/run.ts';
 import type { Row } from '../exec/row.ts';
 import type { MalformedInput } from '../ingest/read.ts';
+import type { ReadCounts } from '../ingest/read-counts.ts';
 import { scanQueries } from '../scan/run-scan.ts';
 import { rowToAlert, type Alert } from './alert.ts';
 import type { Rule } from './load.ts';
@@ -28,6 +29,8 @@ export interface RunRulesOptions {
   /** Suppress repeats of the same rule + entity within this many seconds (off by default). */
   readonly suppressSeconds?: number;
   readonly onWarning?: (d: Diagnostic) => void;
+  /** The read counts of the reader that produced the events (readEvents' `counts`), carried into the summary. */
+  readonly counts?: ReadCounts;
 }
 
 export interface RunFilesOptions extends RunRulesOptions {
@@ -46,6 +49,8 @@ export interface RunSummary {
   readonly events: number;
   /** Events per sourcetype among those offered to the rules. */
   readonly sourcetypes: ReadonlyMap<string, number>;
+  /** Input lines read (parsed or skipped by the prefilter) and untimed events; null when the events came from elsewhere. */
+  readonly read: ReadCounts | null;
   readonly ran: readonly string[];
   readonly skipped: readonly string[];
   /** Rules that could not be planned (fail closed: reported, never run weaker). */
@@ -111,7 +116,7 @@ export async function runRulesWithSummary(
     run.push(ev);
   }
   run.end();
-  return collect(rules, p, seen, count, opts);
+  return collect(rules, p, seen, count, opts, opts.counts ?? null);
 }
 
 /** The rules over log files through the fast scan path: one prefiltered pass, same alerts as over the events. */
@@ -140,10 +145,17 @@ export async function runRulesOverFiles(
       },
     },
   );
-  return collect(rules, p, seen, stats.eventsParsed, opts);
+  return collect(rules, p, seen, stats.eventsParsed, opts, stats.counts);
 }
 
-function collect(rules: readonly Rule[], p: PlannedRules, seen: ReadonlyMap<string, number>, count: number, opts: RunRulesOptions): { alerts: Alert[]; summary: RunSummary } {
+function collect(
+  rules: readonly Rule[],
+  p: PlannedRules,
+  seen: ReadonlyMap<string, number>,
+  count: number,
+  opts: RunRulesOptions,
+  read: ReadCounts | null,
+): { alerts: Alert[]; summary: RunSummary } {
   const ran: string[] = [];
   const skipped: string[] = [];
   let alerts: Alert[] = [];
@@ -163,7 +175,7 @@ function collect(rules: readonly Rule[], p: PlannedRules, seen: ReadonlyMap<stri
     alerts = s.kept;
     suppressed = s.suppressed;
   }
-  return { alerts, summary: { events: count, sourcetypes: seen, ran, skipped, failed: p.failed, alerts: alerts.length, suppressed } };
+  return { alerts, summary: { events: count, sourcetypes: seen, read, ran, skipped, failed: p.failed, alerts: alerts.length, suppressed } };
 }
 
 /** The alerts of every rule over `events` (one pass). Throws the first planning error: rules must not fail silently. */

@@ -98,6 +98,14 @@ export const ruleSchema = z.strictObject({
   spl: z.string().min(1),
   /** AlertType values the SPL emits (one per branch). */
   alert_types: z.array(z.string().min(1)).min(1),
+  /**
+   * Severity of some AlertTypes when it differs from the rule's (a weaker signal in its own AlertType, e.g. a
+   * failed attempt or a federated sign-in); every key must be one of alert_types.
+   */
+  alert_severity: z
+    .record(z.string().min(1), z.enum(SEVERITIES))
+    .optional()
+    .describe("Severity per AlertType where it differs from the rule's severity"),
   /** Output fields that name the entity; the suppression key (with the rule id). */
   entities: z.array(z.string().min(1)).min(1),
   /**

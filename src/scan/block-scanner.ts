@@ -60,6 +60,8 @@ export class BlockScanner {
   private readonly hooks: LineEventHooks;
   private readonly limit: number;
   private readonly maxLine: number;
+  /** Lines scanned or skipped by the selector (every line starting in the range), for the read counts. */
+  private lines = 0;
 
   constructor(private readonly opts: BlockScannerOptions) {
     this.offset = opts.startOffset ?? 0;
@@ -71,6 +73,11 @@ export class BlockScanner {
       onMalformed: opts.onMalformed,
       projection: opts.projection,
     };
+  }
+
+  /** Lines gone through so far, parsed or skipped (a line held over a block boundary counts when it ends). */
+  get linesRead(): number {
+    return this.lines;
   }
 
   /** True once the range limit is passed: no more input is needed. */
@@ -134,6 +141,7 @@ export class BlockScanner {
       this.pending = [];
       this.pendingBytes = 0;
       this.skipping = true;
+      this.lines++;
     }
   }
 
@@ -151,6 +159,7 @@ export class BlockScanner {
           break;
         }
         this.checkSkipped(buf, next, ls, end, base, ctx, out);
+        this.lines++;
         next = this.scanLine(buf, ls, end, base, ctx, out);
       }
       this.checkSkipped(buf, next, Math.min(end, stop), end, base, ctx, out);
@@ -161,6 +170,7 @@ export class BlockScanner {
           this.finished = true;
           break;
         }
+        this.lines++;
         ls = this.scanLine(buf, ls, end, base, ctx, out);
       }
     }
@@ -178,6 +188,7 @@ export class BlockScanner {
     while (ls < to) {
       let le = buf.indexOf(NEWLINE, ls);
       if (le < 0 || le >= end) le = end;
+      this.lines++;
       if (le - ls > this.maxLine || !looksLikeObjectLine(buf, ls, le)) this.scanLine(buf, ls, end, base, ctx, out);
       ls = le + 1;
     }

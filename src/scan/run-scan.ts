@@ -15,6 +15,7 @@ import { expandPaths } from '../ingest/glob.ts';
 import type { JsonEvent } from '../ingest/json-event.ts';
 import { defaultHost, type EventContext } from '../ingest/make-event.ts';
 import { readEventBatches, type MalformedInput } from '../ingest/read.ts';
+import { addReadCounts, newReadCounts, type ReadCounts } from '../ingest/read-counts.ts';
 import { sourcetypeByName } from '../ingest/sourcetypes/index.ts';
 import { classifyInput, type InputKind } from './classify.ts';
 import { planTermClauses } from './plan-terms.ts';
@@ -57,6 +58,8 @@ export interface ScanRunStats {
   eventsParsed: number;
   /** Events offered to the plans (before `accept`), up to an early stop. */
   eventsPushed: number;
+  /** Input lines gone through (parsed or skipped by the prefilter) and events without a time of their own. */
+  readonly counts: ReadCounts;
   readonly inputs: Record<InputKind, number>;
 }
 
@@ -76,7 +79,7 @@ export async function scanQueries(
   if (missing.length > 0) {
     fail('INGEST-NOT-FOUND', `no input files match ${missing.map((m) => JSON.stringify(m)).join(', ')}`, { hint: 'give files, directories, glob patterns or - for stdin' });
   }
-  const stats: ScanRunStats = { eventsParsed: 0, eventsPushed: 0, inputs: { lines: 0, stream: 0, other: 0 } };
+  const stats: ScanRunStats = { eventsParsed: 0, eventsPushed: 0, counts: newReadCounts(), inputs: { lines: 0, stream: 0, other: 0 } };
   const tasks: Task[] = [];
   const rangeBytes = opts.rangeBytes ?? 32 * 1024 * 1024;
   for (const path of files) {
@@ -161,8 +164,9 @@ function projectionFor(plans: readonly QueryPlan[], opts: ScanRunOptions): ScanP
   return scanProjection(planFieldNames(plans), opts.sourcetype ? sourcetypeByName(opts.sourcetype) : undefined);
 }
 
-function contextFor(path: string, opts: ScanRunOptions, fallbackTime: number): EventContext {
+function contextFor(path: string, opts: ScanRunOptions, fallbackTime: number, counts: ReadCounts): EventContext {
   return {
+    counts,
     sourcetype: opts.sourcetype ? sourcetypeByName(opts.sourcetype) : undefined,
     index: opts.index,
     source: path,
@@ -182,6 +186,7 @@ async function readOther(path: string, opts: ScanRunOptions, push: (e: Event) =>
     index: opts.index,
     host: opts.host,
     onMalformed: opts.onMalformed,
+    counts: stats.counts,
     signal: abort.signal,
     onProgress: (bytes) => progress.within(bytes),
   });
@@ -213,7 +218,7 @@ async function runInThread(
       progress.taskDone(task.id);
       continue;
     }
-    const target = { selector, projection, ctx: contextFor(task.path, opts, task.fallbackTime), onMalformed: malformedReporter(task.path, opts) };
+    const target = { selector, projection, ctx: contextFor(task.path, opts, task.fallbackTime, stats.counts), onMalformed: malformedReporter(task.path, opts) };
     const emit = (events: JsonEvent[]) => {
       stats.eventsParsed += events.length;
       for (const e of events) push(e);
@@ -283,6 +288,7 @@ async function runInWorkers(
         const t = tasks[m.id]!;
         opts.onMalformed?.({ source: t.path, line: m.line, offset: m.offset, message: m.message });
       } else if (m.type === 'done') {
+        addReadCounts(stats.counts, m.counts);
         if (slot) slot.finished = true;
         inFlight.delete(w);
         dispatch(w);

@@ -73,6 +73,7 @@ export function scanFileRange(path: string, start: number, end: number, size: nu
     }
     const rest = scanner.end();
     if (rest.length > 0) emit(rest);
+    if (target.ctx.counts) target.ctx.counts.lines += scanner.linesRead;
   } finally {
     closeSync(fd);
   }
@@ -132,11 +133,13 @@ export async function scanChunks(chunks: AsyncIterable<Buffer>, target: ScanTarg
     // A broken stream (truncated gzip) keeps the complete lines read before the break, as the reader does;
     // the cut line at the end is dropped.
     if (heldBytes > 0) feed(Buffer.concat(held));
+    if (target.ctx.counts) target.ctx.counts.lines += scanner.linesRead;
     throw err;
   }
   if (heldBytes > 0) feed(Buffer.concat(held));
   const rest = scanner.end();
   if (rest.length > 0) emit(rest);
+  if (target.ctx.counts) target.ctx.counts.lines += scanner.linesRead;
 }
 
 function countNewlines(b: Buffer, from: number, to: number): number {

@@ -48,10 +48,16 @@ export interface WireBatch {
   readonly verdicts: Int32Array;
 }
 
+/** A task's read counts (ingest/read-counts.ts) as plain data. */
+export interface WireCounts {
+  readonly lines: number;
+  readonly untimed: readonly (readonly [string, number])[];
+}
+
 export type ToWorker = { readonly type: 'task'; readonly task: ScanTask } | { readonly type: 'stop' };
 
 export type FromWorker =
   | { readonly type: 'events'; readonly id: number; readonly batch: WireBatch; readonly parsed: number }
   | { readonly type: 'malformed'; readonly id: number; readonly line: number; readonly offset: number; readonly message: string }
-  | { readonly type: 'done'; readonly id: number }
+  | { readonly type: 'done'; readonly id: number; readonly counts: WireCounts }
   | { readonly type: 'error'; readonly id: number; readonly message: string };

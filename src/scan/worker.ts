@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { defaultHost, type EventContext } from '../ingest/make-event.ts';
 import type { JsonEvent } from '../ingest/json-event.ts';
+import { newReadCounts, type ReadCounts } from '../ingest/read-counts.ts';
 import { sourcetypeByName } from '../ingest/sourcetypes/index.ts';
 import { compileLineSelector } from './prefilter.ts';
 import { startQueries } from '../exec/run.ts';
@@ -24,8 +25,8 @@ const forced = setup.sourcetype ? sourcetypeByName(setup.sourcetype) : undefined
 const projection = setup.projection ? scanProjection(setup.fields, forced) : null;
 const post = (m: FromWorker) => parentPort!.postMessage(m);
 
-async function runTask(task: ScanTask): Promise<void> {
-  const ctx: EventContext = { sourcetype: forced, index: setup.index, source: task.path, host: setup.host ?? defaultHost(), fallbackTime: task.fallbackTime };
+async function runTask(task: ScanTask, counts: ReadCounts): Promise<void> {
+  const ctx: EventContext = { sourcetype: forced, index: setup.index, source: task.path, host: setup.host ?? defaultHost(), fallbackTime: task.fallbackTime, counts };
   const target = {
     selector,
     projection,
@@ -52,8 +53,9 @@ parentPort!.on('message', (m: ToWorker) => {
     parentPort!.close();
     return;
   }
-  runTask(m.task).then(
-    () => post({ type: 'done', id: m.task.id }),
+  const counts = newReadCounts();
+  runTask(m.task, counts).then(
+    () => post({ type: 'done', id: m.task.id, counts: { lines: counts.lines, untimed: [...counts.untimed] } }),
     (err: unknown) => post({ type: 'error', id: m.task.id, message: err instanceof Error ? err.message : String(err) }),
   );
 });

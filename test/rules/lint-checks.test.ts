@@ -48,7 +48,7 @@ const CASES: readonly Case[] = [
   { name: 'field a sourcetype never has', spl: 'sourcetype="o365:management:activity" | eval app=ApplicationName', expect: [['SPL-UNKNOWN-FIELD', 'ApplicationName']] },
   { name: 'unknown field in a search term', spl: 'sourcetype="aws:cloudtrail" eventname=ConsoleLogin', expect: [['SPL-UNKNOWN-FIELD', 'eventname']] },
   { name: 'open-ended object fields are known', spl: 'sourcetype="aws:cloudtrail" requestParameters.bucketName=x | eval k=\'responseElements.credentials.accessKeyId\'', expect: [] },
-  { name: 'add-on aliases are known', spl: 'sourcetype="aws:cloudtrail" | stats count by src, user_agent', expect: [] },
+  { name: 'add-on aliases are known', spl: 'sourcetype="aws:cloudtrail" | fillnull value="unknown" src user_agent | stats count by src, user_agent', expect: [] },
   { name: 'fields made by eval, rename and stats are known', spl: 'sourcetype="aws:cloudtrail" | eval a=1 | rename a AS b | stats count as n by b | where n > 1 AND b=1', expect: [] },
   { name: 'raw field after stats', spl: 'sourcetype="aws:cloudtrail" | stats count by eventName | where sourceIPAddress="1.2.3.4"', expect: [['SPL-FIELD-NOT-AVAILABLE', 'sourceIPAddress']] },
   { name: 'no sourcetype, no field check', spl: 'index=main | eval x=anything', expect: [] },
@@ -83,7 +83,8 @@ describe('rule consistency', async () => {
   const CASES: readonly [string, Partial<typeof rule>, string[]][] = [
     ['the catalog rule is consistent (if() branches, not its condition, are AlertTypes)', {}, []],
     ['a declared AlertType the SPL never sets', { alert_types: [...rule.alert_types, 'Ghost'] }, ['RULE-ALERTTYPE-UNUSED']],
-    ['an AlertType the SPL sets but the rule does not declare', { alert_types: ['EC2SerialConsoleEnabled'] }, ['RULE-ALERTTYPE-UNDECLARED']],
+    ['an AlertType the SPL sets but the rule does not declare', { alert_types: rule.alert_types.filter((t) => t !== 'EC2SerialConsoleKeyPushed') }, ['RULE-ALERTTYPE-UNDECLARED']],
+    ['an alert_severity key that alert_types does not list', { alert_severity: { ...rule.alert_severity, Ghost: 'low' } }, ['RULE-ALERTTYPE-UNDECLARED']],
     ['an entity that is not an output field', { entities: ['Principal', 'userIdentity.arn'] }, ['RULE-ENTITY-NOT-OUTPUT']],
     ['a missing test fixture', { tests: [{ ...rule.tests[0]!, fixtures: ['test/nope.json'] }] }, ['RULE-TEST-FIXTURE']],
   ];

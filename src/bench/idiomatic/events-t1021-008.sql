@@ -2,8 +2,8 @@
 CREATE OR REPLACE TEMP TABLE events AS
 SELECT * FROM read_ndjson('{{file}}', columns = {
   eventVersion: 'VARCHAR', eventTime: 'TIMESTAMPTZ', eventSource: 'VARCHAR', eventName: 'VARCHAR', sourceIPAddress: 'VARCHAR', userAgent: 'VARCHAR',
-  userIdentity: 'STRUCT(arn VARCHAR)',
+  errorCode: 'VARCHAR', userIdentity: 'STRUCT(arn VARCHAR, principalId VARCHAR, userName VARCHAR, "type" VARCHAR, sessionContext STRUCT(attributes STRUCT(mfaAuthenticated VARCHAR)))',
   requestParameters: 'STRUCT(target VARCHAR, instanceId VARCHAR, instanceIds VARCHAR[], targets STRUCT("values" VARCHAR[])[], privateIpAddress VARCHAR)',
   eventTimestamp: 'TIMESTAMPTZ', time: 'TIMESTAMPTZ', category: 'VARCHAR', operationName: 'VARCHAR', resourceId: 'VARCHAR', caller: 'VARCHAR',
-  callerIpAddress: 'VARCHAR', httpRequest: 'STRUCT(clientIpAddress VARCHAR)', identity: 'JSON'
+  callerIpAddress: 'VARCHAR', resultType: 'VARCHAR', status: 'STRUCT("value" VARCHAR)', httpRequest: 'STRUCT(clientIpAddress VARCHAR)', identity: 'JSON'
 });

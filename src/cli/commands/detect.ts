@@ -13,6 +13,7 @@ import { readEvents, type MalformedInput } from '../../ingest/read.ts';
 import { formatAlerts, FORMATS, type AlertFormat } from '../../rules/format.ts';
 import { loadRules, type Rule } from '../../rules/load.ts';
 import { runRulesOverFiles, runRulesWithSummary, type RunSummary } from '../../rules/run.ts';
+import { newReadCounts } from '../../ingest/read-counts.ts';
 import type { Alert } from '../../rules/alert.ts';
 import { parseWindow } from '../../rules/suppress.ts';
 import { loadSigmaQueries, mergeAlerts, sigmaRuleView, teeEvents } from '../../sigma/detect.ts';
@@ -136,8 +137,9 @@ export async function runDetect(
     // Sigma rules need every event, but the prefilter knows only the SPL rules' terms (and workers keep only
     // events those accept): with --sigma, as with --no-fast, every event is read and offered to both.
     if (req.fast === false || sigma) {
-      const read = readEvents([...req.paths], { onMalformed, onProgress });
-      result = await runRulesWithSummary(rules, sigma ? teeEvents(read, sigma.run) : read, runOpts);
+      const counts = newReadCounts();
+      const read = readEvents([...req.paths], { onMalformed, onProgress, counts });
+      result = await runRulesWithSummary(rules, sigma ? teeEvents(read, sigma.run) : read, { ...runOpts, counts });
     } else {
       result = await runRulesOverFiles(rules, req.paths, { ...runOpts, onMalformed, onProgress });
     }
@@ -159,16 +161,25 @@ export async function runDetect(
   const perRule = new Map<string, number>();
   for (const a of result.alerts) perRule.set(a.rule_id, (perRule.get(a.rule_id) ?? 0) + 1);
   const byRule = [...perRule].map(([id, n]) => `${id}=${n}`).join(', ');
-  // With the prefilter, lines no rule can match are never parsed: the counts are of events parsed, and the
-  // sourcetypes are those of the events the rules saw.
+  // With the prefilter, lines no rule can match are never parsed: lines read counts every input line, events
+  // parsed only those some rule could match, and the sourcetypes are those of the events the rules saw.
+  const lines = summary.read ? `${summary.read.lines} lines read, ` : '';
   err(
-    `sightline detect: ${summary.events} events parsed (${st}), ${malformed.length} malformed; ` +
+    `sightline detect: ${lines}${summary.events} events parsed (${st}), ${malformed.length} malformed; ` +
       `${summary.ran.length} rules run, ${summary.skipped.length} skipped (no events for their sourcetypes)` +
       `${summary.failed.length ? `, ${summary.failed.length} failed` : ''}; ` +
       `${summary.alerts} alerts${window !== undefined ? ` (${summary.suppressed} suppressed within ${req.suppress})` : ''}` +
       `${byRule ? ` (${byRule})` : ''}` +
       `${warnings.length ? `; ${warnings.length} warnings` : ''}`,
   );
+  const untimed = summary.read ? [...summary.read.untimed].filter(([, n]) => n > 0) : [];
+  if (untimed.length > 0) {
+    const total = untimed.reduce((n, [, k]) => n + k, 0);
+    err(
+      `sightline detect: notice: ${total} events had no time field of their own (${untimed.map(([s, n]) => `${s}=${n}`).join(', ')}); ` +
+        `their _time is the previous event's time, or the file's modification time (docs/ingest.md)`,
+    );
+  }
   if (sigmaResult) err(`sightline detect: Sigma: ${sigmaResult.ran.length} run, ${sigmaResult.skipped.length} skipped (no data for their sourcetypes); ${sigmaResult.alerts.length} alerts`);
   return summary.failed.length > 0 ? 2 : 0;
 }

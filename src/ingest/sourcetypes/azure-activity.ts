@@ -45,6 +45,8 @@ export const azureActivity: SourcetypeDef = {
   },
   // Both layouts read operationName (a string, or an object with a value).
   requiredKey: 'operationName',
+  // No field is in both layouts: operationName is a string (Event Hub) or operationName.value (REST).
+  alwaysPresent: [],
   matches(r) {
     return isRestLayout(r) || isEventHubLayout(r);
   },

@@ -22,6 +22,8 @@ export const azureSignin: SourcetypeDef = {
   aliases: ['azure:monitor:aad'],
   reads: { values: ['category', 'operationName', 'properties.createdDateTime', 'time'], present: ['properties'] },
   requiredKey: 'properties',
+  // matches() needs only the properties object and a category or operationName: no properties.* leaf is sure.
+  alwaysPresent: [],
   matches(r) {
     if (!isObject(r.properties)) return false;
     if (isString(r.category) && SIGNIN_CATEGORIES.has(r.category.toLowerCase())) return true;

@@ -14,6 +14,7 @@ export const genericJson: SourcetypeDef = {
   aliases: [],
   reads: { values: TIME_FIELDS, present: [] },
   requiredKey: null,
+  alwaysPresent: [],
   matches: () => true,
   timeOf(r) {
     for (const f of TIME_FIELDS) {

@@ -11,6 +11,7 @@ export const o365Management: SourcetypeDef = {
   aliases: [],
   reads: { values: ['CreationTime', 'Operation', 'Workload', 'RecordType'], present: [] },
   requiredKey: 'CreationTime',
+  alwaysPresent: ['CreationTime', 'Operation'],
   matches(r) {
     if (!isString(r.CreationTime) || !isString(r.Operation)) return false;
     return r.Workload !== undefined || r.RecordType !== undefined;

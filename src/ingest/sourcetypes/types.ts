@@ -23,6 +23,13 @@ export interface SourcetypeDef {
    * one): the scan prefilter requires it when a search is routed to this sourcetype. Null: none.
    */
   readonly requiredKey: string | null;
+  /**
+   * Splunk field names every record of this sourcetype has a value for (matches() requires them, or the
+   * definition sets them): the nullability fact lint reads (a `stats ... by` over any other field of the
+   * sourcetype may meet a null key and drop the event). `_time`, `sourcetype`, `index`, `source` and `host`
+   * are always set and need not be listed.
+   */
+  readonly alwaysPresent: readonly string[];
 }
 
 /** Reads a nested property without throwing on missing levels. */

@@ -41,6 +41,9 @@ export function checkRuleConsistency(rule: Rule, root = process.cwd()): Diagnost
     for (const t of assigned) {
       if (!rule.alert_types.includes(t)) out.push({ code: 'RULE-ALERTTYPE-UNDECLARED', message: `the SPL sets AlertType="${t}", which alert_types does not list`, severity: 'error', hint: 'add it to alert_types (and a test expecting it)' });
     }
+    for (const t of Object.keys(rule.alert_severity ?? {})) {
+      if (!rule.alert_types.includes(t)) out.push({ code: 'RULE-ALERTTYPE-UNDECLARED', message: `alert_severity names ${t}, which alert_types does not list`, severity: 'error', hint: `alert_types: ${rule.alert_types.join(', ')}` });
+    }
     const { fields, fixed } = outputFields(parsed.ast, rule.sourcetypes);
     for (const e of rule.entities) {
       if (fixed && !fields.has(e)) out.push({ code: 'RULE-ENTITY-NOT-OUTPUT', message: `entity ${e} is not an output field of the SPL`, severity: 'error', hint: `output fields: ${[...fields].join(', ')}` });

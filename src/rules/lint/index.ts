@@ -7,6 +7,7 @@ import { parseSpl } from '../../spl/index.ts';
 import { loadRuleSource, type SplSource } from '../load.ts';
 import { SOURCETYPES } from '../schema.ts';
 import { checkUnknownFields } from './check-unknown-fields.ts';
+import { checkNullByKeys } from './check-null-by-keys.ts';
 import { checkSplunkInvalid } from './check-splunk-invalid.ts';
 import { rewritePipesInParens } from './rewrite-pipes-in-parens.ts';
 import { findPipesInParens, type PipeInParens } from './spl-scan.ts';
@@ -41,7 +42,7 @@ function shift(d: Diagnostic, delta: number): Diagnostic {
 function semanticChecks(text: string, sourcetypes: readonly string[]): Diagnostic[] {
   const parsed = parseSpl(text);
   const out = [...parsed.diagnostics];
-  if (parsed.ast) out.push(...checkUnknownFields(parsed.ast, sourcetypes), ...checkSplunkInvalid(parsed.ast, text));
+  if (parsed.ast) out.push(...checkUnknownFields(parsed.ast, sourcetypes), ...checkSplunkInvalid(parsed.ast, text), ...checkNullByKeys(parsed.ast, sourcetypes));
   return out;
 }
 

@@ -18,6 +18,7 @@ WITH
     sl_val(m['eventSource']) AS "__sl_str:eventSource",
     sl_val(m['eventName']) AS "__sl_str:eventName",
     sl_val(json_extract(m['userIdentity'], '$."arn"')) AS "__sl_str:userIdentity.arn",
+    sl_val(json_extract(m['userIdentity'], '$."principalId"')) AS "__sl_str:userIdentity.principalId",
     sl_val(json_extract(m['requestParameters'], '$."instanceConnectEndpointId"')) AS "__sl_str:requestParameters.instanceConnectEndpointId",
     sl_val(json_extract(m['requestParameters'], '$."privateIpAddress"')) AS "__sl_str:requestParameters.privateIpAddress",
     sl_val(json_extract(m['requestParameters'], '$."remotePort"')) AS "__sl_str:requestParameters.remotePort",
@@ -39,6 +40,7 @@ WITH
     sl_val(m['eventSource']) AS "__sl_str:eventSource",
     sl_val(m['eventName']) AS "__sl_str:eventName",
     sl_val(json_extract(m['userIdentity'], '$."arn"')) AS "__sl_str:userIdentity.arn",
+    sl_val(json_extract(m['userIdentity'], '$."principalId"')) AS "__sl_str:userIdentity.principalId",
     sl_val(json_extract(m['requestParameters'], '$."instanceConnectEndpointId"')) AS "__sl_str:requestParameters.instanceConnectEndpointId",
     sl_val(json_extract(m['requestParameters'], '$."privateIpAddress"')) AS "__sl_str:requestParameters.privateIpAddress",
     sl_val(json_extract(m['requestParameters'], '$."remotePort"')) AS "__sl_str:requestParameters.remotePort",
@@ -50,13 +52,13 @@ WITH
   b0_0 AS (SELECT * FROM rec
   WHERE ((coalesce((lower("__sl_str:eventSource") = 'ec2-instance-connect.amazonaws.com'), false) AND coalesce((lower("__sl_str:eventName") = 'opentunnel'), false))
     AND __sl_st = 'aws:cloudtrail')),
-  b0_1 AS (SELECT *, "__sl_str:userIdentity.arn" AS "Principal" FROM b0_0),
+  b0_1 AS (SELECT *, coalesce("__sl_str:userIdentity.arn", "__sl_str:userIdentity.principalId", 'unknown') AS "Principal" FROM b0_0),
   b0_2 AS (SELECT *, "__sl_str:requestParameters.instanceConnectEndpointId" AS "EndpointId" FROM b0_1),
   b0_3 AS (SELECT *, "__sl_str:requestParameters.privateIpAddress" AS "PrivateIp" FROM b0_2),
   b0_4 AS (SELECT *, "__sl_str:requestParameters.remotePort" AS "RemotePort" FROM b0_3),
   b0_5 AS (SELECT *, "__sl_str:sourceIPAddress" AS "SourceIP" FROM b0_4),
   b0_6 AS (SELECT *, coalesce(coalesce("__sl_str:errorCode", 'success'), 'success') AS "Outcome" FROM b0_5),
-  b0_7 AS (SELECT *, 'EC2InstanceConnectEndpointTunnel' AS "AlertType" FROM b0_6),
+  b0_7 AS (SELECT *, CASE WHEN ("Outcome" = 'success') THEN 'EC2InstanceConnectEndpointTunnel' ELSE 'EC2InstanceConnectEndpointTunnelFailed' END AS "AlertType" FROM b0_6),
   b0_8 AS (SELECT coalesce("__sl_time:eventTime", "__sl_time:@timestamp") AS "_time", "AlertType" AS "AlertType", "Principal" AS "Principal", "EndpointId" AS "EndpointId", "PrivateIp" AS "PrivateIp", "RemotePort" AS "RemotePort", "SourceIP" AS "SourceIP", "Outcome" AS "Outcome" FROM b0_7),
   b0_9 AS (SELECT * FROM b0_8 WHERE (NOT (("Principal" IS NOT NULL) AND ("Principal" = 'arn:aws:sts::111122223333:assumed-role/Bastionless-Admins/rita'))))
 SELECT * FROM b0_9;

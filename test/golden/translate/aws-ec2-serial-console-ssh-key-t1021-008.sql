@@ -18,9 +18,11 @@ WITH
     sl_val(m['eventSource']) AS "__sl_str:eventSource",
     sl_val(m['eventName']) AS "__sl_str:eventName",
     sl_val(json_extract(m['userIdentity'], '$."arn"')) AS "__sl_str:userIdentity.arn",
+    sl_val(json_extract(m['userIdentity'], '$."principalId"')) AS "__sl_str:userIdentity.principalId",
     sl_val(json_extract(m['requestParameters'], '$."instanceId"')) AS "__sl_str:requestParameters.instanceId",
     sl_val(json_extract(m['requestParameters'], '$."serialPort"')) AS "__sl_str:requestParameters.serialPort",
     sl_val(m['sourceIPAddress']) AS "__sl_str:sourceIPAddress",
+    sl_val(m['errorCode']) AS "__sl_str:errorCode",
     sl_time(m['eventTime'], '$') AS "__sl_time:eventTime",
     sl_time(m['@timestamp'], '$') AS "__sl_time:@timestamp",
     CASE WHEN (json_type(m['Records']) = 'ARRAY' OR json_type(m['records']) = 'ARRAY') THEN list_concat(CASE WHEN json_type(m['Records']) = 'ARRAY' THEN list_transform(json_extract(m['Records'], '$[*]'), e -> from_json(e, '"MAP(VARCHAR, JSON)"')) ELSE [] END, CASE WHEN json_type(m['records']) = 'ARRAY' THEN list_transform(json_extract(m['records'], '$[*]'), e -> from_json(e, '"MAP(VARCHAR, JSON)"')) ELSE [] END) END AS __sl_wrapped
@@ -37,20 +39,23 @@ WITH
     sl_val(m['eventSource']) AS "__sl_str:eventSource",
     sl_val(m['eventName']) AS "__sl_str:eventName",
     sl_val(json_extract(m['userIdentity'], '$."arn"')) AS "__sl_str:userIdentity.arn",
+    sl_val(json_extract(m['userIdentity'], '$."principalId"')) AS "__sl_str:userIdentity.principalId",
     sl_val(json_extract(m['requestParameters'], '$."instanceId"')) AS "__sl_str:requestParameters.instanceId",
     sl_val(json_extract(m['requestParameters'], '$."serialPort"')) AS "__sl_str:requestParameters.serialPort",
     sl_val(m['sourceIPAddress']) AS "__sl_str:sourceIPAddress",
+    sl_val(m['errorCode']) AS "__sl_str:errorCode",
     sl_time(m['eventTime'], '$') AS "__sl_time:eventTime",
     sl_time(m['@timestamp'], '$') AS "__sl_time:@timestamp"
   FROM (SELECT unnest(__sl_wrapped) AS m FROM candidates WHERE __sl_wrapped IS NOT NULL)),
   b0_0 AS (SELECT * FROM rec
   WHERE (((coalesce((lower("__sl_str:eventSource") = 'ec2-instance-connect.amazonaws.com'), false) AND coalesce((lower("__sl_str:eventName") = 'sendserialconsolesshpublickey'), false)) OR (coalesce((lower("__sl_str:eventSource") = 'ec2.amazonaws.com'), false) AND coalesce((lower("__sl_str:eventName") = 'enableserialconsoleaccess'), false)))
     AND __sl_st = 'aws:cloudtrail')),
-  b0_1 AS (SELECT *, "__sl_str:userIdentity.arn" AS "Principal" FROM b0_0),
+  b0_1 AS (SELECT *, coalesce("__sl_str:userIdentity.arn", "__sl_str:userIdentity.principalId", 'unknown') AS "Principal" FROM b0_0),
   b0_2 AS (SELECT *, "__sl_str:requestParameters.instanceId" AS "TargetInstance" FROM b0_1),
   b0_3 AS (SELECT *, "__sl_str:requestParameters.serialPort" AS "SerialPort" FROM b0_2),
   b0_4 AS (SELECT *, "__sl_str:sourceIPAddress" AS "SourceIP" FROM b0_3),
-  b0_5 AS (SELECT *, CASE WHEN ("__sl_str:eventName" = 'EnableSerialConsoleAccess') THEN 'EC2SerialConsoleEnabled' ELSE 'EC2SerialConsoleKeyPushed' END AS "AlertType" FROM b0_4),
-  b0_6 AS (SELECT coalesce("__sl_time:eventTime", "__sl_time:@timestamp") AS "_time", "AlertType" AS "AlertType", "Principal" AS "Principal", "TargetInstance" AS "TargetInstance", "SerialPort" AS "SerialPort", "SourceIP" AS "SourceIP", "__sl_str:eventName" AS "eventName" FROM b0_5),
-  b0_7 AS (SELECT * FROM b0_6 WHERE (NOT ((("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 169082880 AND 169083135, false) END) OR (("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 3221226112 AND 3221226239, false) END))))
-SELECT * FROM b0_7;
+  b0_5 AS (SELECT *, coalesce(coalesce("__sl_str:errorCode", 'success'), 'success') AS "Outcome" FROM b0_4),
+  b0_6 AS (SELECT *, CASE WHEN (("__sl_str:eventName" = 'EnableSerialConsoleAccess') AND ("Outcome" = 'success')) THEN 'EC2SerialConsoleEnabled' WHEN ("__sl_str:eventName" = 'EnableSerialConsoleAccess') THEN 'EC2SerialConsoleEnableFailed' WHEN ("Outcome" = 'success') THEN 'EC2SerialConsoleKeyPushed' WHEN TRUE THEN 'EC2SerialConsoleKeyPushFailed' END AS "AlertType" FROM b0_5),
+  b0_7 AS (SELECT coalesce("__sl_time:eventTime", "__sl_time:@timestamp") AS "_time", "AlertType" AS "AlertType", "Principal" AS "Principal", "TargetInstance" AS "TargetInstance", "SerialPort" AS "SerialPort", "SourceIP" AS "SourceIP", "__sl_str:eventName" AS "eventName", "Outcome" AS "Outcome" FROM b0_6),
+  b0_8 AS (SELECT * FROM b0_7 WHERE (NOT ((("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 169082880 AND 169083135, false) END) OR (("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 3221226112 AND 3221226239, false) END))))
+SELECT * FROM b0_8;

@@ -18,8 +18,10 @@ WITH
     sl_val(m['eventSource']) AS "__sl_str:eventSource",
     sl_val(m['eventName']) AS "__sl_str:eventName",
     sl_val(json_extract(m['userIdentity'], '$."arn"')) AS "__sl_str:userIdentity.arn",
+    sl_val(json_extract(m['userIdentity'], '$."principalId"')) AS "__sl_str:userIdentity.principalId",
     sl_val(json_extract(m['requestParameters'], '$."target"')) AS "__sl_str:requestParameters.target",
     sl_val(m['sourceIPAddress']) AS "__sl_str:sourceIPAddress",
+    sl_val(m['errorCode']) AS "__sl_str:errorCode",
     sl_val(m['BaselineFirstSeen']) AS "__sl_str:BaselineFirstSeen",
     sl_time(m['eventTime'], '$') AS "__sl_time:eventTime",
     sl_time(m['@timestamp'], '$') AS "__sl_time:@timestamp",
@@ -37,8 +39,10 @@ WITH
     sl_val(m['eventSource']) AS "__sl_str:eventSource",
     sl_val(m['eventName']) AS "__sl_str:eventName",
     sl_val(json_extract(m['userIdentity'], '$."arn"')) AS "__sl_str:userIdentity.arn",
+    sl_val(json_extract(m['userIdentity'], '$."principalId"')) AS "__sl_str:userIdentity.principalId",
     sl_val(json_extract(m['requestParameters'], '$."target"')) AS "__sl_str:requestParameters.target",
     sl_val(m['sourceIPAddress']) AS "__sl_str:sourceIPAddress",
+    sl_val(m['errorCode']) AS "__sl_str:errorCode",
     sl_val(m['BaselineFirstSeen']) AS "__sl_str:BaselineFirstSeen",
     sl_time(m['eventTime'], '$') AS "__sl_time:eventTime",
     sl_time(m['@timestamp'], '$') AS "__sl_time:@timestamp"
@@ -46,16 +50,18 @@ WITH
   b0_0 AS (SELECT * FROM rec
   WHERE ((coalesce((lower("__sl_str:eventSource") = 'ssm.amazonaws.com'), false) AND (coalesce(list_contains(['startsession', 'resumesession'], lower("__sl_str:eventName")), false)))
     AND __sl_st = 'aws:cloudtrail')),
-  b0_1 AS (SELECT *, "__sl_str:userIdentity.arn" AS "Principal" FROM b0_0),
+  b0_1 AS (SELECT *, coalesce("__sl_str:userIdentity.arn", "__sl_str:userIdentity.principalId", 'unknown') AS "Principal" FROM b0_0),
   b0_2 AS (SELECT *, "__sl_str:requestParameters.target" AS "Target" FROM b0_1),
   b0_3 AS (SELECT *, "__sl_str:sourceIPAddress" AS "SourceIP" FROM b0_2),
-  b0_lk4 AS (SELECT "principal" AS __k0, list("first_seen" ORDER BY __rn) FILTER (WHERE "first_seen" IS NOT NULL) AS __o0 FROM (SELECT *, row_number() OVER () AS __rn FROM read_csv('rules/lookups/ssm_session_baseline.csv', header = true, all_varchar = true)) WHERE "principal" IS NOT NULL GROUP BY 1),
-  b0_5 AS (SELECT b0_3.*, b0_lk4.__k0 AS __matched, b0_lk4.__o0 AS __o0 FROM b0_3 LEFT JOIN b0_lk4 ON "Principal" = b0_lk4.__k0),
-  b0_6 AS (SELECT *, CASE WHEN __matched IS NOT NULL THEN CASE WHEN len(__o0) = 0 THEN NULL ELSE __o0 END ELSE CASE WHEN "__sl_str:BaselineFirstSeen" IS NULL THEN NULL ELSE ["__sl_str:BaselineFirstSeen"] END END AS "BaselineFirstSeen" FROM b0_5),
-  b0_7 AS (SELECT * EXCLUDE (__matched, __o0) FROM b0_6),
-  b0_8 AS (SELECT * FROM b0_7 WHERE ("BaselineFirstSeen" IS NULL)),
-  b0_9 AS (SELECT "Principal" AS "Principal", min(coalesce("__sl_time:eventTime", "__sl_time:@timestamp")) AS "_time", count(*) AS "Sessions", CASE WHEN count("Target") = 0 THEN NULL ELSE list_sort(list_distinct(list("Target"))) END AS "Targets", CASE WHEN count("SourceIP") = 0 THEN NULL ELSE list_sort(list_distinct(list("SourceIP"))) END AS "SourceIPs" FROM b0_8 WHERE "Principal" IS NOT NULL GROUP BY 1),
-  b0_10 AS (SELECT *, 'SSMSessionNewPrincipal' AS "AlertType" FROM b0_9),
-  b0_11 AS (SELECT "_time" AS "_time", "AlertType" AS "AlertType", "Principal" AS "Principal", "Sessions" AS "Sessions", "Targets" AS "Targets", "SourceIPs" AS "SourceIPs" FROM b0_10),
-  b0_12 AS (SELECT * FROM b0_11 WHERE (NOT (("Principal" IS NOT NULL) AND ("Principal" LIKE 'arn:aws:sts::%:assumed-role/SRE-OnCall/%'))))
-SELECT * FROM b0_12;
+  b0_4 AS (SELECT *, coalesce(coalesce("__sl_str:errorCode", 'success'), 'success') AS "Outcome" FROM b0_3),
+  b0_5 AS (SELECT *, CASE WHEN ("Outcome" = 'success') THEN 0 ELSE 1 END AS "Failed" FROM b0_4),
+  b0_lk6 AS (SELECT "principal" AS __k0, list("first_seen" ORDER BY __rn) FILTER (WHERE "first_seen" IS NOT NULL) AS __o0 FROM (SELECT *, row_number() OVER () AS __rn FROM read_csv('rules/lookups/ssm_session_baseline.csv', header = true, all_varchar = true)) WHERE "principal" IS NOT NULL GROUP BY 1),
+  b0_7 AS (SELECT b0_5.*, b0_lk6.__k0 AS __matched, b0_lk6.__o0 AS __o0 FROM b0_5 LEFT JOIN b0_lk6 ON "Principal" = b0_lk6.__k0),
+  b0_8 AS (SELECT *, CASE WHEN __matched IS NOT NULL THEN CASE WHEN len(__o0) = 0 THEN NULL ELSE __o0 END ELSE CASE WHEN "__sl_str:BaselineFirstSeen" IS NULL THEN NULL ELSE ["__sl_str:BaselineFirstSeen"] END END AS "BaselineFirstSeen" FROM b0_7),
+  b0_9 AS (SELECT * EXCLUDE (__matched, __o0) FROM b0_8),
+  b0_10 AS (SELECT * FROM b0_9 WHERE ("BaselineFirstSeen" IS NULL)),
+  b0_11 AS (SELECT "Principal" AS "Principal", min(coalesce("__sl_time:eventTime", "__sl_time:@timestamp")) AS "_time", count(*) AS "Sessions", sum("Failed") AS "FailedSessions", CASE WHEN count("Outcome") = 0 THEN NULL ELSE list_sort(list_distinct(list("Outcome"))) END AS "Outcomes", CASE WHEN count("Target") = 0 THEN NULL ELSE list_sort(list_distinct(list("Target"))) END AS "Targets", CASE WHEN count("SourceIP") = 0 THEN NULL ELSE list_sort(list_distinct(list("SourceIP"))) END AS "SourceIPs" FROM b0_10 WHERE "Principal" IS NOT NULL GROUP BY 1),
+  b0_12 AS (SELECT *, CASE WHEN ("FailedSessions" = "Sessions") THEN 'SSMSessionNewPrincipalFailed' ELSE 'SSMSessionNewPrincipal' END AS "AlertType" FROM b0_11),
+  b0_13 AS (SELECT "_time" AS "_time", "AlertType" AS "AlertType", "Principal" AS "Principal", "Sessions" AS "Sessions", "FailedSessions" AS "FailedSessions", "Outcomes" AS "Outcomes", "Targets" AS "Targets", "SourceIPs" AS "SourceIPs" FROM b0_12),
+  b0_14 AS (SELECT * FROM b0_13 WHERE (NOT (("Principal" IS NOT NULL) AND ("Principal" LIKE 'arn:aws:sts::%:assumed-role/SRE-OnCall/%'))))
+SELECT * FROM b0_14;

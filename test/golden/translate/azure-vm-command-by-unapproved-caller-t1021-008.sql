@@ -24,13 +24,15 @@ WITH
     sl_val(m['resourceId']) AS "__sl_str:resourceId",
     sl_val(json_extract(m['httpRequest'], '$."clientIpAddress"')) AS "__sl_str:httpRequest.clientIpAddress",
     sl_val(m['callerIpAddress']) AS "__sl_str:callerIpAddress",
+    sl_val(json_extract(m['status'], '$."value"')) AS "__sl_str:status.value",
+    sl_val(m['resultType']) AS "__sl_str:resultType",
     sl_val(m['KnownSince']) AS "__sl_str:KnownSince",
     sl_time(m['eventTimestamp'], '$') AS "__sl_time:eventTimestamp",
     sl_time(m['time'], '$') AS "__sl_time:time",
     CASE WHEN (json_type(m['Records']) = 'ARRAY' OR json_type(m['records']) = 'ARRAY') THEN list_concat(CASE WHEN json_type(m['Records']) = 'ARRAY' THEN list_transform(json_extract(m['Records'], '$[*]'), e -> from_json(e, '"MAP(VARCHAR, JSON)"')) ELSE [] END, CASE WHEN json_type(m['records']) = 'ARRAY' THEN list_transform(json_extract(m['records'], '$[*]'), e -> from_json(e, '"MAP(VARCHAR, JSON)"')) ELSE [] END) END AS __sl_wrapped
   FROM files
   WHERE (json_type(m['Records']) = 'ARRAY' OR json_type(m['records']) = 'ARRAY')
-    OR ((coalesce(list_contains(['microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write', 'microsoft.serialconsole/serialports/connect/action'], lower(coalesce("__sl_str:operationName.value", "__sl_str:operationName"))), false) OR coalesce(list_contains(['microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write', 'microsoft.serialconsole/serialports/connect/action'], lower("__sl_str:operationName")), false))
+    OR ((coalesce(list_contains(['microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write', 'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommands/write', 'microsoft.serialconsole/serialports/connect/action'], lower(coalesce("__sl_str:operationName.value", "__sl_str:operationName"))), false) OR coalesce(list_contains(['microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write', 'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommands/write', 'microsoft.serialconsole/serialports/connect/action'], lower("__sl_str:operationName")), false))
     AND __sl_st = 'azure:activity')),
   rec AS (SELECT * EXCLUDE (__sl_wrapped) FROM candidates WHERE __sl_wrapped IS NULL
   UNION ALL BY NAME SELECT CASE
@@ -47,26 +49,30 @@ WITH
     sl_val(m['resourceId']) AS "__sl_str:resourceId",
     sl_val(json_extract(m['httpRequest'], '$."clientIpAddress"')) AS "__sl_str:httpRequest.clientIpAddress",
     sl_val(m['callerIpAddress']) AS "__sl_str:callerIpAddress",
+    sl_val(json_extract(m['status'], '$."value"')) AS "__sl_str:status.value",
+    sl_val(m['resultType']) AS "__sl_str:resultType",
     sl_val(m['KnownSince']) AS "__sl_str:KnownSince",
     sl_time(m['eventTimestamp'], '$') AS "__sl_time:eventTimestamp",
     sl_time(m['time'], '$') AS "__sl_time:time"
   FROM (SELECT unnest(__sl_wrapped) AS m FROM candidates WHERE __sl_wrapped IS NOT NULL)),
   b0_0 AS (SELECT * FROM rec
-  WHERE ((coalesce(list_contains(['microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write', 'microsoft.serialconsole/serialports/connect/action'], lower(coalesce("__sl_str:operationName.value", "__sl_str:operationName"))), false) OR coalesce(list_contains(['microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write', 'microsoft.serialconsole/serialports/connect/action'], lower("__sl_str:operationName")), false))
+  WHERE ((coalesce(list_contains(['microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write', 'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommands/write', 'microsoft.serialconsole/serialports/connect/action'], lower(coalesce("__sl_str:operationName.value", "__sl_str:operationName"))), false) OR coalesce(list_contains(['microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write', 'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommands/write', 'microsoft.serialconsole/serialports/connect/action'], lower("__sl_str:operationName")), false))
     AND __sl_st = 'azure:activity')),
-  b0_1 AS (SELECT *, coalesce(coalesce("__sl_str:caller", "__sl_str:identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn", "__sl_str:identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name", "__sl_str:identity.authorization.evidence.principalId", "__sl_str:identity"), "__sl_str:identity.authorization.evidence.principalId") AS "CallerId" FROM b0_0),
+  b0_1 AS (SELECT *, coalesce(coalesce("__sl_str:caller", "__sl_str:identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn", "__sl_str:identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name", "__sl_str:identity.authorization.evidence.principalId", "__sl_str:identity"), "__sl_str:identity.authorization.evidence.principalId", 'unknown') AS "CallerId" FROM b0_0),
   b0_2 AS (SELECT *, lower("CallerId") AS "Caller" FROM b0_1),
   b0_3 AS (SELECT *, upper(coalesce(coalesce("__sl_str:operationName.value", "__sl_str:operationName"), "__sl_str:operationName")) AS "OperationName" FROM b0_2),
   b0_4 AS (SELECT *, "__sl_str:resourceId" AS "VMName" FROM b0_3),
   b0_5 AS (SELECT *, coalesce(coalesce("__sl_str:httpRequest.clientIpAddress", "__sl_str:callerIpAddress"), coalesce("__sl_str:callerIpAddress", "__sl_str:httpRequest.clientIpAddress")) AS "SourceIP" FROM b0_4),
-  b0_lk6 AS (SELECT "caller" AS __k0, list("first_seen" ORDER BY __rn) FILTER (WHERE "first_seen" IS NOT NULL) AS __o0 FROM (SELECT *, row_number() OVER () AS __rn FROM read_csv('rules/lookups/azure_vm_operators.csv', header = true, all_varchar = true)) WHERE "caller" IS NOT NULL GROUP BY 1),
-  b0_7 AS (SELECT b0_5.*, b0_lk6.__k0 AS __matched, b0_lk6.__o0 AS __o0 FROM b0_5 LEFT JOIN b0_lk6 ON "Caller" = b0_lk6.__k0),
-  b0_8 AS (SELECT *, CASE WHEN __matched IS NOT NULL THEN CASE WHEN len(__o0) = 0 THEN NULL ELSE __o0 END ELSE CASE WHEN "__sl_str:KnownSince" IS NULL THEN NULL ELSE ["__sl_str:KnownSince"] END END AS "KnownSince" FROM b0_7),
-  b0_9 AS (SELECT * EXCLUDE (__matched, __o0) FROM b0_8),
-  b0_10 AS (SELECT * FROM b0_9 WHERE ("KnownSince" IS NULL)),
-  b0_11 AS (SELECT "CallerId" AS "CallerId", min(coalesce("__sl_time:eventTimestamp", "__sl_time:time")) AS "_time", count(*) AS "Calls", CASE WHEN count("OperationName") = 0 THEN NULL ELSE list_sort(list_distinct(list("OperationName"))) END AS "Operations", CASE WHEN count("VMName") = 0 THEN NULL ELSE list_sort(list_distinct(list("VMName"))) END AS "VMs", CASE WHEN count("SourceIP") = 0 THEN NULL ELSE list_sort(list_distinct(list("SourceIP"))) END AS "SourceIPs" FROM b0_10 WHERE "CallerId" IS NOT NULL GROUP BY 1),
-  b0_12 AS (SELECT *, lower("CallerId") AS "Caller" FROM b0_11),
-  b0_13 AS (SELECT *, 'AzureVMCommandNewCaller' AS "AlertType" FROM b0_12),
-  b0_14 AS (SELECT "_time" AS "_time", "AlertType" AS "AlertType", "Caller" AS "Caller", "Calls" AS "Calls", "Operations" AS "Operations", "VMs" AS "VMs", "SourceIPs" AS "SourceIPs" FROM b0_13),
-  b0_15 AS (SELECT * FROM b0_14 WHERE (NOT (("Caller" IS NOT NULL) AND ("Caller" = '5f4e3d2c-aaaa-4bbb-8ccc-0123456789ab'))))
-SELECT * FROM b0_15;
+  b0_6 AS (SELECT *, lower(coalesce("__sl_str:status.value", "__sl_str:resultType", 'unknown')) AS "Outcome" FROM b0_5),
+  b0_7 AS (SELECT *, CASE WHEN ("Outcome" IN ('failed', 'failure')) THEN 1 ELSE 0 END AS "Failed" FROM b0_6),
+  b0_lk8 AS (SELECT "caller" AS __k0, list("first_seen" ORDER BY __rn) FILTER (WHERE "first_seen" IS NOT NULL) AS __o0 FROM (SELECT *, row_number() OVER () AS __rn FROM read_csv('rules/lookups/azure_vm_operators.csv', header = true, all_varchar = true)) WHERE "caller" IS NOT NULL GROUP BY 1),
+  b0_9 AS (SELECT b0_7.*, b0_lk8.__k0 AS __matched, b0_lk8.__o0 AS __o0 FROM b0_7 LEFT JOIN b0_lk8 ON "Caller" = b0_lk8.__k0),
+  b0_10 AS (SELECT *, CASE WHEN __matched IS NOT NULL THEN CASE WHEN len(__o0) = 0 THEN NULL ELSE __o0 END ELSE CASE WHEN "__sl_str:KnownSince" IS NULL THEN NULL ELSE ["__sl_str:KnownSince"] END END AS "KnownSince" FROM b0_9),
+  b0_11 AS (SELECT * EXCLUDE (__matched, __o0) FROM b0_10),
+  b0_12 AS (SELECT * FROM b0_11 WHERE ("KnownSince" IS NULL)),
+  b0_13 AS (SELECT "CallerId" AS "CallerId", min(coalesce("__sl_time:eventTimestamp", "__sl_time:time")) AS "_time", count(*) AS "Calls", sum("Failed") AS "FailedCalls", CASE WHEN count("Outcome") = 0 THEN NULL ELSE list_sort(list_distinct(list("Outcome"))) END AS "Outcomes", CASE WHEN count("OperationName") = 0 THEN NULL ELSE list_sort(list_distinct(list("OperationName"))) END AS "Operations", CASE WHEN count("VMName") = 0 THEN NULL ELSE list_sort(list_distinct(list("VMName"))) END AS "VMs", CASE WHEN count("SourceIP") = 0 THEN NULL ELSE list_sort(list_distinct(list("SourceIP"))) END AS "SourceIPs" FROM b0_12 WHERE "CallerId" IS NOT NULL GROUP BY 1),
+  b0_14 AS (SELECT *, lower("CallerId") AS "Caller" FROM b0_13),
+  b0_15 AS (SELECT *, CASE WHEN ("FailedCalls" = "Calls") THEN 'AzureVMCommandNewCallerFailed' ELSE 'AzureVMCommandNewCaller' END AS "AlertType" FROM b0_14),
+  b0_16 AS (SELECT "_time" AS "_time", "AlertType" AS "AlertType", "Caller" AS "Caller", "Calls" AS "Calls", "FailedCalls" AS "FailedCalls", "Outcomes" AS "Outcomes", "Operations" AS "Operations", "VMs" AS "VMs", "SourceIPs" AS "SourceIPs" FROM b0_15),
+  b0_17 AS (SELECT * FROM b0_16 WHERE (NOT (("Caller" IS NOT NULL) AND ("Caller" = '5f4e3d2c-aaaa-4bbb-8ccc-0123456789ab'))))
+SELECT * FROM b0_17;

@@ -17,10 +17,14 @@ WITH
       WHEN (coalesce(left(m['CreationTime'], 1) = '"', false) AND coalesce(left(m['Operation'], 1) = '"', false) AND (coalesce(map_contains(m, 'Workload'), false) OR coalesce(map_contains(m, 'RecordType'), false))) THEN 'o365:management:activity'
     END AS __sl_st,
     sl_val(json_extract(m['properties'], '$."status"."errorCode"')) AS "__sl_str:properties.status.errorCode",
+    sl_val(m['resultType']) AS "__sl_str:resultType",
     sl_val(json_extract(m['properties'], '$."userPrincipalName"')) AS "__sl_str:properties.userPrincipalName",
+    sl_val(json_extract(m['properties'], '$."userId"')) AS "__sl_str:properties.userId",
     sl_val(json_extract(m['properties'], '$."appDisplayName"')) AS "__sl_str:properties.appDisplayName",
     sl_val(json_extract(m['properties'], '$."ipAddress"')) AS "__sl_str:properties.ipAddress",
     sl_val(json_extract(m['properties'], '$."riskLevelDuringSignIn"')) AS "__sl_str:properties.riskLevelDuringSignIn",
+    sl_val(json_extract(m['properties'], '$."riskState"')) AS "__sl_str:properties.riskState",
+    sl_val(json_extract(m['properties'], '$."riskDetail"')) AS "__sl_str:properties.riskDetail",
     sl_mv(m['properties'], '$."riskEventTypes_v2"[*]') AS "__sl_mv:properties.riskEventTypes_v2{}",
     sl_mv(m['properties'], '$."riskEventTypes"[*]') AS "__sl_mv:properties.riskEventTypes{}",
     sl_time(m['properties'], '$."createdDateTime"') AS "__sl_time:properties.createdDateTime",
@@ -28,8 +32,13 @@ WITH
     sl_val(m['eventName']) AS "__sl_str:eventName",
     sl_val(json_extract(m['responseElements'], '$."ConsoleLogin"')) AS "__sl_str:responseElements.ConsoleLogin",
     sl_val(json_extract(m['additionalEventData'], '$."MFAUsed"')) AS "__sl_str:additionalEventData.MFAUsed",
+    sl_val(json_extract(m['userIdentity'], '$."sessionContext"."attributes"."mfaAuthenticated"')) AS "__sl_str:userIdentity.sessionContext.attributes.mfaAuthenticated",
     sl_val(json_extract(m['userIdentity'], '$."arn"')) AS "__sl_str:userIdentity.arn",
+    sl_val(json_extract(m['userIdentity'], '$."userName"')) AS "__sl_str:userIdentity.userName",
+    sl_val(json_extract(m['userIdentity'], '$."principalId"')) AS "__sl_str:userIdentity.principalId",
+    sl_val(json_extract(m['userIdentity'], '$."type"')) AS "__sl_str:userIdentity.type",
     sl_val(m['sourceIPAddress']) AS "__sl_str:sourceIPAddress",
+    sl_val(json_extract(m['additionalEventData'], '$."SamlProviderArn"')) AS "__sl_str:additionalEventData.SamlProviderArn",
     sl_time(m['eventTime'], '$') AS "__sl_time:eventTime",
     sl_time(m['@timestamp'], '$') AS "__sl_time:@timestamp",
     sl_val(m['Operation']) AS "__sl_str:Operation",
@@ -42,9 +51,9 @@ WITH
     CASE WHEN (json_type(m['Records']) = 'ARRAY' OR json_type(m['records']) = 'ARRAY') THEN list_concat(CASE WHEN json_type(m['Records']) = 'ARRAY' THEN list_transform(json_extract(m['Records'], '$[*]'), e -> from_json(e, '"MAP(VARCHAR, JSON)"')) ELSE [] END, CASE WHEN json_type(m['records']) = 'ARRAY' THEN list_transform(json_extract(m['records'], '$[*]'), e -> from_json(e, '"MAP(VARCHAR, JSON)"')) ELSE [] END) END AS __sl_wrapped
   FROM files
   WHERE (json_type(m['Records']) = 'ARRAY' OR json_type(m['records']) = 'ARRAY')
-    OR (coalesce((lower("__sl_str:properties.status.errorCode") = '0'), false)
+    OR ((coalesce((lower("__sl_str:properties.status.errorCode") = '0'), false) OR (coalesce((lower("__sl_str:resultType") = '0'), false) AND (NOT coalesce(("__sl_str:properties.status.errorCode" IS NOT NULL), false))))
     AND __sl_st = 'azure:monitor:aad:signin')
-    OR ((coalesce((lower("__sl_str:eventName") = 'consolelogin'), false) AND coalesce((lower("__sl_str:responseElements.ConsoleLogin") = 'success'), false) AND coalesce((lower("__sl_str:additionalEventData.MFAUsed") = 'no'), false))
+    OR ((coalesce((lower("__sl_str:eventName") = 'consolelogin'), false) AND coalesce((lower("__sl_str:responseElements.ConsoleLogin") = 'success'), false) AND coalesce((lower("__sl_str:additionalEventData.MFAUsed") = 'no'), false) AND (NOT coalesce((lower("__sl_str:userIdentity.sessionContext.attributes.mfaAuthenticated") = 'true'), false)))
     AND __sl_st = 'aws:cloudtrail')
     OR ((coalesce((lower("__sl_str:Operation") = 'userloggedin'), false) AND (coalesce(list_contains(['success', 'succeeded'], lower("__sl_str:ResultStatus")), false)))
     AND __sl_st = 'o365:management:activity')),
@@ -56,10 +65,14 @@ WITH
       WHEN (coalesce(left(m['CreationTime'], 1) = '"', false) AND coalesce(left(m['Operation'], 1) = '"', false) AND (coalesce(map_contains(m, 'Workload'), false) OR coalesce(map_contains(m, 'RecordType'), false))) THEN 'o365:management:activity'
     END AS __sl_st,
     sl_val(json_extract(m['properties'], '$."status"."errorCode"')) AS "__sl_str:properties.status.errorCode",
+    sl_val(m['resultType']) AS "__sl_str:resultType",
     sl_val(json_extract(m['properties'], '$."userPrincipalName"')) AS "__sl_str:properties.userPrincipalName",
+    sl_val(json_extract(m['properties'], '$."userId"')) AS "__sl_str:properties.userId",
     sl_val(json_extract(m['properties'], '$."appDisplayName"')) AS "__sl_str:properties.appDisplayName",
     sl_val(json_extract(m['properties'], '$."ipAddress"')) AS "__sl_str:properties.ipAddress",
     sl_val(json_extract(m['properties'], '$."riskLevelDuringSignIn"')) AS "__sl_str:properties.riskLevelDuringSignIn",
+    sl_val(json_extract(m['properties'], '$."riskState"')) AS "__sl_str:properties.riskState",
+    sl_val(json_extract(m['properties'], '$."riskDetail"')) AS "__sl_str:properties.riskDetail",
     sl_mv(m['properties'], '$."riskEventTypes_v2"[*]') AS "__sl_mv:properties.riskEventTypes_v2{}",
     sl_mv(m['properties'], '$."riskEventTypes"[*]') AS "__sl_mv:properties.riskEventTypes{}",
     sl_time(m['properties'], '$."createdDateTime"') AS "__sl_time:properties.createdDateTime",
@@ -67,8 +80,13 @@ WITH
     sl_val(m['eventName']) AS "__sl_str:eventName",
     sl_val(json_extract(m['responseElements'], '$."ConsoleLogin"')) AS "__sl_str:responseElements.ConsoleLogin",
     sl_val(json_extract(m['additionalEventData'], '$."MFAUsed"')) AS "__sl_str:additionalEventData.MFAUsed",
+    sl_val(json_extract(m['userIdentity'], '$."sessionContext"."attributes"."mfaAuthenticated"')) AS "__sl_str:userIdentity.sessionContext.attributes.mfaAuthenticated",
     sl_val(json_extract(m['userIdentity'], '$."arn"')) AS "__sl_str:userIdentity.arn",
+    sl_val(json_extract(m['userIdentity'], '$."userName"')) AS "__sl_str:userIdentity.userName",
+    sl_val(json_extract(m['userIdentity'], '$."principalId"')) AS "__sl_str:userIdentity.principalId",
+    sl_val(json_extract(m['userIdentity'], '$."type"')) AS "__sl_str:userIdentity.type",
     sl_val(m['sourceIPAddress']) AS "__sl_str:sourceIPAddress",
+    sl_val(json_extract(m['additionalEventData'], '$."SamlProviderArn"')) AS "__sl_str:additionalEventData.SamlProviderArn",
     sl_time(m['eventTime'], '$') AS "__sl_time:eventTime",
     sl_time(m['@timestamp'], '$') AS "__sl_time:@timestamp",
     sl_val(m['Operation']) AS "__sl_str:Operation",
@@ -80,39 +98,44 @@ WITH
     sl_time(m['CreationTime'], '$') AS "__sl_time:CreationTime"
   FROM (SELECT unnest(__sl_wrapped) AS m FROM candidates WHERE __sl_wrapped IS NOT NULL)),
   b0_0 AS (SELECT * FROM rec
-  WHERE (coalesce((lower("__sl_str:properties.status.errorCode") = '0'), false)
+  WHERE ((coalesce((lower("__sl_str:properties.status.errorCode") = '0'), false) OR (coalesce((lower("__sl_str:resultType") = '0'), false) AND (NOT coalesce(("__sl_str:properties.status.errorCode" IS NOT NULL), false))))
     AND __sl_st = 'azure:monitor:aad:signin')),
-  b0_1 AS (SELECT *, "__sl_str:properties.userPrincipalName" AS "UserUPN" FROM b0_0),
+  b0_1 AS (SELECT *, coalesce("__sl_str:properties.userPrincipalName", "__sl_str:properties.userId", 'unknown') AS "UserUPN" FROM b0_0),
   b0_2 AS (SELECT *, "__sl_str:properties.appDisplayName" AS "AppName" FROM b0_1),
   b0_3 AS (SELECT *, "__sl_str:properties.ipAddress" AS "SourceIP" FROM b0_2),
   b0_4 AS (SELECT *, lower("__sl_str:properties.riskLevelDuringSignIn") AS "RiskLevel" FROM b0_3),
-  b0_5 AS (SELECT *, CASE WHEN ((list_position(list_transform(CASE WHEN len(list_concat(coalesce("__sl_mv:properties.riskEventTypes_v2{}", []), coalesce("__sl_mv:properties.riskEventTypes{}", []))) = 0 THEN NULL ELSE list_concat(coalesce("__sl_mv:properties.riskEventTypes_v2{}", []), coalesce("__sl_mv:properties.riskEventTypes{}", [])) END, x -> regexp_matches(x, '^anonymizedIPAddress(?:\n?\z)')), true) - 1) IS NOT NULL) THEN 1 ELSE 0 END AS "IsAnon" FROM b0_4),
-  b0_6 AS (SELECT * FROM b0_5 WHERE (("RiskLevel" IN ('medium', 'high')) OR ("IsAnon" = 1))),
-  b0_7 AS (SELECT *, 'AzureRiskySignin' AS "AlertType" FROM b0_6),
-  b0_8 AS (SELECT coalesce("__sl_time:properties.createdDateTime", "__sl_time:time") AS "_time", "UserUPN" AS "UserUPN", "AppName" AS "AppName", "SourceIP" AS "SourceIP", "RiskLevel" AS "RiskLevel", "IsAnon" AS "IsAnon", "AlertType" AS "AlertType" FROM b0_7),
-  b0_9 AS (SELECT "_time" AS "_time", "AlertType" AS "AlertType", "UserUPN" AS "UserUPN", NULL AS "UserArn", "AppName" AS "AppName", NULL AS "AppId", "SourceIP" AS "SourceIP", "RiskLevel" AS "RiskLevel", "IsAnon" AS "IsAnon", NULL AS "MFA", NULL AS "UniqueIPs", NULL AS "IPs" FROM b0_8),
-  b0_10 AS (SELECT * FROM b0_9 WHERE (NOT ((("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 3405803776 AND 3405804031, false) END) OR (("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 3325256720 AND 3325256735, false) END) OR (("UserUPN" IS NOT NULL) AND ("UserUPN" = 'svc-deploy@contoso.example')) OR (("UserUPN" IS NOT NULL) AND ("UserUPN" = 'arn:aws:iam::111122223333:user/ci-release')) OR (("UserArn" IS NOT NULL) AND ("UserArn" LIKE 'arn:aws:sts::%:assumed-role/AWSReservedSSO_%')) OR (("AppId" IS NOT NULL) AND ("AppId" = 'b3f1c2d4-0000-4a5b-9c8d-112233445566')) OR (("AppName" IS NOT NULL) AND ("AppName" = 'Contoso Cloud Monitor')) OR (("UserUPN" IS NOT NULL) AND ("UserUPN" = 'alex.traveller@contoso.example'))))),
+  b0_5 AS (SELECT *, lower(coalesce("__sl_str:properties.riskState", 'none')) AS "RiskState" FROM b0_4),
+  b0_6 AS (SELECT *, coalesce("__sl_str:properties.riskDetail", 'none') AS "RiskDetail" FROM b0_5),
+  b0_7 AS (SELECT *, CASE WHEN ((list_position(list_transform(CASE WHEN len(list_concat(coalesce("__sl_mv:properties.riskEventTypes_v2{}", []), coalesce("__sl_mv:properties.riskEventTypes{}", []))) = 0 THEN NULL ELSE list_concat(coalesce("__sl_mv:properties.riskEventTypes_v2{}", []), coalesce("__sl_mv:properties.riskEventTypes{}", [])) END, x -> regexp_matches(x, '^anonymizedIPAddress(?:\n?\z)')), true) - 1) IS NOT NULL) THEN 1 ELSE 0 END AS "IsAnon" FROM b0_6),
+  b0_8 AS (SELECT * FROM b0_7 WHERE (("RiskLevel" IN ('medium', 'high')) OR ("IsAnon" = 1))),
+  b0_9 AS (SELECT *, CASE WHEN ("RiskState" IN ('dismissed', 'remediated', 'confirmedsafe')) THEN 'AzureRiskySigninResolved' ELSE 'AzureRiskySignin' END AS "AlertType" FROM b0_8),
+  b0_10 AS (SELECT coalesce("__sl_time:properties.createdDateTime", "__sl_time:time") AS "_time", "UserUPN" AS "UserUPN", "AppName" AS "AppName", "SourceIP" AS "SourceIP", "RiskLevel" AS "RiskLevel", "RiskState" AS "RiskState", "RiskDetail" AS "RiskDetail", "IsAnon" AS "IsAnon", "AlertType" AS "AlertType" FROM b0_9),
+  b0_11 AS (SELECT "_time" AS "_time", "AlertType" AS "AlertType", "UserUPN" AS "UserUPN", NULL AS "UserArn", NULL AS "PrincipalType", "AppName" AS "AppName", NULL AS "AppId", "SourceIP" AS "SourceIP", "RiskLevel" AS "RiskLevel", "RiskState" AS "RiskState", "RiskDetail" AS "RiskDetail", "IsAnon" AS "IsAnon", NULL AS "MFA", NULL AS "SamlProvider", NULL AS "Outcome", NULL AS "UniqueIPs", NULL AS "IPs" FROM b0_10),
+  b0_12 AS (SELECT * FROM b0_11 WHERE (NOT ((("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 3405803776 AND 3405804031, false) END) OR (("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 3325256720 AND 3325256735, false) END) OR (("UserUPN" IS NOT NULL) AND ("UserUPN" = 'svc-deploy@contoso.example')) OR (("UserUPN" IS NOT NULL) AND ("UserUPN" = 'arn:aws:iam::111122223333:user/ci-release')) OR (("UserArn" IS NOT NULL) AND ("UserArn" LIKE 'arn:aws:sts::%:assumed-role/AWSReservedSSO_%')) OR (("AppId" IS NOT NULL) AND ("AppId" = 'b3f1c2d4-0000-4a5b-9c8d-112233445566')) OR (("AppName" IS NOT NULL) AND ("AppName" = 'Contoso Cloud Monitor')) OR (("UserUPN" IS NOT NULL) AND ("UserUPN" = 'alex.traveller@contoso.example'))))),
   b1_0 AS (SELECT * FROM rec
-  WHERE ((coalesce((lower("__sl_str:eventName") = 'consolelogin'), false) AND coalesce((lower("__sl_str:responseElements.ConsoleLogin") = 'success'), false) AND coalesce((lower("__sl_str:additionalEventData.MFAUsed") = 'no'), false))
+  WHERE ((coalesce((lower("__sl_str:eventName") = 'consolelogin'), false) AND coalesce((lower("__sl_str:responseElements.ConsoleLogin") = 'success'), false) AND coalesce((lower("__sl_str:additionalEventData.MFAUsed") = 'no'), false) AND (NOT coalesce((lower("__sl_str:userIdentity.sessionContext.attributes.mfaAuthenticated") = 'true'), false)))
     AND __sl_st = 'aws:cloudtrail')),
-  b1_1 AS (SELECT *, "__sl_str:userIdentity.arn" AS "UserArn" FROM b1_0),
-  b1_2 AS (SELECT *, "__sl_str:sourceIPAddress" AS "SourceIP" FROM b1_1),
-  b1_3 AS (SELECT *, "__sl_str:additionalEventData.MFAUsed" AS "MFA" FROM b1_2),
-  b1_4 AS (SELECT *, 'AWSConsoleLoginNoMFA' AS "AlertType" FROM b1_3),
-  b1_5 AS (SELECT coalesce("__sl_time:eventTime", "__sl_time:@timestamp") AS "_time", "UserArn" AS "UserArn", "SourceIP" AS "SourceIP", "MFA" AS "MFA", "AlertType" AS "AlertType" FROM b1_4),
-  b1_6 AS (SELECT "_time" AS "_time", "AlertType" AS "AlertType", NULL AS "UserUPN", "UserArn" AS "UserArn", NULL AS "AppName", NULL AS "AppId", "SourceIP" AS "SourceIP", NULL AS "RiskLevel", NULL AS "IsAnon", "MFA" AS "MFA", NULL AS "UniqueIPs", NULL AS "IPs" FROM b1_5),
-  b1_7 AS (SELECT * FROM b1_6 WHERE (NOT ((("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 3405803776 AND 3405804031, false) END) OR (("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 3325256720 AND 3325256735, false) END) OR (("UserUPN" IS NOT NULL) AND ("UserUPN" = 'svc-deploy@contoso.example')) OR (("UserUPN" IS NOT NULL) AND ("UserUPN" = 'arn:aws:iam::111122223333:user/ci-release')) OR (("UserArn" IS NOT NULL) AND ("UserArn" LIKE 'arn:aws:sts::%:assumed-role/AWSReservedSSO_%')) OR (("AppId" IS NOT NULL) AND ("AppId" = 'b3f1c2d4-0000-4a5b-9c8d-112233445566')) OR (("AppName" IS NOT NULL) AND ("AppName" = 'Contoso Cloud Monitor')) OR (("UserUPN" IS NOT NULL) AND ("UserUPN" = 'alex.traveller@contoso.example'))))),
+  b1_1 AS (SELECT *, coalesce("__sl_str:userIdentity.arn", "__sl_str:userIdentity.userName", "__sl_str:userIdentity.principalId", 'unknown') AS "UserArn" FROM b1_0),
+  b1_2 AS (SELECT *, coalesce("__sl_str:userIdentity.type", 'unknown') AS "PrincipalType" FROM b1_1),
+  b1_3 AS (SELECT *, "__sl_str:sourceIPAddress" AS "SourceIP" FROM b1_2),
+  b1_4 AS (SELECT *, "__sl_str:additionalEventData.MFAUsed" AS "MFA" FROM b1_3),
+  b1_5 AS (SELECT *, "__sl_str:additionalEventData.SamlProviderArn" AS "SamlProvider" FROM b1_4),
+  b1_6 AS (SELECT *, lower("__sl_str:responseElements.ConsoleLogin") AS "Outcome" FROM b1_5),
+  b1_7 AS (SELECT *, CASE WHEN (("PrincipalType" IN ('AssumedRole', 'FederatedUser', 'SAMLUser', 'WebIdentityUser', 'IdentityCenterUser')) OR ("SamlProvider" IS NOT NULL)) THEN 'AWSFederatedConsoleLoginNoMFA' ELSE 'AWSConsoleLoginNoMFA' END AS "AlertType" FROM b1_6),
+  b1_8 AS (SELECT coalesce("__sl_time:eventTime", "__sl_time:@timestamp") AS "_time", "UserArn" AS "UserArn", "PrincipalType" AS "PrincipalType", "SamlProvider" AS "SamlProvider", "SourceIP" AS "SourceIP", "MFA" AS "MFA", "Outcome" AS "Outcome", "AlertType" AS "AlertType" FROM b1_7),
+  b1_9 AS (SELECT "_time" AS "_time", "AlertType" AS "AlertType", NULL AS "UserUPN", "UserArn" AS "UserArn", "PrincipalType" AS "PrincipalType", NULL AS "AppName", NULL AS "AppId", "SourceIP" AS "SourceIP", NULL AS "RiskLevel", NULL AS "RiskState", NULL AS "RiskDetail", NULL AS "IsAnon", "MFA" AS "MFA", "SamlProvider" AS "SamlProvider", "Outcome" AS "Outcome", NULL AS "UniqueIPs", NULL AS "IPs" FROM b1_8),
+  b1_10 AS (SELECT * FROM b1_9 WHERE (NOT ((("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 3405803776 AND 3405804031, false) END) OR (("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 3325256720 AND 3325256735, false) END) OR (("UserUPN" IS NOT NULL) AND ("UserUPN" = 'svc-deploy@contoso.example')) OR (("UserUPN" IS NOT NULL) AND ("UserUPN" = 'arn:aws:iam::111122223333:user/ci-release')) OR (("UserArn" IS NOT NULL) AND ("UserArn" LIKE 'arn:aws:sts::%:assumed-role/AWSReservedSSO_%')) OR (("AppId" IS NOT NULL) AND ("AppId" = 'b3f1c2d4-0000-4a5b-9c8d-112233445566')) OR (("AppName" IS NOT NULL) AND ("AppName" = 'Contoso Cloud Monitor')) OR (("UserUPN" IS NOT NULL) AND ("UserUPN" = 'alex.traveller@contoso.example'))))),
   b2_0 AS (SELECT * FROM rec
   WHERE ((coalesce((lower("__sl_str:Operation") = 'userloggedin'), false) AND (coalesce(list_contains(['success', 'succeeded'], lower("__sl_str:ResultStatus")), false)))
     AND __sl_st = 'o365:management:activity')),
-  b2_1 AS (SELECT *, "__sl_str:UserId" AS "UserUPN" FROM b2_0),
-  b2_2 AS (SELECT *, "__sl_str:ApplicationId" AS "AppId" FROM b2_1),
+  b2_1 AS (SELECT *, coalesce("__sl_str:UserId", 'unknown') AS "UserUPN" FROM b2_0),
+  b2_2 AS (SELECT *, coalesce("__sl_str:ApplicationId", 'unknown') AS "AppId" FROM b2_1),
   b2_3 AS (SELECT *, coalesce("__sl_str:ClientIP", "__sl_str:ActorIpAddress") AS "ClientAddress" FROM b2_2),
   b2_4 AS (SELECT "UserUPN" AS "UserUPN", "AppId" AS "AppId", count(DISTINCT "ClientAddress") AS "UniqueIPs", CASE WHEN count("ClientAddress") = 0 THEN NULL ELSE list_sort(list_distinct(list("ClientAddress"))) END AS "IPs", min("__sl_time:CreationTime") AS "_time" FROM b2_3 WHERE "UserUPN" IS NOT NULL AND "AppId" IS NOT NULL GROUP BY 1, 2),
   b2_5 AS (SELECT * FROM b2_4 WHERE ("UniqueIPs" >= 3)),
   b2_6 AS (SELECT *, 'O365MultiIPLogin' AS "AlertType" FROM b2_5),
   b2_7 AS (SELECT "_time" AS "_time", "UserUPN" AS "UserUPN", "AppId" AS "AppId", "UniqueIPs" AS "UniqueIPs", "IPs" AS "IPs", "AlertType" AS "AlertType" FROM b2_6),
-  b2_8 AS (SELECT "_time" AS "_time", "AlertType" AS "AlertType", "UserUPN" AS "UserUPN", NULL AS "UserArn", NULL AS "AppName", "AppId" AS "AppId", NULL AS "SourceIP", NULL AS "RiskLevel", NULL AS "IsAnon", NULL AS "MFA", "UniqueIPs" AS "UniqueIPs", "IPs" AS "IPs" FROM b2_7),
+  b2_8 AS (SELECT "_time" AS "_time", "AlertType" AS "AlertType", "UserUPN" AS "UserUPN", NULL AS "UserArn", NULL AS "PrincipalType", NULL AS "AppName", "AppId" AS "AppId", NULL AS "SourceIP", NULL AS "RiskLevel", NULL AS "RiskState", NULL AS "RiskDetail", NULL AS "IsAnon", NULL AS "MFA", NULL AS "SamlProvider", NULL AS "Outcome", "UniqueIPs" AS "UniqueIPs", "IPs" AS "IPs" FROM b2_7),
   b2_9 AS (SELECT * FROM b2_8 WHERE (NOT ((("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 3405803776 AND 3405804031, false) END) OR (("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 3325256720 AND 3325256735, false) END) OR (("UserUPN" IS NOT NULL) AND ("UserUPN" = 'svc-deploy@contoso.example')) OR (("UserUPN" IS NOT NULL) AND ("UserUPN" = 'arn:aws:iam::111122223333:user/ci-release')) OR (("UserArn" IS NOT NULL) AND ("UserArn" LIKE 'arn:aws:sts::%:assumed-role/AWSReservedSSO_%')) OR (("AppId" IS NOT NULL) AND ("AppId" = 'b3f1c2d4-0000-4a5b-9c8d-112233445566')) OR (("AppName" IS NOT NULL) AND ("AppName" = 'Contoso Cloud Monitor')) OR (("UserUPN" IS NOT NULL) AND ("UserUPN" = 'alex.traveller@contoso.example'))))),
-  u AS (SELECT * FROM b0_10 UNION ALL BY NAME SELECT * FROM b1_7 UNION ALL BY NAME SELECT * FROM b2_9)
+  u AS (SELECT * FROM b0_12 UNION ALL BY NAME SELECT * FROM b1_10 UNION ALL BY NAME SELECT * FROM b2_9)
 SELECT * FROM u;

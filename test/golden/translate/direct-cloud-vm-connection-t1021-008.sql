@@ -18,6 +18,7 @@ WITH
     sl_val(m['eventSource']) AS "__sl_str:eventSource",
     sl_val(m['eventName']) AS "__sl_str:eventName",
     sl_val(json_extract(m['userIdentity'], '$."arn"')) AS "__sl_str:userIdentity.arn",
+    sl_val(json_extract(m['userIdentity'], '$."principalId"')) AS "__sl_str:userIdentity.principalId",
     sl_val(m['sourceIPAddress']) AS "__sl_str:sourceIPAddress",
     sl_val(m['userAgent']) AS "__sl_str:userAgent",
     sl_val(json_extract(m['requestParameters'], '$."target"')) AS "__sl_str:requestParameters.target",
@@ -25,6 +26,7 @@ WITH
     sl_mv(m['requestParameters'], '$."instanceIds"[*]') AS "__sl_mv:requestParameters.instanceIds{}",
     sl_mv(m['requestParameters'], '$."targets"[*]."values"[*]') AS "__sl_mv:requestParameters.targets{}.values{}",
     sl_val(json_extract(m['requestParameters'], '$."privateIpAddress"')) AS "__sl_str:requestParameters.privateIpAddress",
+    sl_val(m['errorCode']) AS "__sl_str:errorCode",
     sl_time(m['eventTime'], '$') AS "__sl_time:eventTime",
     sl_time(m['@timestamp'], '$') AS "__sl_time:@timestamp",
     sl_val(json_extract(m['operationName'], '$."value"')) AS "__sl_str:operationName.value",
@@ -37,6 +39,8 @@ WITH
     sl_val(m['resourceId']) AS "__sl_str:resourceId",
     sl_val(json_extract(m['httpRequest'], '$."clientIpAddress"')) AS "__sl_str:httpRequest.clientIpAddress",
     sl_val(m['callerIpAddress']) AS "__sl_str:callerIpAddress",
+    sl_val(json_extract(m['status'], '$."value"')) AS "__sl_str:status.value",
+    sl_val(m['resultType']) AS "__sl_str:resultType",
     sl_time(m['eventTimestamp'], '$') AS "__sl_time:eventTimestamp",
     sl_time(m['time'], '$') AS "__sl_time:time",
     CASE WHEN (json_type(m['Records']) = 'ARRAY' OR json_type(m['records']) = 'ARRAY') THEN list_concat(CASE WHEN json_type(m['Records']) = 'ARRAY' THEN list_transform(json_extract(m['Records'], '$[*]'), e -> from_json(e, '"MAP(VARCHAR, JSON)"')) ELSE [] END, CASE WHEN json_type(m['records']) = 'ARRAY' THEN list_transform(json_extract(m['records'], '$[*]'), e -> from_json(e, '"MAP(VARCHAR, JSON)"')) ELSE [] END) END AS __sl_wrapped
@@ -44,7 +48,7 @@ WITH
   WHERE (json_type(m['Records']) = 'ARRAY' OR json_type(m['records']) = 'ARRAY')
     OR (((coalesce((lower("__sl_str:eventSource") = 'ssm.amazonaws.com'), false) AND (coalesce(list_contains(['startsession', 'resumesession', 'sendcommand', 'startautomationexecution'], lower("__sl_str:eventName")), false))) OR (coalesce((lower("__sl_str:eventSource") = 'ec2-instance-connect.amazonaws.com'), false) AND (coalesce(list_contains(['sendsshpublickey', 'sendserialconsolesshpublickey', 'opentunnel'], lower("__sl_str:eventName")), false))))
     AND __sl_st = 'aws:cloudtrail')
-    OR ((coalesce(list_contains(['microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write', 'microsoft.serialconsole/serialports/connect/action', 'microsoft.compute/virtualmachines/extensions/write'], lower(coalesce("__sl_str:operationName.value", "__sl_str:operationName"))), false) OR coalesce(list_contains(['microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write', 'microsoft.serialconsole/serialports/connect/action', 'microsoft.compute/virtualmachines/extensions/write'], lower("__sl_str:operationName")), false))
+    OR ((coalesce(list_contains(['microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write', 'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommands/write', 'microsoft.serialconsole/serialports/connect/action', 'microsoft.compute/virtualmachines/extensions/write', 'microsoft.compute/virtualmachinescalesets/extensions/write', 'microsoft.compute/virtualmachinescalesets/virtualmachines/extensions/write', 'microsoft.containerservice/managedclusters/runcommand/action'], lower(coalesce("__sl_str:operationName.value", "__sl_str:operationName"))), false) OR coalesce(list_contains(['microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write', 'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommands/write', 'microsoft.serialconsole/serialports/connect/action', 'microsoft.compute/virtualmachines/extensions/write', 'microsoft.compute/virtualmachinescalesets/extensions/write', 'microsoft.compute/virtualmachinescalesets/virtualmachines/extensions/write', 'microsoft.containerservice/managedclusters/runcommand/action'], lower("__sl_str:operationName")), false))
     AND __sl_st = 'azure:activity')),
   rec AS (SELECT * EXCLUDE (__sl_wrapped) FROM candidates WHERE __sl_wrapped IS NULL
   UNION ALL BY NAME SELECT CASE
@@ -55,6 +59,7 @@ WITH
     sl_val(m['eventSource']) AS "__sl_str:eventSource",
     sl_val(m['eventName']) AS "__sl_str:eventName",
     sl_val(json_extract(m['userIdentity'], '$."arn"')) AS "__sl_str:userIdentity.arn",
+    sl_val(json_extract(m['userIdentity'], '$."principalId"')) AS "__sl_str:userIdentity.principalId",
     sl_val(m['sourceIPAddress']) AS "__sl_str:sourceIPAddress",
     sl_val(m['userAgent']) AS "__sl_str:userAgent",
     sl_val(json_extract(m['requestParameters'], '$."target"')) AS "__sl_str:requestParameters.target",
@@ -62,6 +67,7 @@ WITH
     sl_mv(m['requestParameters'], '$."instanceIds"[*]') AS "__sl_mv:requestParameters.instanceIds{}",
     sl_mv(m['requestParameters'], '$."targets"[*]."values"[*]') AS "__sl_mv:requestParameters.targets{}.values{}",
     sl_val(json_extract(m['requestParameters'], '$."privateIpAddress"')) AS "__sl_str:requestParameters.privateIpAddress",
+    sl_val(m['errorCode']) AS "__sl_str:errorCode",
     sl_time(m['eventTime'], '$') AS "__sl_time:eventTime",
     sl_time(m['@timestamp'], '$') AS "__sl_time:@timestamp",
     sl_val(json_extract(m['operationName'], '$."value"')) AS "__sl_str:operationName.value",
@@ -74,31 +80,35 @@ WITH
     sl_val(m['resourceId']) AS "__sl_str:resourceId",
     sl_val(json_extract(m['httpRequest'], '$."clientIpAddress"')) AS "__sl_str:httpRequest.clientIpAddress",
     sl_val(m['callerIpAddress']) AS "__sl_str:callerIpAddress",
+    sl_val(json_extract(m['status'], '$."value"')) AS "__sl_str:status.value",
+    sl_val(m['resultType']) AS "__sl_str:resultType",
     sl_time(m['eventTimestamp'], '$') AS "__sl_time:eventTimestamp",
     sl_time(m['time'], '$') AS "__sl_time:time"
   FROM (SELECT unnest(__sl_wrapped) AS m FROM candidates WHERE __sl_wrapped IS NOT NULL)),
   b0_0 AS (SELECT * FROM rec
   WHERE (((coalesce((lower("__sl_str:eventSource") = 'ssm.amazonaws.com'), false) AND (coalesce(list_contains(['startsession', 'resumesession', 'sendcommand', 'startautomationexecution'], lower("__sl_str:eventName")), false))) OR (coalesce((lower("__sl_str:eventSource") = 'ec2-instance-connect.amazonaws.com'), false) AND (coalesce(list_contains(['sendsshpublickey', 'sendserialconsolesshpublickey', 'opentunnel'], lower("__sl_str:eventName")), false))))
     AND __sl_st = 'aws:cloudtrail')),
-  b0_1 AS (SELECT *, "__sl_str:userIdentity.arn" AS "UserARN" FROM b0_0),
+  b0_1 AS (SELECT *, coalesce("__sl_str:userIdentity.arn", "__sl_str:userIdentity.principalId", 'unknown') AS "UserARN" FROM b0_0),
   b0_2 AS (SELECT *, "__sl_str:sourceIPAddress" AS "SourceIP" FROM b0_1),
   b0_3 AS (SELECT *, "__sl_str:userAgent" AS "UserAgent" FROM b0_2),
   b0_4 AS (SELECT *, coalesce(CASE WHEN "__sl_str:requestParameters.target" IS NULL THEN NULL ELSE ["__sl_str:requestParameters.target"] END, CASE WHEN "__sl_str:requestParameters.instanceId" IS NULL THEN NULL ELSE ["__sl_str:requestParameters.instanceId"] END, "__sl_mv:requestParameters.instanceIds{}", "__sl_mv:requestParameters.targets{}.values{}", CASE WHEN "__sl_str:requestParameters.privateIpAddress" IS NULL THEN NULL ELSE ["__sl_str:requestParameters.privateIpAddress"] END) AS "TargetInstance" FROM b0_3),
-  b0_5 AS (SELECT *, 'AWS_DirectVMConnection' AS "AlertType" FROM b0_4),
-  b0_6 AS (SELECT coalesce("__sl_time:eventTime", "__sl_time:@timestamp") AS "_time", "UserARN" AS "UserARN", "__sl_str:eventName" AS "eventName", "TargetInstance" AS "TargetInstance", "SourceIP" AS "SourceIP", "UserAgent" AS "UserAgent", "AlertType" AS "AlertType" FROM b0_5),
-  b0_7 AS (SELECT "_time" AS "_time", "AlertType" AS "AlertType", "UserARN" AS "UserARN", NULL AS "CallerUPN", "eventName" AS "eventName", NULL AS "OperationName", NULL AS "operationName.value", "TargetInstance" AS "TargetInstance", NULL AS "VMName", "SourceIP" AS "SourceIP", "UserAgent" AS "UserAgent" FROM b0_6),
-  b0_8 AS (SELECT * FROM b0_7 WHERE (NOT ((("UserARN" IS NOT NULL) AND ("UserARN" LIKE 'arn:aws:sts::111122223333:assumed-role/config-mgmt-runner/%')) OR (("CallerUPN" IS NOT NULL) AND ("CallerUPN" = 'ansible-sp@contoso.example')) OR (("CallerUPN" IS NOT NULL) AND ("CallerUPN" = '5f4e3d2c-aaaa-4bbb-8ccc-0123456789ab')) OR (("UserARN" IS NOT NULL) AND ("UserARN" LIKE 'arn:aws:sts::%:assumed-role/PatchManagerMaintenanceWindow%/%')) OR (("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 169082880 AND 169083135, false) END) OR (("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 3221226112 AND 3221226239, false) END) OR ((("UserARN" IS NOT NULL) AND ("UserARN" LIKE 'arn:aws:sts::111122223333:assumed-role/ci-deploy-%/%')) AND (("UserAgent" IS NOT NULL) AND ("UserAgent" LIKE '%Terraform/%'))) OR (("CallerUPN" IS NOT NULL) AND ("CallerUPN" = 'breakglass-vm@contoso.example'))))),
+  b0_5 AS (SELECT *, coalesce(coalesce("__sl_str:errorCode", 'success'), 'success') AS "Outcome" FROM b0_4),
+  b0_6 AS (SELECT *, CASE WHEN ("Outcome" = 'success') THEN 'AWS_DirectVMConnection' ELSE 'AWS_DirectVMConnectionFailed' END AS "AlertType" FROM b0_5),
+  b0_7 AS (SELECT coalesce("__sl_time:eventTime", "__sl_time:@timestamp") AS "_time", "UserARN" AS "UserARN", "__sl_str:eventName" AS "eventName", "TargetInstance" AS "TargetInstance", "SourceIP" AS "SourceIP", "UserAgent" AS "UserAgent", "Outcome" AS "Outcome", "AlertType" AS "AlertType" FROM b0_6),
+  b0_8 AS (SELECT "_time" AS "_time", "AlertType" AS "AlertType", "UserARN" AS "UserARN", NULL AS "CallerUPN", "eventName" AS "eventName", NULL AS "OperationName", NULL AS "operationName.value", "TargetInstance" AS "TargetInstance", NULL AS "VMName", "SourceIP" AS "SourceIP", "UserAgent" AS "UserAgent", "Outcome" AS "Outcome" FROM b0_7),
+  b0_9 AS (SELECT * FROM b0_8 WHERE (NOT ((("UserARN" IS NOT NULL) AND ("UserARN" LIKE 'arn:aws:sts::111122223333:assumed-role/config-mgmt-runner/%')) OR (("CallerUPN" IS NOT NULL) AND ("CallerUPN" = 'ansible-sp@contoso.example')) OR (("CallerUPN" IS NOT NULL) AND ("CallerUPN" = '5f4e3d2c-aaaa-4bbb-8ccc-0123456789ab')) OR (("UserARN" IS NOT NULL) AND ("UserARN" LIKE 'arn:aws:sts::%:assumed-role/PatchManagerMaintenanceWindow%/%')) OR (("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 169082880 AND 169083135, false) END) OR (("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 3221226112 AND 3221226239, false) END) OR ((("UserARN" IS NOT NULL) AND ("UserARN" LIKE 'arn:aws:sts::111122223333:assumed-role/ci-deploy-%/%')) AND (("UserAgent" IS NOT NULL) AND ("UserAgent" LIKE '%Terraform/%'))) OR (("CallerUPN" IS NOT NULL) AND ("CallerUPN" = 'breakglass-vm@contoso.example'))))),
   b1_0 AS (SELECT * FROM rec
-  WHERE ((coalesce(list_contains(['microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write', 'microsoft.serialconsole/serialports/connect/action', 'microsoft.compute/virtualmachines/extensions/write'], lower(coalesce("__sl_str:operationName.value", "__sl_str:operationName"))), false) OR coalesce(list_contains(['microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write', 'microsoft.serialconsole/serialports/connect/action', 'microsoft.compute/virtualmachines/extensions/write'], lower("__sl_str:operationName")), false))
+  WHERE ((coalesce(list_contains(['microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write', 'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommands/write', 'microsoft.serialconsole/serialports/connect/action', 'microsoft.compute/virtualmachines/extensions/write', 'microsoft.compute/virtualmachinescalesets/extensions/write', 'microsoft.compute/virtualmachinescalesets/virtualmachines/extensions/write', 'microsoft.containerservice/managedclusters/runcommand/action'], lower(coalesce("__sl_str:operationName.value", "__sl_str:operationName"))), false) OR coalesce(list_contains(['microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write', 'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommands/write', 'microsoft.serialconsole/serialports/connect/action', 'microsoft.compute/virtualmachines/extensions/write', 'microsoft.compute/virtualmachinescalesets/extensions/write', 'microsoft.compute/virtualmachinescalesets/virtualmachines/extensions/write', 'microsoft.containerservice/managedclusters/runcommand/action'], lower("__sl_str:operationName")), false))
     AND __sl_st = 'azure:activity')),
-  b1_1 AS (SELECT *, coalesce(coalesce("__sl_str:caller", "__sl_str:identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn", "__sl_str:identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name", "__sl_str:identity.authorization.evidence.principalId", "__sl_str:identity"), "__sl_str:identity.authorization.evidence.principalId") AS "CallerUPN" FROM b1_0),
+  b1_1 AS (SELECT *, coalesce(coalesce("__sl_str:caller", "__sl_str:identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn", "__sl_str:identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name", "__sl_str:identity.authorization.evidence.principalId", "__sl_str:identity"), "__sl_str:identity.authorization.evidence.principalId", 'unknown') AS "CallerUPN" FROM b1_0),
   b1_2 AS (SELECT *, "__sl_str:resourceId" AS "VMName" FROM b1_1),
   b1_3 AS (SELECT *, coalesce(coalesce("__sl_str:httpRequest.clientIpAddress", "__sl_str:callerIpAddress"), coalesce("__sl_str:callerIpAddress", "__sl_str:httpRequest.clientIpAddress")) AS "SourceIP" FROM b1_2),
   b1_4 AS (SELECT *, upper(coalesce(coalesce("__sl_str:operationName.value", "__sl_str:operationName"), "__sl_str:operationName")) AS "OperationName" FROM b1_3),
-  b1_5 AS (SELECT *, 'Azure_DirectVMConnection' AS "AlertType" FROM b1_4),
-  b1_6 AS (SELECT coalesce("__sl_time:eventTimestamp", "__sl_time:time") AS "_time", "CallerUPN" AS "CallerUPN", coalesce("__sl_str:operationName.value", "__sl_str:operationName") AS "operationName.value", "OperationName" AS "OperationName", "VMName" AS "VMName", "SourceIP" AS "SourceIP", "AlertType" AS "AlertType" FROM b1_5),
-  b1_7 AS (SELECT "_time" AS "_time", "AlertType" AS "AlertType", NULL AS "UserARN", "CallerUPN" AS "CallerUPN", NULL AS "eventName", "OperationName" AS "OperationName", "operationName.value" AS "operationName.value", NULL AS "TargetInstance", "VMName" AS "VMName", "SourceIP" AS "SourceIP", NULL AS "UserAgent" FROM b1_6),
-  b1_8 AS (SELECT * FROM b1_7 WHERE (NOT ((("UserARN" IS NOT NULL) AND ("UserARN" LIKE 'arn:aws:sts::111122223333:assumed-role/config-mgmt-runner/%')) OR (("CallerUPN" IS NOT NULL) AND ("CallerUPN" = 'ansible-sp@contoso.example')) OR (("CallerUPN" IS NOT NULL) AND ("CallerUPN" = '5f4e3d2c-aaaa-4bbb-8ccc-0123456789ab')) OR (("UserARN" IS NOT NULL) AND ("UserARN" LIKE 'arn:aws:sts::%:assumed-role/PatchManagerMaintenanceWindow%/%')) OR (("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 169082880 AND 169083135, false) END) OR (("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 3221226112 AND 3221226239, false) END) OR ((("UserARN" IS NOT NULL) AND ("UserARN" LIKE 'arn:aws:sts::111122223333:assumed-role/ci-deploy-%/%')) AND (("UserAgent" IS NOT NULL) AND ("UserAgent" LIKE '%Terraform/%'))) OR (("CallerUPN" IS NOT NULL) AND ("CallerUPN" = 'breakglass-vm@contoso.example'))))),
-  u AS (SELECT * FROM b0_8 UNION ALL BY NAME SELECT * FROM b1_8),
+  b1_5 AS (SELECT *, lower(coalesce("__sl_str:status.value", "__sl_str:resultType", 'unknown')) AS "Outcome" FROM b1_4),
+  b1_6 AS (SELECT *, CASE WHEN ("Outcome" IN ('failed', 'failure')) THEN 'Azure_DirectVMConnectionFailed' ELSE 'Azure_DirectVMConnection' END AS "AlertType" FROM b1_5),
+  b1_7 AS (SELECT coalesce("__sl_time:eventTimestamp", "__sl_time:time") AS "_time", "CallerUPN" AS "CallerUPN", coalesce("__sl_str:operationName.value", "__sl_str:operationName") AS "operationName.value", "OperationName" AS "OperationName", "VMName" AS "VMName", "SourceIP" AS "SourceIP", "Outcome" AS "Outcome", "AlertType" AS "AlertType" FROM b1_6),
+  b1_8 AS (SELECT "_time" AS "_time", "AlertType" AS "AlertType", NULL AS "UserARN", "CallerUPN" AS "CallerUPN", NULL AS "eventName", "OperationName" AS "OperationName", "operationName.value" AS "operationName.value", NULL AS "TargetInstance", "VMName" AS "VMName", "SourceIP" AS "SourceIP", NULL AS "UserAgent", "Outcome" AS "Outcome" FROM b1_7),
+  b1_9 AS (SELECT * FROM b1_8 WHERE (NOT ((("UserARN" IS NOT NULL) AND ("UserARN" LIKE 'arn:aws:sts::111122223333:assumed-role/config-mgmt-runner/%')) OR (("CallerUPN" IS NOT NULL) AND ("CallerUPN" = 'ansible-sp@contoso.example')) OR (("CallerUPN" IS NOT NULL) AND ("CallerUPN" = '5f4e3d2c-aaaa-4bbb-8ccc-0123456789ab')) OR (("UserARN" IS NOT NULL) AND ("UserARN" LIKE 'arn:aws:sts::%:assumed-role/PatchManagerMaintenanceWindow%/%')) OR (("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 169082880 AND 169083135, false) END) OR (("SourceIP" IS NOT NULL) AND CASE WHEN "SourceIP" IS NULL THEN NULL ELSE coalesce(sl_ip4("SourceIP") BETWEEN 3221226112 AND 3221226239, false) END) OR ((("UserARN" IS NOT NULL) AND ("UserARN" LIKE 'arn:aws:sts::111122223333:assumed-role/ci-deploy-%/%')) AND (("UserAgent" IS NOT NULL) AND ("UserAgent" LIKE '%Terraform/%'))) OR (("CallerUPN" IS NOT NULL) AND ("CallerUPN" = 'breakglass-vm@contoso.example'))))),
+  u AS (SELECT * FROM b0_9 UNION ALL BY NAME SELECT * FROM b1_9),
   p_0 AS (SELECT * FROM u ORDER BY "_time" DESC NULLS LAST)
 SELECT * FROM p_0;

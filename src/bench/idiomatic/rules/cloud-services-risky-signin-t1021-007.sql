@@ -1,29 +1,37 @@
--- Risky or anonymized Entra sign-ins, AWS console logins without MFA, O365 logins of one user and app from 3+ addresses; minus the five allowlists.
+-- Risky or anonymized Entra sign-ins (success from the status or the envelope; dismissed/remediated risk as its own AlertType), AWS console logins without MFA (federated roles as their own AlertType, MFA sessions left out), O365 logins of one user and app from 3+ addresses (missing user or app: "unknown"); minus the five allowlists.
 WITH azure AS (
-  SELECT epoch(coalesce(properties.createdDateTime, time)) AS _time, 'AzureRiskySignin' AS AlertType,
-         properties.userPrincipalName AS UserUPN, NULL::VARCHAR AS UserArn, properties.appDisplayName AS AppName, NULL::VARCHAR AS AppId,
+  SELECT epoch(coalesce(properties.createdDateTime, time)) AS _time,
+         CASE WHEN lower(coalesce(properties.riskState, 'none')) IN ('dismissed', 'remediated', 'confirmedsafe') THEN 'AzureRiskySigninResolved' ELSE 'AzureRiskySignin' END AS AlertType,
+         coalesce(properties.userPrincipalName, properties.userId, 'unknown') AS UserUPN, NULL::VARCHAR AS UserArn, NULL::VARCHAR AS PrincipalType,
+         properties.appDisplayName AS AppName, NULL::VARCHAR AS AppId,
          properties.ipAddress AS SourceIP, lower(properties.riskLevelDuringSignIn) AS RiskLevel,
+         lower(coalesce(properties.riskState, 'none')) AS RiskState, coalesce(properties.riskDetail, 'none') AS RiskDetail,
          CASE WHEN list_contains(properties.riskEventTypes_v2, 'anonymizedIPAddress') OR list_contains(properties.riskEventTypes, 'anonymizedIPAddress') THEN 1 ELSE 0 END AS IsAnon,
-         NULL::VARCHAR AS MFA, NULL::BIGINT AS UniqueIPs, NULL::VARCHAR[] AS IPs
+         NULL::VARCHAR AS MFA, NULL::VARCHAR AS SamlProvider, NULL::VARCHAR AS Outcome, NULL::BIGINT AS UniqueIPs, NULL::VARCHAR[] AS IPs
   FROM events
-  WHERE properties.status.errorCode = 0 AND is_signin(properties, category, operationName)
+  WHERE (properties.status.errorCode = 0 OR (properties.status.errorCode IS NULL AND resultType = '0')) AND is_signin(properties, category, operationName)
 ),
 aws AS (
-  SELECT epoch(eventTime) AS _time, 'AWSConsoleLoginNoMFA' AS AlertType, NULL AS UserUPN, userIdentity.arn AS UserArn, NULL AS AppName, NULL AS AppId,
-         sourceIPAddress AS SourceIP, NULL AS RiskLevel, NULL AS IsAnon, additionalEventData.MFAUsed AS MFA, NULL AS UniqueIPs, NULL AS IPs
+  SELECT epoch(eventTime) AS _time,
+         CASE WHEN coalesce(userIdentity."type", 'unknown') IN ('AssumedRole', 'FederatedUser', 'SAMLUser', 'WebIdentityUser', 'IdentityCenterUser') OR additionalEventData.SamlProviderArn IS NOT NULL
+              THEN 'AWSFederatedConsoleLoginNoMFA' ELSE 'AWSConsoleLoginNoMFA' END AS AlertType,
+         NULL AS UserUPN, coalesce(userIdentity.arn, userIdentity.userName, userIdentity.principalId, 'unknown') AS UserArn, coalesce(userIdentity."type", 'unknown') AS PrincipalType,
+         NULL AS AppName, NULL AS AppId, sourceIPAddress AS SourceIP, NULL AS RiskLevel, NULL AS RiskState, NULL AS RiskDetail, NULL AS IsAnon,
+         additionalEventData.MFAUsed AS MFA, additionalEventData.SamlProviderArn AS SamlProvider, lower(responseElements.ConsoleLogin) AS Outcome, NULL AS UniqueIPs, NULL AS IPs
   FROM events
   WHERE lower(eventName) = 'consolelogin' AND lower(responseElements.ConsoleLogin) = 'success' AND lower(additionalEventData.MFAUsed) = 'no'
+    AND (userIdentity.sessionContext.attributes.mfaAuthenticated IS NULL OR lower(userIdentity.sessionContext.attributes.mfaAuthenticated) <> 'true')
     AND is_cloudtrail(eventSource, eventName, eventVersion, eventTime)
 ),
 o365 AS (
-  SELECT min(epoch(CreationTime)) AS _time, 'O365MultiIPLogin' AS AlertType, UserId AS UserUPN, NULL AS UserArn, NULL AS AppName, ApplicationId AS AppId,
-         NULL AS SourceIP, NULL AS RiskLevel, NULL AS IsAnon, NULL AS MFA, count(DISTINCT coalesce(ClientIP, ActorIpAddress)) AS UniqueIPs,
+  SELECT min(epoch(CreationTime)) AS _time, 'O365MultiIPLogin' AS AlertType, coalesce(UserId, 'unknown') AS UserUPN, NULL AS UserArn, NULL AS PrincipalType, NULL AS AppName,
+         coalesce(ApplicationId, 'unknown') AS AppId, NULL AS SourceIP, NULL AS RiskLevel, NULL AS RiskState, NULL AS RiskDetail, NULL AS IsAnon, NULL AS MFA,
+         NULL AS SamlProvider, NULL AS Outcome, count(DISTINCT coalesce(ClientIP, ActorIpAddress)) AS UniqueIPs,
          array_agg(DISTINCT coalesce(ClientIP, ActorIpAddress) ORDER BY coalesce(ClientIP, ActorIpAddress)) FILTER (WHERE coalesce(ClientIP, ActorIpAddress) IS NOT NULL) AS IPs
   FROM events
   WHERE lower(Operation) = 'userloggedin' AND lower(ResultStatus) IN ('success', 'succeeded')
     AND CreationTime IS NOT NULL AND (Workload IS NOT NULL OR RecordType IS NOT NULL)
-    AND UserId IS NOT NULL AND ApplicationId IS NOT NULL
-  GROUP BY UserId, ApplicationId
+  GROUP BY coalesce(UserId, 'unknown'), coalesce(ApplicationId, 'unknown')
   HAVING count(DISTINCT coalesce(ClientIP, ActorIpAddress)) >= 3
 ),
 alerts AS (

@@ -1,23 +1,29 @@
--- AWS SSM / EC2 Instance Connect sessions and Azure VM run command, serial console or extension writes, newest first, minus the five allowlists.
+-- AWS SSM / EC2 Instance Connect sessions and Azure VM, scale-set and AKS run command, serial console or extension writes, newest first, failed calls as their own AlertType, minus the five allowlists.
 WITH aws AS (
-  SELECT epoch(eventTime) AS _time, 'AWS_DirectVMConnection' AS AlertType, userIdentity.arn AS UserARN, NULL::VARCHAR AS CallerUPN, eventName,
+  SELECT epoch(eventTime) AS _time, CASE WHEN coalesce(errorCode, 'success') = 'success' THEN 'AWS_DirectVMConnection' ELSE 'AWS_DirectVMConnectionFailed' END AS AlertType,
+         coalesce(userIdentity.arn, userIdentity.principalId, 'unknown') AS UserARN, NULL::VARCHAR AS CallerUPN, eventName,
          NULL::VARCHAR AS OperationName, NULL::VARCHAR AS "operationName.value",
          coalesce(present([requestParameters.target]), present([requestParameters.instanceId]), present(requestParameters.instanceIds),
                   present(flatten(list_transform(requestParameters.targets, t -> t."values"))), present([requestParameters.privateIpAddress])) AS TargetInstance,
-         NULL::VARCHAR AS VMName, sourceIPAddress AS SourceIP, userAgent AS UserAgent
+         NULL::VARCHAR AS VMName, sourceIPAddress AS SourceIP, userAgent AS UserAgent, coalesce(errorCode, 'success') AS Outcome
   FROM events
   WHERE ((lower(eventSource) = 'ssm.amazonaws.com' AND lower(eventName) IN ('startsession', 'resumesession', 'sendcommand', 'startautomationexecution'))
       OR (lower(eventSource) = 'ec2-instance-connect.amazonaws.com' AND lower(eventName) IN ('sendsshpublickey', 'sendserialconsolesshpublickey', 'opentunnel')))
     AND is_cloudtrail(eventSource, eventName, eventVersion, eventTime)
 ),
 azure AS (
-  SELECT epoch(coalesce(eventTimestamp, time)) AS _time, 'Azure_DirectVMConnection' AS AlertType, NULL AS UserARN,
-         activity_caller(caller, identity) AS CallerUPN, NULL AS eventName,
+  SELECT epoch(coalesce(eventTimestamp, time)) AS _time,
+         CASE WHEN lower(coalesce(status."value", resultType, 'unknown')) IN ('failed', 'failure') THEN 'Azure_DirectVMConnectionFailed' ELSE 'Azure_DirectVMConnection' END AS AlertType,
+         NULL AS UserARN, coalesce(activity_caller(caller, identity), 'unknown') AS CallerUPN, NULL AS eventName,
          upper(activity_operation(operationName)) AS OperationName, activity_operation(operationName) AS "operationName.value",
-         NULL AS TargetInstance, resourceId AS VMName, coalesce(httpRequest.clientIpAddress, callerIpAddress) AS SourceIP, NULL AS UserAgent
+         NULL AS TargetInstance, resourceId AS VMName, coalesce(httpRequest.clientIpAddress, callerIpAddress) AS SourceIP, NULL AS UserAgent,
+         lower(coalesce(status."value", resultType, 'unknown')) AS Outcome
   FROM events
   WHERE lower(activity_operation(operationName)) IN ('microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/runcommands/write',
-                                                      'microsoft.serialconsole/serialports/connect/action', 'microsoft.compute/virtualmachines/extensions/write')
+                                                      'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachinescalesets/virtualmachines/runcommands/write',
+                                                      'microsoft.serialconsole/serialports/connect/action', 'microsoft.compute/virtualmachines/extensions/write',
+                                                      'microsoft.compute/virtualmachinescalesets/extensions/write', 'microsoft.compute/virtualmachinescalesets/virtualmachines/extensions/write',
+                                                      'microsoft.containerservice/managedclusters/runcommand/action')
     AND is_activity(category, operationName)
 ),
 alerts AS (SELECT * FROM aws UNION ALL SELECT * FROM azure)

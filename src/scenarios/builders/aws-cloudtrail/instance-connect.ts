@@ -23,6 +23,8 @@ const KeyParams = z.object({
   os_user: z.string().default('ec2-user'),
   /** Push the same key every time (an attacker's tooling) instead of a fresh one per event. */
   public_key: z.string().optional(),
+  /** A failed call: CloudTrail's errorCode (e.g. AccessDenied); the record then has no responseElements. */
+  error_code: z.string().optional(),
 });
 
 export const sendSshPublicKey: ActionBuilder<z.infer<typeof KeyParams>> = {
@@ -40,7 +42,10 @@ export const sendSshPublicKey: ActionBuilder<z.infer<typeof KeyParams>> = {
         eventName: 'SendSSHPublicKey',
         readOnly: false,
         requestParameters: { instanceId: p.instance_id, instanceOSUser: p.os_user, sSHPublicKey: p.public_key ?? publicKey(input) },
-        responseElements: { requestId, success: true },
+        responseElements: p.error_code ? null : { requestId, success: true },
+        ...(p.error_code
+          ? { errorCode: p.error_code, errorMessage: `User: ${input.actor.arn} is not authorized to perform: ec2-instance-connect:SendSSHPublicKey on resource: arn:aws:ec2:${input.env.aws_region}:${input.actor.account}:instance/${p.instance_id}` }
+          : {}),
       }),
     ];
   },

@@ -20,6 +20,8 @@ const Params = z.object({
   failure_reason: z.string().optional(),
   risk_level: RISK.default('none'),
   risk_state: z.enum(['none', 'atRisk', 'confirmedSafe', 'remediated', 'dismissed', 'confirmedCompromised']).optional(),
+  /** Why the risk state is what it is (Graph riskDetail), e.g. adminDismissedAllRiskForUser. */
+  risk_detail: z.string().default('none'),
   /** Risk detections on the sign-in, e.g. anonymizedIPAddress, unfamiliarFeatures. */
   risk_events: z.array(z.string()).default([]),
   /** networkLocationDetails entries, e.g. {networkType: namedNetwork, networkNames: [HQ]}. */
@@ -84,7 +86,7 @@ export const entraSignIn: ActionBuilder<z.infer<typeof Params>> = {
         countryOrRegion: loc.country,
         geoCoordinates: { latitude: loc.lat, longitude: loc.lon },
       },
-      riskDetail: 'none',
+      riskDetail: p.risk_detail,
       riskLevelAggregated: p.risk_level,
       riskLevelDuringSignIn: p.risk_level,
       riskState,
