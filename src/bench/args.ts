@@ -34,7 +34,7 @@ the SQL of sightline's translator, each in its own process; MB/s is measured fro
   --json             print one JSON object as the last line
   --no-translated    skip the DuckDB column that runs the translator's SQL
   --no-one-by-one    skip detect-pack's run of the rules one pass each
-  --threads N        sightline worker threads (default: one per 256 MiB, up to the core count)
+  --threads N        sightline scanning threads, the main one included (default: see ScanRunOptions.threads)
   --stream-check     stream generated input through the scan path and report peak RSS
   --stream-gb N      size of the stream check in GiB (default 10)
   --help             this text

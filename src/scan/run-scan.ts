@@ -33,8 +33,9 @@ export interface ScanRunOptions extends ExecOptions {
   readonly host?: string;
   readonly onMalformed?: (m: MalformedInput) => void;
   /**
-   * Worker threads; 1 (or a single task) runs in this thread. Default: this thread on machines of up to 2
-   * cores, else one worker per 256 MiB of input, up to the cores but one (the coordinator's).
+   * Scanning threads, this one included: with N > 1, N - 1 workers scan byte ranges and this thread runs the
+   * plans and scans ranges too while it waits. 1 (or a single task) runs in this thread alone. Default: this
+   * thread on machines of up to 2 cores, else one thread per 256 MiB of input, up to the cores.
    */
   readonly threads?: number;
   /** Byte prefilter on literal terms (default true; off only to compare results). */
@@ -117,11 +118,14 @@ export async function scanQueries(
   // A worker costs about 100 ms of start-up: worth it only for big inputs.
   const parallelBytes = tasks.reduce((n, t) => n + (t.kind === 'lines' ? t.end - t.start : t.kind === 'stream' ? statSync(t.path).size * 8 : 0), 0);
   const cores = availableParallelism();
-  const wanted = opts.threads ?? (cores <= 2 ? 1 : Math.min(cores - 1, Math.ceil(parallelBytes / WORKER_MIN_BYTES)));
+  const wanted = opts.threads ?? (cores <= 2 ? 1 : Math.min(cores, 1 + Math.ceil(parallelBytes / WORKER_MIN_BYTES)));
   const threads = Math.max(1, wanted);
   const parallelTasks = tasks.filter((t) => t.kind !== 'other').length;
   if (threads === 1 || parallelTasks <= 1) await runInThread(tasks, clauses, projectionFor(plans, runOpts), runOpts, push, stats, stopped, progress);
-  else await runInWorkers(tasks, plans, clauses, runOpts, threads, push, stats, stopped, progress);
+  else {
+    const verdictOf = (e: Event): number => run.verdict(e) ?? (run.accepts(e) ? -1 : 0);
+    await runInWorkers(tasks, plans, clauses, runOpts, threads - 1, push, verdictOf, stats, stopped, progress);
+  }
   run.end();
   return stats;
 }
@@ -234,8 +238,9 @@ async function runInWorkers(
   plans: readonly QueryPlan[],
   clauses: ReturnType<typeof planTermClauses> | null,
   opts: ScanRunOptions,
-  threads: number,
+  workerCount: number,
   push: (e: Event, verdict?: number) => void,
+  verdictOf: (e: Event) => number,
   stats: ScanRunStats,
   done: () => boolean,
   progress: ProgressCounter,
@@ -253,9 +258,10 @@ async function runInWorkers(
   };
   const host = setup.host;
   const workerTasks = tasks.filter((t): t is ScanTask => t.kind !== 'other');
-  const count = Math.min(threads, workerTasks.length);
+  const count = Math.max(1, Math.min(workerCount, workerTasks.length - 1));
   // Results of tasks that finish ahead of their turn wait here; the current task's events stream through.
-  const pending = new Map<number, { events: WireBatch[]; finished: boolean }>();
+  // A task this thread scanned itself keeps its accepted events (with their verdicts) instead of batches.
+  const pending = new Map<number, { events: WireBatch[]; finished: boolean; local?: { events: JsonEvent[]; verdicts: number[] } }>();
   let current = 0;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
@@ -303,6 +309,16 @@ async function runInWorkers(
     });
     workers.push(w);
   }
+  const selector = clauses ? compileLineSelector(clauses) : null;
+  const projection = projectionFor(plans, opts);
+  /** Scans a byte range in this thread; stream tasks (gzip) are left to the workers. */
+  const scanHere = (task: ScanTask, emit: (events: JsonEvent[]) => void) => {
+    const target = { selector, projection, ctx: contextFor(task.path, opts, task.fallbackTime, stats.counts), onMalformed: malformedReporter(task.path, opts) };
+    scanFileRange(task.path, task.start, task.end, task.size, target, (events) => {
+      stats.eventsParsed += events.length;
+      emit(events);
+    });
+  };
   try {
     for (const w of workers) dispatch(w);
     while (current < tasks.length && !done()) {
@@ -316,6 +332,26 @@ async function runInWorkers(
         continue;
       }
       const slot = pending.get(task.id);
+      if (!slot && queue[0] === task && task.kind === 'lines') {
+        // No worker took it yet: this thread scans it, straight into the plans.
+        queue.shift();
+        scanHere(task, (events) => {
+          for (const e of events) push(e);
+        });
+        progress.taskDone(task.id);
+        current++;
+        for (const w of workers) if (!inFlight.has(w)) dispatch(w);
+        continue;
+      }
+      if (slot?.local) {
+        const { events, verdicts } = slot.local;
+        for (let i = 0; i < events.length; i++) push(events[i]!, verdicts[i]);
+        pending.delete(task.id);
+        progress.taskDone(task.id);
+        current++;
+        for (const w of workers) if (!inFlight.has(w)) dispatch(w);
+        continue;
+      }
       if (slot) {
         for (const batch of slot.events.splice(0)) unpackBatch(batch, task.path, host, positions, push);
         if (slot.finished) {
@@ -325,6 +361,24 @@ async function runInWorkers(
           for (const w of workers) if (!inFlight.has(w)) dispatch(w);
           continue;
         }
+      }
+      // The current task is with a worker: meanwhile this thread scans the next waiting one and keeps what
+      // the plans' scan leaves take, to push in its turn. Then it lets the workers' messages in.
+      const ahead = queue[0];
+      if (ahead && ahead.kind === 'lines' && ahead.id <= current + maxAhead) {
+        queue.shift();
+        const local = { events: [] as JsonEvent[], verdicts: [] as number[] };
+        scanHere(ahead, (events) => {
+          for (const e of events) {
+            const v = verdictOf(e);
+            if (v === 0) continue;
+            local.events.push(e);
+            local.verdicts.push(v);
+          }
+        });
+        pending.set(ahead.id, { events: [], finished: true, local });
+        await new Promise<void>((r) => setImmediate(r));
+        continue;
       }
       await new Promise<void>((r) => (wake = r));
     }
