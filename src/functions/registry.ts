@@ -16,6 +16,7 @@ import { jsonFunctions } from './scalar/json.ts';
 import { mathFunctions } from './scalar/math.ts';
 import { multivalueFunctions } from './scalar/multivalue.ts';
 import { networkFunctions } from './scalar/network.ts';
+import { printfFunctions } from './scalar/printf.ts';
 import { stringFunctions } from './scalar/string.ts';
 import { timeFunctions } from './scalar/time.ts';
 import type { AggregateFunction, ScalarFunction } from './types.ts';
@@ -38,6 +39,7 @@ const scalars = byName([
   ...mathFunctions,
   ...multivalueFunctions,
   ...conversionFunctions,
+  ...printfFunctions,
   ...timeFunctions,
   ...networkFunctions,
   ...hashFunctions,

@@ -82,7 +82,7 @@ export function printSearchExpr(e: SearchExpr): string {
       return bare;
     }
     case 'compare':
-      return `${searchField(e.field, e.op)}${e.op}${searchValue(e.value)}`;
+      return `${searchField(e.field, e.op)}${e.op}${e.caseSensitive ? `CASE(${searchValue(e.value)})` : searchValue(e.value)}`;
     case 'in':
       return `${word(e.field)} IN (${e.values.map(searchValue).join(', ')})`;
     case 'time':

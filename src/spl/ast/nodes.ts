@@ -20,7 +20,8 @@ export type SearchCompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
 export type SearchExpr =
   | { readonly kind: 'term'; readonly value: SearchValue; readonly caseSensitive: boolean; readonly termMode: boolean; readonly span: Span }
-  | { readonly kind: 'compare'; readonly field: string; readonly op: SearchCompareOp; readonly value: SearchValue; readonly span: Span }
+  /** `field=value`; `field=CASE(Value)` sets caseSensitive (Search Manual: CASE matches "terms and field values"). */
+  | { readonly kind: 'compare'; readonly field: string; readonly op: SearchCompareOp; readonly value: SearchValue; readonly caseSensitive?: boolean; readonly span: Span }
   | { readonly kind: 'in'; readonly field: string; readonly values: readonly SearchValue[]; readonly span: Span }
   | { readonly kind: 'and'; readonly items: readonly SearchExpr[]; readonly span: Span }
   | { readonly kind: 'or'; readonly items: readonly SearchExpr[]; readonly span: Span }

@@ -1,5 +1,5 @@
 // `eval a=<expr>, b=<expr>`: comma-separated assignments, evaluated left to right. The target is a
-// bare or 'single-quoted' field name.
+// bare field name (adjacent tokens glued: `src-ip`, `a.b`) or a 'single-quoted' one.
 
 import type { Assignment } from '../../ast/nodes.ts';
 import { isOp } from '../../token.ts';
@@ -14,11 +14,12 @@ export const parseEval: CommandParser = ({ cur, nameTok }) => {
     if (target.kind !== 'ident' && target.kind !== 'quoted-field') {
       throw cur.unexpected('expected a field name to assign', "write `eval field=<expression>` (quote unusual names as 'field name')");
     }
-    cur.next();
-    if (!isOp(cur.peek(), '=')) throw cur.unexpected(`expected '=' after '${target.text}'`, 'write `eval field=<expression>`; compare with `==` inside the expression');
+    // A bare target is glued up to the `=`, so `eval src-ip=...` names the field `src-ip` as Splunk does.
+    const field = target.kind === 'ident' ? (cur.readWord() as { text: string }).text : cur.next().value;
+    if (!isOp(cur.peek(), '=')) throw cur.unexpected(`expected '=' after '${field}'`, 'write `eval field=<expression>`; compare with `==` inside the expression');
     cur.next();
     const expr = parseExpr(cur);
-    assignments.push({ field: target.kind === 'ident' ? target.text : target.value, expr, span: { start: target.span.start, end: expr.span.end } });
+    assignments.push({ field, expr, span: { start: target.span.start, end: expr.span.end } });
     if (cur.acceptOp(',')) continue;
     if (cur.atCommandEnd()) break;
     throw cur.unexpected("expected ',' between assignments or the end of 'eval'");

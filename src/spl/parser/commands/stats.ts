@@ -98,9 +98,8 @@ function parseAggregation(cur: Cursor): Aggregation {
   let as = defaultName;
   if (isKeyword(cur.peek(), 'as')) {
     cur.next();
-    const w = cur.readWordOrString();
-    if (!w) throw cur.unexpected("expected a name after 'as'");
-    as = w.text;
+    // `AS 'Count of Events'` names the field without its quotes (readFieldName reads 'x', "x" and bare words).
+    as = readFieldName(cur, "a name after 'as'").name;
   }
   return { fn, arg, as, span: { start: fnTok.span.start, end: cur.lastEnd() } };
 }
