@@ -1,8 +1,9 @@
-// Network eval functions: cidrmatch for IPv4 and IPv6. Addresses are parsed into BigInts so both families
-// share one prefix comparison. An IPv4 address never matches an IPv6 CIDR and vice versa.
+// Network eval functions: cidrmatch for IPv4 and IPv6, ipmask for IPv4. A network is compiled once
+// (cidrMatcher): IPv4 values compare as numbers, IPv6 ones as BigInts. An IPv4 address never matches an
+// IPv6 CIDR and vice versa.
 
 import { scalarToString, valuesOf } from '../../core/value.ts';
-import { argString, fn } from '../args.ts';
+import { argString, fn, mapValues } from '../args.ts';
 import type { ScalarFunction } from '../types.ts';
 
 interface Address {
@@ -124,7 +125,23 @@ function cachedMatcher(cidr: string): ((ip: string) => boolean) | null {
   return m;
 }
 
+/** Dotted IPv4 text as its four octets, or null. */
+function octets(text: string): number[] | null {
+  const n = ipv4Number(text.trim());
+  return n < 0 ? null : [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+}
+
 export const networkFunctions: readonly ScalarFunction[] = [
+  // ipmask(mask, ip): conversion functions docs, "generates a new masked IP address by applying a mask to an
+  // IP address through a bitwise AND operation"; both must be valid IPv4 addresses (else null).
+  fn('ipmask', 2, 2, ([mask, ip]) => {
+    const m = octets(argString(mask) ?? '');
+    if (!m) return null;
+    return mapValues(ip, (s) => {
+      const a = octets(scalarToString(s));
+      return a ? a.map((x, i) => x & (m[i] as number)).join('.') : null;
+    });
+  }),
   // A multivalue ip matches when any of its values is inside the CIDR.
   fn('cidrmatch', 2, 2, ([cidr, ip]) => {
     const c = argString(cidr);

@@ -48,7 +48,7 @@ function formatFloat(n: number, s: Spec): string {
     const sig = p === 0 ? 1 : p;
     const exp = abs === 0 ? 0 : Math.floor(Math.log10(abs));
     body = exp < -4 || exp >= sig ? cExponent(abs.toExponential(sig - 1)) : abs.toFixed(Math.max(0, sig - 1 - exp));
-    if (!s.flags.includes('#')) body = body.replace(/\.?0+(?=e|$)/, '');
+    if (!s.flags.includes('#')) body = body.replace(/(\.\d*?)0+(?=e|$)/, '$1').replace(/\.(?=e|$)/, '');
   }
   if (s.conv === 'E' || s.conv === 'G') body = body.toUpperCase();
   return sign(n < 0 || Object.is(n, -0), s) + body;
