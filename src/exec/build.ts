@@ -4,7 +4,7 @@
 
 import { fail, SightlineError } from '../core/diagnostics.ts';
 import { parseRelativeTime } from '../core/time.ts';
-import type { PlanNode, PlanNodeKind } from '../plan/nodes.ts';
+import { STREAMSTATS_OPTIONS, type PlanExpr, type PlanNode, type PlanNodeKind } from '../plan/nodes.ts';
 import { requiredSourcetypes } from '../plan/required-sourcetypes.ts';
 import { bindAggregations } from './aggregates.ts';
 import { compileExpr, compilePredicate } from './compile-expr.ts';
@@ -43,8 +43,6 @@ export interface Leaves {
 type Builder<K extends PlanNodeKind> = (node: Extract<PlanNode, { kind: K }>, next: Sink, ctx: ExecContext, leaves: Leaves) => void;
 type Builders = { [K in PlanNodeKind]: Builder<K> };
 
-const STREAMSTATS_OPTIONS = new Set(['window', 'time_window', 'current', 'global']);
-
 const BUILDERS: Builders = {
   scan: (n, next, ctx, leaves) => {
     const bound = (b: { spec: string } | null) => (b ? parseRelativeTime(b.spec, ctx.now, ctx.tz) : null);
@@ -60,12 +58,22 @@ const BUILDERS: Builders = {
     const aggs = bindAggregations(n.aggregations, ctx);
     const opts = n.options;
     if (n.mode === 'streamstats') {
-      for (const k of Object.keys(opts)) if (!STREAMSTATS_OPTIONS.has(k)) unsupportedOption('streamstats', k);
-      if (opts['global'] !== undefined && !isTrue(opts['global'])) unsupportedOption('streamstats', 'global=false');
+      for (const k of Object.keys(opts)) if (!STREAMSTATS_OPTIONS.includes(k)) unsupportedOption('streamstats', k);
       const window = Number(opts['window'] ?? '0');
       if (!Number.isInteger(window) || window < 0) fail('SPL-BAD-OPTION', `streamstats window=${opts['window']} must be a whole number`);
       const seconds = opts['time_window'] === undefined ? 0 : timeWindowSeconds(opts['time_window']);
-      build(n.input, new StreamstatsOperator(next, aggs, n.by, { count: window, seconds }, opts['current'] === undefined || isTrue(opts['current'])), ctx, leaves);
+      const flag = (name: string, dflt: boolean) => (opts[name] === undefined ? dflt : isTrue(opts[name]));
+      const reset = (e: PlanExpr | null | undefined) => (e ? compilePredicate(e, ctx) : null);
+      const options = {
+        count: window,
+        seconds,
+        current: flag('current', true),
+        global: flag('global', true),
+        resetOnChange: flag('reset_on_change', false),
+        resetBefore: reset(n.resets?.before),
+        resetAfter: reset(n.resets?.after),
+      };
+      build(n.input, new StreamstatsOperator(next, aggs, n.by, options), ctx, leaves);
       return;
     }
     for (const k of Object.keys(opts)) unsupportedOption(n.mode, k);

@@ -7,11 +7,12 @@ import { fail, SightlineError } from '../core/diagnostics.ts';
 import { compileRegex } from '../core/regex.ts';
 import { getAggregate } from '../functions/registry.ts';
 import type { Aggregation, Assignment, Command, CommandKind, Pipeline } from '../spl/ast/nodes.ts';
+import { parseEvalExpression } from '../spl/index.ts';
 import { lowerConvert } from './lower-convert.ts';
 import { lowerExpr } from './lower-expr.ts';
 import { boolOption, checkOptions, hasOption, intOption, optionRecord, unsupportedOption } from './lower-options.ts';
 import { lowerSearch, splitLeadingSearch } from './lower-search.ts';
-import type { PlanAggregation, PlanExpr, PlanNode, QueryPlan } from './nodes.ts';
+import { STREAMSTATS_OPTIONS, type PlanAggregation, type PlanExpr, type PlanNode, type QueryPlan } from './nodes.ts';
 
 /** Splunk's documented defaults: sort keeps 10000 rows, head/tail 10, append subsearches 10,000 rows. */
 export const SORT_DEFAULT_LIMIT = 10000;
@@ -75,7 +76,7 @@ const NEXT: Lowerers = {
   where: (cmd, input) => ({ kind: 'filter', input, predicate: lowerExpr(cmd.expr), span: cmd.span }),
   eval: (cmd, input) => ({ kind: 'eval', input, assignments: cmd.assignments.map(lowerAssignment), span: cmd.span }),
   stats: (cmd, input) => {
-    checkOptions(cmd.options, cmd.variant === 'streamstats' ? ['window', 'time_window', 'current', 'global'] : [], cmd.variant);
+    checkOptions(cmd.options, cmd.variant === 'streamstats' ? STREAMSTATS_OPTIONS : [], cmd.variant);
     return lowerStats(cmd, input);
   },
   table: (cmd, input) => ({ kind: 'table', input, fields: cmd.fields.map((f) => f.name), span: cmd.span }),
@@ -230,15 +231,32 @@ function lowerUnion(cmd: Extract<Command, { kind: 'multisearch' | 'union' }>, in
 }
 
 function lowerStats(cmd: Extract<Command, { kind: 'stats' }>, input: PlanNode): PlanNode {
+  const options = optionRecord(cmd.options);
+  const before = resetExpr(cmd, 'reset_before');
+  const after = resetExpr(cmd, 'reset_after');
   return {
     kind: 'aggregate',
     input,
     mode: cmd.variant,
     aggregations: cmd.aggregations.map(lowerAggregation),
     by: cmd.by.map((f) => f.name),
-    options: optionRecord(cmd.options),
+    options,
+    ...(before || after ? { resets: { before, after } } : {}),
     span: cmd.span,
   };
+}
+
+/** streamstats `reset_before="(<eval-expression>)"`: the expression, parsed and lowered once here. */
+function resetExpr(cmd: Extract<Command, { kind: 'stats' }>, name: 'reset_before' | 'reset_after'): PlanExpr | null {
+  const opt = cmd.options.find((o) => o.name === name);
+  if (!opt) return null;
+  try {
+    return lowerExpr(parseEvalExpression(opt.value));
+  } catch (err) {
+    // Offsets inside the option text are not offsets in the query: point at the option.
+    if (err instanceof SightlineError) throw new SightlineError({ ...err.diagnostic, span: opt.span });
+    throw err;
+  }
 }
 
 function lowerBin(cmd: Extract<Command, { kind: 'bin' }>, input: PlanNode): PlanNode {

@@ -111,6 +111,8 @@ export type PlanNode =
       readonly by: readonly string[];
       /** streamstats `window=N`, `time_window=1h`, `current=f`, stats `allnum` etc. */
       readonly options: Readonly<Record<string, string>>;
+      /** streamstats reset_before/reset_after, parsed from their options (which stay in `options` as written). */
+      readonly resets?: { readonly before: PlanExpr | null; readonly after: PlanExpr | null };
     })
   /** `table a, b*`: keep these fields in this order (wildcards allowed). */
   | (NodeBase & { readonly kind: 'table'; readonly input: PlanNode; readonly fields: readonly string[] })
@@ -167,6 +169,9 @@ export type PlanNode =
   | (NodeBase & { readonly kind: 'inputlookup'; readonly table: string });
 
 export type PlanNodeKind = PlanNode['kind'];
+
+/** The streamstats options the planner accepts and exec runs (the others fail with SPL-UNSUPPORTED-OPTION). */
+export const STREAMSTATS_OPTIONS: readonly string[] = ['window', 'time_window', 'current', 'global', 'reset_on_change', 'reset_before', 'reset_after'];
 
 /** A complete lowered query plus what the planner learned about it. */
 export interface QueryPlan {
