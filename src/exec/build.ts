@@ -22,6 +22,7 @@ import { FilterOperator } from './operators/filter.ts';
 import { inputlookup, makeresults, type Generator } from './operators/generators.ts';
 import { HeadOperator } from './operators/head.ts';
 import { LookupOperator } from './operators/lookup.ts';
+import { MakemvOperator } from './operators/makemv.ts';
 import { MvexpandOperator } from './operators/mvexpand.ts';
 import type { Sink } from './operators/operator.ts';
 import { RenameOperator } from './operators/rename.ts';
@@ -97,6 +98,7 @@ const BUILDERS: Builders = {
     build(n.input, op, ctx, leaves);
   },
   spath: (n, next, ctx, leaves) => build(n.input, new SpathOperator(next, n.inputField, n.output, n.path), ctx, leaves),
+  makemv: (n, next, ctx, leaves) => build(n.input, new MakemvOperator(next, n.field, n.delim, n.tokenizer, n.allowempty), ctx, leaves),
   mvexpand: (n, next, ctx, leaves) => build(n.input, new MvexpandOperator(next, n.field, n.limit), ctx, leaves),
   lookup: (n, next, ctx, leaves) =>
     build(n.input, new LookupOperator(next, loadLookupTable(n.table, ctx.lookupDirs), n.keys, n.outputs, n.overwrite), ctx, leaves),

@@ -68,6 +68,7 @@ const NODE: NodePrinters = {
   rex: (n) => `rex field=${n.field} mode=${n.mode} ${JSON.stringify(n.pattern)}${n.mode === 'extract' ? ` max_match=${n.maxMatch}` : ''}`,
   spath: (n) => `spath input=${n.inputField}${n.output ? ` output=${n.output}` : ''}${n.path ? ` path=${n.path}` : ' (all)'}`,
   mvexpand: (n) => `mvexpand ${n.field}${n.limit !== null ? ` limit=${n.limit}` : ''}`,
+  makemv: (n) => `makemv ${n.tokenizer !== null ? `tokenizer=${JSON.stringify(n.tokenizer)}` : `delim=${JSON.stringify(n.delim)}`}${n.allowempty ? ' allowempty=true' : ''} ${n.field}`,
   lookup: (n) =>
     `lookup ${n.table} ${n.keys.map((k) => pair(k.lookupField, k.eventField)).join(', ')} ${n.overwrite ? 'OUTPUT' : 'OUTPUTNEW'} ` +
     (n.outputs.length ? n.outputs.map((o) => pair(o.lookupField, o.eventField)).join(', ') : '(all columns)'),

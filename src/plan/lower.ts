@@ -3,7 +3,7 @@
 // start a pipeline instead of a scan. Anything sightline cannot execute faithfully fails closed here, with
 // the command's span: SPL-UNSUPPORTED-COMMAND, SPL-IPLOCATION-NO-DB, SPL-UNKNOWN-FUNCTION, ...
 
-import { fail, SightlineError } from '../core/diagnostics.ts';
+import { fail, SightlineError, type Span } from '../core/diagnostics.ts';
 import { compileRegex } from '../core/regex.ts';
 import { getAggregate } from '../functions/registry.ts';
 import type { Aggregation, Assignment, Command, CommandKind, Pipeline } from '../spl/ast/nodes.ts';
@@ -133,6 +133,20 @@ const NEXT: Lowerers = {
     checkOptions(cmd.options, [], 'spath');
     return { kind: 'spath', input, inputField: cmd.input, output: cmd.output, path: cmd.path, span: cmd.span };
   },
+  makemv: (cmd, input) => {
+    checkOptions(cmd.options, ['delim', 'tokenizer', 'allowempty', 'setsv'], 'makemv');
+    // makemv docs: "The makemv command does not apply to internal fields."
+    if (cmd.field.startsWith('_')) {
+      fail('SPL-MAKEMV-INTERNAL-FIELD', `makemv cannot split the internal field ${cmd.field}`, { span: cmd.span, hint: 'copy it first: | eval f=' + cmd.field + ' | makemv f' });
+    }
+    // setsv folds the values back into one string: a different command in effect, refused rather than ignored.
+    if (boolOption(cmd.options, 'setsv', false)) unsupportedOption(cmd.options, 'setsv', 'makemv');
+    const tokenizer = cmd.options.find((o) => o.name === 'tokenizer')?.value ?? null;
+    if (tokenizer !== null) checkPattern(tokenizer, cmd.options.find((o) => o.name === 'tokenizer')!.span);
+    // makemv docs: delim "Default: a single space (" ")".
+    const delim = tokenizer === null ? (cmd.options.find((o) => o.name === 'delim')?.value ?? ' ') : null;
+    return { kind: 'makemv', input, field: cmd.field, delim, tokenizer, allowempty: boolOption(cmd.options, 'allowempty', false), span: cmd.span };
+  },
   mvexpand: (cmd, input) => {
     // mvexpand docs: "mvexpand command can't be applied to internal fields".
     if (cmd.field.startsWith('_')) {
@@ -244,6 +258,16 @@ function lowerStats(cmd: Extract<Command, { kind: 'stats' }>, input: PlanNode): 
     ...(before || after ? { resets: { before, after } } : {}),
     span: cmd.span,
   };
+}
+
+/** A regex option compiles now, so a bad pattern fails at plan time, pointing at the option. */
+function checkPattern(pattern: string, span: Span): void {
+  try {
+    compileRegex(pattern);
+  } catch (err) {
+    if (err instanceof SightlineError) throw new SightlineError({ ...err.diagnostic, span });
+    throw err;
+  }
 }
 
 /** streamstats `reset_before="(<eval-expression>)"`: the expression, parsed and lowered once here. */

@@ -150,6 +150,11 @@ export type PlanNode =
     })
   | (NodeBase & { readonly kind: 'spath'; readonly input: PlanNode; readonly inputField: string; readonly output: string | null; readonly path: string | null })
   | (NodeBase & { readonly kind: 'mvexpand'; readonly input: PlanNode; readonly field: string; readonly limit: number | null })
+  /**
+   * `makemv`: the field's text split at every `delim` or made of every match of `tokenizer` (exactly one is
+   * set); empty values are dropped unless allowempty.
+   */
+  | (NodeBase & { readonly kind: 'makemv'; readonly input: PlanNode; readonly field: string; readonly delim: string | null; readonly tokenizer: string | null; readonly allowempty: boolean })
   | (NodeBase & {
       readonly kind: 'lookup';
       readonly input: PlanNode;

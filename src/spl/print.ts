@@ -193,6 +193,7 @@ const COMMAND_PRINTERS: { [K in CommandKind]: Printer<K> } = {
   spath: (c) =>
     join('spath', c.input !== '_raw' && `input=${word(c.input)}`, c.output !== null && `output=${word(c.output)}`, c.path !== null && `path=${word(c.path)}`, ...options(c.options)),
   mvexpand: (c) => join('mvexpand', word(c.field), c.limit !== null && `limit=${c.limit}`),
+  makemv: (c) => join('makemv', ...options(c.options), word(c.field)),
   lookup: (c) => {
     const map = (m: { lookupField: string; eventField: string }): string =>
       m.lookupField === m.eventField ? word(m.lookupField) : `${word(m.lookupField)} AS ${word(m.eventField)}`;

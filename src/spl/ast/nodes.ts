@@ -128,6 +128,8 @@ export type Command =
   | (CommandBase & { readonly kind: 'rex'; readonly field: string; readonly mode: 'extract' | 'sed'; readonly pattern: string; readonly patternSpan: Span; readonly options: readonly CommandOption[] })
   | (CommandBase & { readonly kind: 'spath'; readonly input: string; readonly output: string | null; readonly path: string | null; readonly options: readonly CommandOption[] })
   | (CommandBase & { readonly kind: 'mvexpand'; readonly field: string; readonly limit: number | null })
+  /** `makemv [delim=s | tokenizer=re] [allowempty=b] [setsv=b] field`. */
+  | (CommandBase & { readonly kind: 'makemv'; readonly field: string; readonly options: readonly CommandOption[] })
   | (CommandBase & {
       readonly kind: 'lookup';
       readonly table: string;

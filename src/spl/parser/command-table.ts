@@ -12,6 +12,7 @@ import { parseInputlookup, parseMakeresults } from './commands/generating.ts';
 import { parseHead, parseTail } from './commands/head-tail.ts';
 import { parseIplocation } from './commands/iplocation.ts';
 import { parseLookup } from './commands/lookup.ts';
+import { parseMakemv } from './commands/makemv.ts';
 import { parseMvexpand } from './commands/mvexpand.ts';
 import { parseRename } from './commands/rename.ts';
 import { parseRex } from './commands/rex.ts';
@@ -42,6 +43,7 @@ export const COMMAND_PARSERS: Readonly<Record<string, CommandParser>> = {
   rex: parseRex,
   spath: parseSpath,
   mvexpand: parseMvexpand,
+  makemv: parseMakemv,
   lookup: parseLookup,
   multisearch: parseMultiOrUnion,
   union: parseMultiOrUnion,
