@@ -22,6 +22,7 @@ import { FilterOperator } from './operators/filter.ts';
 import { inputlookup, makeresults, type Generator } from './operators/generators.ts';
 import { HeadOperator } from './operators/head.ts';
 import { LookupOperator } from './operators/lookup.ts';
+import { JoinOperator } from './operators/join.ts';
 import { MakemvOperator } from './operators/makemv.ts';
 import { MvexpandOperator } from './operators/mvexpand.ts';
 import type { Sink } from './operators/operator.ts';
@@ -98,6 +99,11 @@ const BUILDERS: Builders = {
     build(n.input, op, ctx, leaves);
   },
   spath: (n, next, ctx, leaves) => build(n.input, new SpathOperator(next, n.inputField, n.output, n.path), ctx, leaves),
+  join: (n, next, ctx, leaves) => {
+    const j = new JoinOperator(next, n, ctx.warn);
+    build(n.input, j.left, ctx, leaves);
+    build(n.subsearch, j.subsearch, ctx, leaves);
+  },
   makemv: (n, next, ctx, leaves) => build(n.input, new MakemvOperator(next, n.field, n.delim, n.tokenizer, n.allowempty), ctx, leaves),
   mvexpand: (n, next, ctx, leaves) => build(n.input, new MvexpandOperator(next, n.field, n.limit), ctx, leaves),
   lookup: (n, next, ctx, leaves) =>

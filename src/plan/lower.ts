@@ -14,6 +14,9 @@ import { boolOption, checkOptions, hasOption, intOption, optionRecord, unsupport
 import { lowerSearch, splitLeadingSearch } from './lower-search.ts';
 import { STREAMSTATS_OPTIONS, type PlanAggregation, type PlanExpr, type PlanNode, type QueryPlan } from './nodes.ts';
 
+/** join's right side: at most 50,000 rows (join docs). */
+const JOIN_MAXOUT = 50_000;
+
 /** Splunk's documented defaults: sort keeps 10000 rows, head/tail 10, append subsearches 10,000 rows. */
 export const SORT_DEFAULT_LIMIT = 10000;
 export const APPEND_DEFAULT_MAXOUT = 10000;
@@ -22,7 +25,7 @@ export const APPEND_DEFAULT_MAXOUT = 10000;
 const STREAMING = new Set<CommandKind>(['search', 'where', 'eval', 'fields', 'rename', 'rex', 'spath', 'bin', 'lookup', 'mvexpand', 'convert']);
 
 const SUPPORTED =
-  'search, where, eval, stats, eventstats, streamstats, table, fields, rename, sort, head, tail, dedup, bin/bucket, convert, fillnull, rex, spath, mvexpand, lookup, inputlookup, makeresults, multisearch, union, append';
+  'search, where, eval, stats, eventstats, streamstats, table, fields, rename, sort, head, tail, dedup, bin/bucket, convert, fillnull, rex, spath, mvexpand, makemv, lookup, inputlookup, makeresults, multisearch, union, append, join';
 
 export function lowerPipeline(ast: Pipeline, source?: string): QueryPlan {
   return source === undefined ? { root: lowerCommands(ast) } : { root: lowerCommands(ast), source };
@@ -164,6 +167,7 @@ const NEXT: Lowerers = {
       hint: 'start the query with | multisearch [search ...] [search ...]',
     }),
   union: (cmd, input) => lowerUnion(cmd, input),
+  join: (cmd, input) => lowerJoin(cmd, input),
   append: (cmd, input) => {
     // maxtime/timeout only bound Splunk's run time; honouring none of them can only return more rows.
     checkOptions(cmd.options, ['maxout', 'maxtime', 'timeout', 'extendtimerange'], 'append');
@@ -242,6 +246,35 @@ function lowerUnion(cmd: Extract<Command, { kind: 'multisearch' | 'union' }>, in
   const inputs = input ? [input, ...subs] : subs;
   const maxout = cmd.kind === 'union' && hasOption(cmd.options, 'maxout') ? intOption(cmd.options, 'maxout', 0) : null;
   return { kind: 'union', mode: cmd.kind, inputs, maxout, span: cmd.span };
+}
+
+/**
+ * join: "A maximum of 50,000 rows in the right-side dataset can be joined with the left-side dataset" (join,
+ * Search Reference 9.4). type defaults to inner, max to 1, overwrite to true; usetime/earlier (time-ordered
+ * matching) are refused, as is a join without fields (the "fields common to both" rule is not run).
+ */
+function lowerJoin(cmd: Extract<Command, { kind: 'join' }>, input: PlanNode): PlanNode {
+  checkOptions(cmd.options, ['type', 'max', 'overwrite', 'usetime', 'earlier'], 'join');
+  if (boolOption(cmd.options, 'usetime', false)) unsupportedOption(cmd.options, 'usetime', 'join');
+  if (cmd.fields.length === 0) {
+    fail('SPL-JOIN-NO-FIELDS', 'join without a field list is not supported', { span: cmd.nameSpan ?? cmd.span, hint: 'name the fields to join on: join user [search ...]' });
+  }
+  const typeOpt = cmd.options.find((o) => o.name === 'type');
+  const type = (typeOpt?.value ?? 'inner').toLowerCase();
+  if (type !== 'inner' && type !== 'left' && type !== 'outer') {
+    fail('SPL-BAD-OPTION', `join type=${typeOpt?.value} is not inner, outer or left`, { span: typeOpt?.span ?? cmd.span });
+  }
+  return {
+    kind: 'join',
+    input,
+    subsearch: lowerCommands(cmd.subsearch),
+    fields: cmd.fields.map((f) => f.name),
+    type: type === 'inner' ? 'inner' : 'left',
+    max: intOption(cmd.options, 'max', 1),
+    overwrite: boolOption(cmd.options, 'overwrite', true),
+    maxout: JOIN_MAXOUT,
+    span: cmd.span,
+  };
 }
 
 function lowerStats(cmd: Extract<Command, { kind: 'stats' }>, input: PlanNode): PlanNode {

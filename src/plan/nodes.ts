@@ -170,6 +170,22 @@ export type PlanNode =
    * branches. `append`: rows of inputs[1..] after all rows of inputs[0].
    */
   | (NodeBase & { readonly kind: 'union'; readonly mode: 'multisearch' | 'union' | 'append'; readonly inputs: readonly PlanNode[]; readonly maxout: number | null })
+  /**
+   * `join fields [subsearch]`: each input row meets the subsearch rows with equal values of every join field
+   * (at most `max` of them, 0 = all); a match copies the subsearch row's fields onto a copy of the input row
+   * (replacing its own only when `overwrite`). `type` inner drops input rows without a match, left keeps
+   * them. The subsearch keeps at most `maxout` rows.
+   */
+  | (NodeBase & {
+      readonly kind: 'join';
+      readonly input: PlanNode;
+      readonly subsearch: PlanNode;
+      readonly fields: readonly string[];
+      readonly type: 'inner' | 'left';
+      readonly max: number;
+      readonly overwrite: boolean;
+      readonly maxout: number;
+    })
   | (NodeBase & { readonly kind: 'makeresults'; readonly count: number; readonly annotate: boolean })
   | (NodeBase & { readonly kind: 'inputlookup'; readonly table: string });
 

@@ -202,6 +202,7 @@ const COMMAND_PRINTERS: { [K in CommandKind]: Printer<K> } = {
   multisearch: (c) => join(c.kind, ...options(c.options), ...c.subsearches.map((s) => `[${printSpl(s)}]`)),
   union: (c) => join(c.kind, ...options(c.options), ...c.subsearches.map((s) => `[${printSpl(s)}]`)),
   append: (c) => join('append', ...options(c.options), `[${printSpl(c.subsearch)}]`),
+  join: (c) => join('join', ...options(c.options), c.fields.length > 0 && fieldList(c.fields), `[${printSpl(c.subsearch)}]`),
   iplocation: (c) => join('iplocation', ...options(c.options), word(c.field)),
   makeresults: (c) => join('makeresults', ...options(c.options)),
   inputlookup: (c) => join('inputlookup', ...options(c.options), word(c.table)),

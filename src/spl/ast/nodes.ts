@@ -141,6 +141,8 @@ export type Command =
     })
   | (CommandBase & { readonly kind: 'multisearch' | 'union'; readonly subsearches: readonly Pipeline[]; readonly options: readonly CommandOption[] })
   | (CommandBase & { readonly kind: 'append'; readonly subsearch: Pipeline; readonly options: readonly CommandOption[] })
+  /** `join [options] field, ... [subsearch]`. */
+  | (CommandBase & { readonly kind: 'join'; readonly fields: readonly FieldName[]; readonly options: readonly CommandOption[]; readonly subsearch: Pipeline })
   | (CommandBase & { readonly kind: 'iplocation'; readonly field: string; readonly options: readonly CommandOption[] })
   | (CommandBase & { readonly kind: 'makeresults'; readonly options: readonly CommandOption[] })
   | (CommandBase & { readonly kind: 'inputlookup'; readonly table: string; readonly options: readonly CommandOption[] })

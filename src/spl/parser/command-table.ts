@@ -11,6 +11,7 @@ import { parseFillnull } from './commands/fillnull.ts';
 import { parseInputlookup, parseMakeresults } from './commands/generating.ts';
 import { parseHead, parseTail } from './commands/head-tail.ts';
 import { parseIplocation } from './commands/iplocation.ts';
+import { parseJoin } from './commands/join.ts';
 import { parseLookup } from './commands/lookup.ts';
 import { parseMakemv } from './commands/makemv.ts';
 import { parseMvexpand } from './commands/mvexpand.ts';
@@ -48,6 +49,7 @@ export const COMMAND_PARSERS: Readonly<Record<string, CommandParser>> = {
   multisearch: parseMultiOrUnion,
   union: parseMultiOrUnion,
   append: parseAppend,
+  join: parseJoin,
   iplocation: parseIplocation,
   makeresults: parseMakeresults,
   inputlookup: parseInputlookup,
