@@ -19,6 +19,7 @@ import { networkFunctions } from './scalar/network.ts';
 import { printfFunctions } from './scalar/printf.ts';
 import { stringFunctions } from './scalar/string.ts';
 import { timeFunctions } from './scalar/time.ts';
+import { trigFunctions } from './scalar/trig.ts';
 import type { AggregateFunction, ScalarFunction } from './types.ts';
 
 export type { Accumulator, AggregateFunction, AggregateOptions, FunctionContext, ScalarFunction } from './types.ts';
@@ -37,6 +38,7 @@ const scalars = byName([
   ...comparisonFunctions,
   ...stringFunctions,
   ...mathFunctions,
+  ...trigFunctions,
   ...multivalueFunctions,
   ...conversionFunctions,
   ...printfFunctions,
