@@ -213,10 +213,24 @@ function lowerAssignment(a: Assignment): { field: string; expr: PlanExpr } {
   return { field: a.field, expr };
 }
 
+/** The rewrite to suggest for refused commands that real detections use. */
+const REWRITES: Readonly<Record<string, string>> = {
+  tstats:
+    'tstats reads accelerated data-model summaries, which raw files do not have; search the events instead: ' +
+    '`| tstats count from datamodel=Authentication where Authentication.action=failure by Authentication.user` ' +
+    'becomes `<source search> action=failure | stats count by user` with the add-on field names',
+  transaction: 'group with stats instead: `| stats min(_time) as firstTime max(_time) as lastTime values(...) by <fields>`, then filter on lastTime-firstTime',
+  collect: 'collect writes to a summary index, which sightline does not keep; save the results with `sightline search --format=csv ... > file.csv` instead',
+  outputlookup: 'sightline does not write lookup files from a search; save the results with `sightline search --format=csv ... > table.csv` and use the file as a lookup',
+  outputcsv: 'sightline does not write files from a search; save the results with `sightline search --format=csv ... > file.csv`',
+  anomalydetection: 'anomalydetection has no documented algorithm to reproduce; use eventstats avg/stdev and a where threshold',
+  timechart: 'bucket time and aggregate instead: `| bin _time span=1h | stats count by _time`',
+};
+
 function unsupportedCommand(cmd: Extract<Command, { kind: 'unsupported' }>): never {
   return fail('SPL-UNSUPPORTED-COMMAND', `sightline does not execute the ${cmd.name} command`, {
     span: cmd.nameSpan ?? cmd.span,
-    hint: `supported commands: ${SUPPORTED}`,
+    hint: REWRITES[cmd.name] ?? `supported commands: ${SUPPORTED}`,
   });
 }
 
