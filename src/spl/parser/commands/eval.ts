@@ -11,6 +11,11 @@ export const parseEval: CommandParser = ({ cur, nameTok }) => {
   if (cur.atCommandEnd()) throw cur.error('SPL-MISSING-ARGUMENT', "'eval' needs at least one assignment", nameTok.span, 'for example `eval user=lower(user)`');
   for (;;) {
     const target = cur.peek();
+    // `eval {f}=...` names the new field after f's value: which fields a search makes would depend on the
+    // data, so it is refused by name rather than half-run.
+    if (isOp(target, '{')) {
+      throw cur.error('SPL-EVAL-DYNAMIC-FIELD', 'eval {field}= (a field named by another field\'s value) is not supported', target.span, 'name the field: eval name=<expression>');
+    }
     if (target.kind !== 'ident' && target.kind !== 'quoted-field') {
       throw cur.unexpected('expected a field name to assign', "write `eval field=<expression>` (quote unusual names as 'field name')");
     }
