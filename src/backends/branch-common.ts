@@ -17,7 +17,7 @@ export function conditionHandlers(bool: (e: PlanExpr) => string): ExprHandlers<C
   return { compare: asValue, like: asValue, inList: asValue, and: asValue, or: asValue, xor: asValue, not: asValue, searchMatch: asValue, searchTerm: asValue };
 }
 
-type UnsupportedKind = 'scan' | 'tail' | 'dedup' | 'bin' | 'fillnull' | 'rex' | 'spath' | 'mvexpand' | 'iplocation' | 'convert' | 'union' | 'makeresults' | 'inputlookup';
+type UnsupportedKind = 'scan' | 'tail' | 'dedup' | 'bin' | 'fillnull' | 'rex' | 'spath' | 'mvexpand' | 'makemv' | 'join' | 'iplocation' | 'convert' | 'union' | 'makeresults' | 'inputlookup';
 
 /** Reports a command the target does not translate. */
 export function reportUnsupportedNode(problems: Problems, target: TargetLabel, n: PlanNode): void {
@@ -28,7 +28,7 @@ export function reportUnsupportedNode(problems: Problems, target: TargetLabel, n
 export function unsupportedNodes(report: (n: PlanNode) => void): Pick<NodeHandlers<void>, UnsupportedKind> {
   return {
     scan: report, tail: report, dedup: report, bin: report, fillnull: report, rex: report, spath: report,
-    mvexpand: report, iplocation: report, convert: report, union: report, makeresults: report, inputlookup: report,
+    mvexpand: report, makemv: report, join: report, iplocation: report, convert: report, union: report, makeresults: report, inputlookup: report,
   };
 }
 

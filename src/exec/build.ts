@@ -4,7 +4,7 @@
 
 import { fail, SightlineError } from '../core/diagnostics.ts';
 import { parseRelativeTime } from '../core/time.ts';
-import type { PlanNode, PlanNodeKind } from '../plan/nodes.ts';
+import { STREAMSTATS_OPTIONS, type PlanExpr, type PlanNode, type PlanNodeKind } from '../plan/nodes.ts';
 import { requiredSourcetypes } from '../plan/required-sourcetypes.ts';
 import { bindAggregations } from './aggregates.ts';
 import { compileExpr, compilePredicate } from './compile-expr.ts';
@@ -22,6 +22,8 @@ import { FilterOperator } from './operators/filter.ts';
 import { inputlookup, makeresults, type Generator } from './operators/generators.ts';
 import { HeadOperator } from './operators/head.ts';
 import { LookupOperator } from './operators/lookup.ts';
+import { JoinOperator } from './operators/join.ts';
+import { MakemvOperator } from './operators/makemv.ts';
 import { MvexpandOperator } from './operators/mvexpand.ts';
 import type { Sink } from './operators/operator.ts';
 import { RenameOperator } from './operators/rename.ts';
@@ -43,8 +45,6 @@ export interface Leaves {
 type Builder<K extends PlanNodeKind> = (node: Extract<PlanNode, { kind: K }>, next: Sink, ctx: ExecContext, leaves: Leaves) => void;
 type Builders = { [K in PlanNodeKind]: Builder<K> };
 
-const STREAMSTATS_OPTIONS = new Set(['window', 'time_window', 'current', 'global']);
-
 const BUILDERS: Builders = {
   scan: (n, next, ctx, leaves) => {
     const bound = (b: { spec: string } | null) => (b ? parseRelativeTime(b.spec, ctx.now, ctx.tz) : null);
@@ -60,12 +60,22 @@ const BUILDERS: Builders = {
     const aggs = bindAggregations(n.aggregations, ctx);
     const opts = n.options;
     if (n.mode === 'streamstats') {
-      for (const k of Object.keys(opts)) if (!STREAMSTATS_OPTIONS.has(k)) unsupportedOption('streamstats', k);
-      if (opts['global'] !== undefined && !isTrue(opts['global'])) unsupportedOption('streamstats', 'global=false');
+      for (const k of Object.keys(opts)) if (!STREAMSTATS_OPTIONS.includes(k)) unsupportedOption('streamstats', k);
       const window = Number(opts['window'] ?? '0');
       if (!Number.isInteger(window) || window < 0) fail('SPL-BAD-OPTION', `streamstats window=${opts['window']} must be a whole number`);
       const seconds = opts['time_window'] === undefined ? 0 : timeWindowSeconds(opts['time_window']);
-      build(n.input, new StreamstatsOperator(next, aggs, n.by, { count: window, seconds }, opts['current'] === undefined || isTrue(opts['current'])), ctx, leaves);
+      const flag = (name: string, dflt: boolean) => (opts[name] === undefined ? dflt : isTrue(opts[name]));
+      const reset = (e: PlanExpr | null | undefined) => (e ? compilePredicate(e, ctx) : null);
+      const options = {
+        count: window,
+        seconds,
+        current: flag('current', true),
+        global: flag('global', true),
+        resetOnChange: flag('reset_on_change', false),
+        resetBefore: reset(n.resets?.before),
+        resetAfter: reset(n.resets?.after),
+      };
+      build(n.input, new StreamstatsOperator(next, aggs, n.by, options), ctx, leaves);
       return;
     }
     for (const k of Object.keys(opts)) unsupportedOption(n.mode, k);
@@ -89,6 +99,12 @@ const BUILDERS: Builders = {
     build(n.input, op, ctx, leaves);
   },
   spath: (n, next, ctx, leaves) => build(n.input, new SpathOperator(next, n.inputField, n.output, n.path), ctx, leaves),
+  join: (n, next, ctx, leaves) => {
+    const j = new JoinOperator(next, n, ctx.warn);
+    build(n.input, j.left, ctx, leaves);
+    build(n.subsearch, j.subsearch, ctx, leaves);
+  },
+  makemv: (n, next, ctx, leaves) => build(n.input, new MakemvOperator(next, n.field, n.delim, n.tokenizer, n.allowempty), ctx, leaves),
   mvexpand: (n, next, ctx, leaves) => build(n.input, new MvexpandOperator(next, n.field, n.limit), ctx, leaves),
   lookup: (n, next, ctx, leaves) =>
     build(n.input, new LookupOperator(next, loadLookupTable(n.table, ctx.lookupDirs), n.keys, n.outputs, n.overwrite), ctx, leaves),

@@ -16,8 +16,10 @@ import { jsonFunctions } from './scalar/json.ts';
 import { mathFunctions } from './scalar/math.ts';
 import { multivalueFunctions } from './scalar/multivalue.ts';
 import { networkFunctions } from './scalar/network.ts';
+import { printfFunctions } from './scalar/printf.ts';
 import { stringFunctions } from './scalar/string.ts';
 import { timeFunctions } from './scalar/time.ts';
+import { trigFunctions } from './scalar/trig.ts';
 import type { AggregateFunction, ScalarFunction } from './types.ts';
 
 export type { Accumulator, AggregateFunction, AggregateOptions, FunctionContext, ScalarFunction } from './types.ts';
@@ -36,8 +38,10 @@ const scalars = byName([
   ...comparisonFunctions,
   ...stringFunctions,
   ...mathFunctions,
+  ...trigFunctions,
   ...multivalueFunctions,
   ...conversionFunctions,
+  ...printfFunctions,
   ...timeFunctions,
   ...networkFunctions,
   ...hashFunctions,

@@ -20,6 +20,7 @@ function walk(node: PlanNode, depth: number, lines: string[]): void {
 
 function children(node: PlanNode): readonly PlanNode[] {
   if (node.kind === 'union') return node.inputs;
+  if (node.kind === 'join') return [node.input, node.subsearch];
   if ('input' in node) return [node.input];
   return [];
 }
@@ -68,6 +69,8 @@ const NODE: NodePrinters = {
   rex: (n) => `rex field=${n.field} mode=${n.mode} ${JSON.stringify(n.pattern)}${n.mode === 'extract' ? ` max_match=${n.maxMatch}` : ''}`,
   spath: (n) => `spath input=${n.inputField}${n.output ? ` output=${n.output}` : ''}${n.path ? ` path=${n.path}` : ' (all)'}`,
   mvexpand: (n) => `mvexpand ${n.field}${n.limit !== null ? ` limit=${n.limit}` : ''}`,
+  join: (n) => `join type=${n.type} max=${n.max} overwrite=${n.overwrite} maxout=${n.maxout} ${n.fields.join(', ')}`,
+  makemv: (n) => `makemv ${n.tokenizer !== null ? `tokenizer=${JSON.stringify(n.tokenizer)}` : `delim=${JSON.stringify(n.delim)}`}${n.allowempty ? ' allowempty=true' : ''} ${n.field}`,
   lookup: (n) =>
     `lookup ${n.table} ${n.keys.map((k) => pair(k.lookupField, k.eventField)).join(', ')} ${n.overwrite ? 'OUTPUT' : 'OUTPUTNEW'} ` +
     (n.outputs.length ? n.outputs.map((o) => pair(o.lookupField, o.eventField)).join(', ') : '(all columns)'),

@@ -5,7 +5,9 @@
 import { fail, SightlineError } from '../core/diagnostics.ts';
 import { compileRegex } from '../core/regex.ts';
 import type { BinaryOp, Expr } from '../spl/ast/nodes.ts';
+import { parseSplStrict } from '../spl/index.ts';
 import { exprFields } from './expr-fields.ts';
+import { lowerSearch } from './lower-search.ts';
 import { getScalarFunction } from '../functions/registry.ts';
 import type { ArithOp, CompareOp, PlanExpr } from './nodes.ts';
 
@@ -62,6 +64,7 @@ function lowerCall(e: Extract<Expr, { kind: 'call' }>): PlanExpr {
     return { kind: 'inList', expr: args[0] as PlanExpr, list: args.slice(1) };
   }
   if (name === 'mvmap' || name === 'mvfilter') return lowerPerValueCall(e, name, args);
+  if (name === 'searchmatch') return lowerSearchmatch(e);
   const fn = getScalarFunction(name);
   if (!fn) {
     fail('SPL-UNKNOWN-FUNCTION', `unknown eval function ${e.name}()`, {
@@ -99,6 +102,30 @@ function lowerPerValueCall(e: Extract<Expr, { kind: 'call' }>, name: 'mvmap' | '
     }
   }
   return { kind: 'call', fn: name, args };
+}
+
+/**
+ * searchmatch("<search>"): evaluation functions docs, "Use this function to return TRUE if the event matches
+ * the search string". The string is parsed and lowered here, once, into the same search predicate a leading
+ * search makes, so exec and every translator see an ordinary search expression. Only a literal string can
+ * be planned; time modifiers and subsearches fail as they do in a search.
+ */
+function lowerSearchmatch(e: Extract<Expr, { kind: 'call' }>): PlanExpr {
+  arity(e, 'searchmatch', e.args.length, 1, 1);
+  const arg = e.args[0] as Expr;
+  if (arg.kind !== 'string') fail('SPL-SEARCHMATCH-LITERAL', 'searchmatch() needs a literal search string', { span: arg.span, hint: 'write searchmatch("field=value ...")' });
+  try {
+    const pipeline = parseSplStrict(arg.value);
+    const [only, ...rest] = pipeline.commands;
+    if (!only || only.kind !== 'search' || rest.length > 0) {
+      fail('SPL-SEARCHMATCH-LITERAL', 'the searchmatch() string must be a search expression without pipes', { span: arg.span });
+    }
+    return lowerSearch(only.expr ?? { kind: 'term', value: { text: '*', quoted: false, span: arg.span }, caseSensitive: false, termMode: false, span: arg.span }) ?? { kind: 'literal', value: true };
+  } catch (err) {
+    // Positions inside the string are not positions in the query: point at the string.
+    if (err instanceof SightlineError) throw new SightlineError({ ...err.diagnostic, span: arg.span });
+    throw err;
+  }
 }
 
 /** Which argument of a function is a regular expression (0-based). */

@@ -4,7 +4,8 @@
 // lowers to null ("no predicate"). Time modifiers are collected by the caller, never lowered here.
 
 import { fail } from '../core/diagnostics.ts';
-import type { SearchExpr, SearchValue } from '../spl/ast/nodes.ts';
+import type { SearchCompareOp, SearchExpr, SearchValue } from '../spl/ast/nodes.ts';
+import { isCidrNotation } from '../functions/scalar/network.ts';
 import type { Pattern, PlanExpr } from './nodes.ts';
 
 /** null means "matches every event". */
@@ -20,8 +21,8 @@ type Handlers = { [K in SearchExpr['kind']]: (e: Extract<SearchExpr, { kind: K }
 
 const HANDLERS: Handlers = {
   term: (e) => (isAllStars(e.value.text) ? null : { kind: 'searchTerm', pattern: searchPattern(e.value, e.caseSensitive), termMode: e.termMode }),
-  compare: (e) => ({ kind: 'searchMatch', field: e.field, op: e.op, pattern: searchPattern(e.value) }),
-  in: (e) => orOf(e.values.map((v) => ({ kind: 'searchMatch', field: e.field, op: '=', pattern: searchPattern(v) }) as PlanExpr)),
+  compare: (e) => fieldMatch(e.field, e.op, e.value, e.caseSensitive === true),
+  in: (e) => orOf(e.values.map((v) => fieldMatch(e.field, '=', v))),
   and: (e) => andOf(e.items.map(lowerSearch)),
   or: (e) => {
     const items = e.items.map(lowerSearch);
@@ -42,6 +43,21 @@ const HANDLERS: Handlers = {
       hint: 'use a lookup, or multisearch/append to combine searches',
     }),
 };
+
+/**
+ * `field=value`. A value in CIDR notation compares by subnet (search docs: "The search command supports IPv4
+ * and IPv6 addresses and subnets that use CIDR notation"), decided here once: it lowers to the eval function
+ * cidrmatch, true when any value of the field is in the network; both `=` and `!=` need the field to exist.
+ */
+function fieldMatch(field: string, op: SearchCompareOp, value: SearchValue, caseSensitive = false): PlanExpr {
+  if ((op === '=' || op === '!=') && !value.text.includes('*') && isCidrNotation(value.text)) {
+    // cidrmatch of a missing field is null; a search test is false there, so NOT src=<net> keeps the event.
+    const present: PlanExpr = { kind: 'call', fn: 'isnotnull', args: [{ kind: 'field', name: field }] };
+    const inNet: PlanExpr = { kind: 'call', fn: 'cidrmatch', args: [{ kind: 'literal', value: value.text }, { kind: 'field', name: field }] };
+    return { kind: 'and', items: [present, op === '=' ? inNet : { kind: 'not', operand: inNet }] };
+  }
+  return { kind: 'searchMatch', field, op, pattern: searchPattern(value, caseSensitive) };
+}
 
 export function lowerSearch(e: SearchExpr): Lowered {
   return (HANDLERS[e.kind] as (e: SearchExpr) => Lowered)(e);

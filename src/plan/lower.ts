@@ -3,15 +3,19 @@
 // start a pipeline instead of a scan. Anything sightline cannot execute faithfully fails closed here, with
 // the command's span: SPL-UNSUPPORTED-COMMAND, SPL-IPLOCATION-NO-DB, SPL-UNKNOWN-FUNCTION, ...
 
-import { fail, SightlineError } from '../core/diagnostics.ts';
+import { fail, SightlineError, type Span } from '../core/diagnostics.ts';
 import { compileRegex } from '../core/regex.ts';
 import { getAggregate } from '../functions/registry.ts';
 import type { Aggregation, Assignment, Command, CommandKind, Pipeline } from '../spl/ast/nodes.ts';
+import { parseEvalExpression } from '../spl/index.ts';
 import { lowerConvert } from './lower-convert.ts';
 import { lowerExpr } from './lower-expr.ts';
 import { boolOption, checkOptions, hasOption, intOption, optionRecord, unsupportedOption } from './lower-options.ts';
 import { lowerSearch, splitLeadingSearch } from './lower-search.ts';
-import type { PlanAggregation, PlanExpr, PlanNode, QueryPlan } from './nodes.ts';
+import { STREAMSTATS_OPTIONS, type PlanAggregation, type PlanExpr, type PlanNode, type QueryPlan } from './nodes.ts';
+
+/** join's right side: at most 50,000 rows (join docs). */
+const JOIN_MAXOUT = 50_000;
 
 /** Splunk's documented defaults: sort keeps 10000 rows, head/tail 10, append subsearches 10,000 rows. */
 export const SORT_DEFAULT_LIMIT = 10000;
@@ -21,7 +25,7 @@ export const APPEND_DEFAULT_MAXOUT = 10000;
 const STREAMING = new Set<CommandKind>(['search', 'where', 'eval', 'fields', 'rename', 'rex', 'spath', 'bin', 'lookup', 'mvexpand', 'convert']);
 
 const SUPPORTED =
-  'search, where, eval, stats, eventstats, streamstats, table, fields, rename, sort, head, tail, dedup, bin/bucket, convert, fillnull, rex, spath, mvexpand, lookup, inputlookup, makeresults, multisearch, union, append';
+  'search, where, eval, stats, eventstats, streamstats, table, fields, rename, sort, head, tail, dedup, bin/bucket, convert, fillnull, rex, spath, mvexpand, makemv, lookup, inputlookup, makeresults, multisearch, union, append, join';
 
 export function lowerPipeline(ast: Pipeline, source?: string): QueryPlan {
   return source === undefined ? { root: lowerCommands(ast) } : { root: lowerCommands(ast), source };
@@ -75,7 +79,7 @@ const NEXT: Lowerers = {
   where: (cmd, input) => ({ kind: 'filter', input, predicate: lowerExpr(cmd.expr), span: cmd.span }),
   eval: (cmd, input) => ({ kind: 'eval', input, assignments: cmd.assignments.map(lowerAssignment), span: cmd.span }),
   stats: (cmd, input) => {
-    checkOptions(cmd.options, cmd.variant === 'streamstats' ? ['window', 'time_window', 'current', 'global'] : [], cmd.variant);
+    checkOptions(cmd.options, cmd.variant === 'streamstats' ? STREAMSTATS_OPTIONS : [], cmd.variant);
     return lowerStats(cmd, input);
   },
   table: (cmd, input) => ({ kind: 'table', input, fields: cmd.fields.map((f) => f.name), span: cmd.span }),
@@ -132,6 +136,20 @@ const NEXT: Lowerers = {
     checkOptions(cmd.options, [], 'spath');
     return { kind: 'spath', input, inputField: cmd.input, output: cmd.output, path: cmd.path, span: cmd.span };
   },
+  makemv: (cmd, input) => {
+    checkOptions(cmd.options, ['delim', 'tokenizer', 'allowempty', 'setsv'], 'makemv');
+    // makemv docs: "The makemv command does not apply to internal fields."
+    if (cmd.field.startsWith('_')) {
+      fail('SPL-MAKEMV-INTERNAL-FIELD', `makemv cannot split the internal field ${cmd.field}`, { span: cmd.span, hint: 'copy it first: | eval f=' + cmd.field + ' | makemv f' });
+    }
+    // setsv folds the values back into one string: a different command in effect, refused rather than ignored.
+    if (boolOption(cmd.options, 'setsv', false)) unsupportedOption(cmd.options, 'setsv', 'makemv');
+    const tokenizer = cmd.options.find((o) => o.name === 'tokenizer')?.value ?? null;
+    if (tokenizer !== null) checkPattern(tokenizer, cmd.options.find((o) => o.name === 'tokenizer')!.span);
+    // makemv docs: delim "Default: a single space (" ")".
+    const delim = tokenizer === null ? (cmd.options.find((o) => o.name === 'delim')?.value ?? ' ') : null;
+    return { kind: 'makemv', input, field: cmd.field, delim, tokenizer, allowempty: boolOption(cmd.options, 'allowempty', false), span: cmd.span };
+  },
   mvexpand: (cmd, input) => {
     // mvexpand docs: "mvexpand command can't be applied to internal fields".
     if (cmd.field.startsWith('_')) {
@@ -149,6 +167,7 @@ const NEXT: Lowerers = {
       hint: 'start the query with | multisearch [search ...] [search ...]',
     }),
   union: (cmd, input) => lowerUnion(cmd, input),
+  join: (cmd, input) => lowerJoin(cmd, input),
   append: (cmd, input) => {
     // maxtime/timeout only bound Splunk's run time; honouring none of them can only return more rows.
     checkOptions(cmd.options, ['maxout', 'maxtime', 'timeout', 'extendtimerange'], 'append');
@@ -194,10 +213,24 @@ function lowerAssignment(a: Assignment): { field: string; expr: PlanExpr } {
   return { field: a.field, expr };
 }
 
+/** The rewrite to suggest for refused commands that real detections use. */
+const REWRITES: Readonly<Record<string, string>> = {
+  tstats:
+    'tstats reads accelerated data-model summaries, which raw files do not have; search the events instead: ' +
+    '`| tstats count from datamodel=Authentication where Authentication.action=failure by Authentication.user` ' +
+    'becomes `<source search> action=failure | stats count by user` with the add-on field names',
+  transaction: 'group with stats instead: `| stats min(_time) as firstTime max(_time) as lastTime values(...) by <fields>`, then filter on lastTime-firstTime',
+  collect: 'collect writes to a summary index, which sightline does not keep; save the results with `sightline search --format=csv ... > file.csv` instead',
+  outputlookup: 'sightline does not write lookup files from a search; save the results with `sightline search --format=csv ... > table.csv` and use the file as a lookup',
+  outputcsv: 'sightline does not write files from a search; save the results with `sightline search --format=csv ... > file.csv`',
+  anomalydetection: 'anomalydetection has no documented algorithm to reproduce; use eventstats avg/stdev and a where threshold',
+  timechart: 'bucket time and aggregate instead: `| bin _time span=1h | stats count by _time`',
+};
+
 function unsupportedCommand(cmd: Extract<Command, { kind: 'unsupported' }>): never {
   return fail('SPL-UNSUPPORTED-COMMAND', `sightline does not execute the ${cmd.name} command`, {
     span: cmd.nameSpan ?? cmd.span,
-    hint: `supported commands: ${SUPPORTED}`,
+    hint: REWRITES[cmd.name] ?? `supported commands: ${SUPPORTED}`,
   });
 }
 
@@ -229,16 +262,72 @@ function lowerUnion(cmd: Extract<Command, { kind: 'multisearch' | 'union' }>, in
   return { kind: 'union', mode: cmd.kind, inputs, maxout, span: cmd.span };
 }
 
+/**
+ * join: "A maximum of 50,000 rows in the right-side dataset can be joined with the left-side dataset" (join,
+ * Search Reference 9.4). type defaults to inner, max to 1, overwrite to true; usetime/earlier (time-ordered
+ * matching) are refused, as is a join without fields (the "fields common to both" rule is not run).
+ */
+function lowerJoin(cmd: Extract<Command, { kind: 'join' }>, input: PlanNode): PlanNode {
+  checkOptions(cmd.options, ['type', 'max', 'overwrite', 'usetime', 'earlier'], 'join');
+  if (boolOption(cmd.options, 'usetime', false)) unsupportedOption(cmd.options, 'usetime', 'join');
+  if (cmd.fields.length === 0) {
+    fail('SPL-JOIN-NO-FIELDS', 'join without a field list is not supported', { span: cmd.nameSpan ?? cmd.span, hint: 'name the fields to join on: join user [search ...]' });
+  }
+  const typeOpt = cmd.options.find((o) => o.name === 'type');
+  const type = (typeOpt?.value ?? 'inner').toLowerCase();
+  if (type !== 'inner' && type !== 'left' && type !== 'outer') {
+    fail('SPL-BAD-OPTION', `join type=${typeOpt?.value} is not inner, outer or left`, { span: typeOpt?.span ?? cmd.span });
+  }
+  return {
+    kind: 'join',
+    input,
+    subsearch: lowerCommands(cmd.subsearch),
+    fields: cmd.fields.map((f) => f.name),
+    type: type === 'inner' ? 'inner' : 'left',
+    max: intOption(cmd.options, 'max', 1),
+    overwrite: boolOption(cmd.options, 'overwrite', true),
+    maxout: JOIN_MAXOUT,
+    span: cmd.span,
+  };
+}
+
 function lowerStats(cmd: Extract<Command, { kind: 'stats' }>, input: PlanNode): PlanNode {
+  const options = optionRecord(cmd.options);
+  const before = resetExpr(cmd, 'reset_before');
+  const after = resetExpr(cmd, 'reset_after');
   return {
     kind: 'aggregate',
     input,
     mode: cmd.variant,
     aggregations: cmd.aggregations.map(lowerAggregation),
     by: cmd.by.map((f) => f.name),
-    options: optionRecord(cmd.options),
+    options,
+    ...(before || after ? { resets: { before, after } } : {}),
     span: cmd.span,
   };
+}
+
+/** A regex option compiles now, so a bad pattern fails at plan time, pointing at the option. */
+function checkPattern(pattern: string, span: Span): void {
+  try {
+    compileRegex(pattern);
+  } catch (err) {
+    if (err instanceof SightlineError) throw new SightlineError({ ...err.diagnostic, span });
+    throw err;
+  }
+}
+
+/** streamstats `reset_before="(<eval-expression>)"`: the expression, parsed and lowered once here. */
+function resetExpr(cmd: Extract<Command, { kind: 'stats' }>, name: 'reset_before' | 'reset_after'): PlanExpr | null {
+  const opt = cmd.options.find((o) => o.name === name);
+  if (!opt) return null;
+  try {
+    return lowerExpr(parseEvalExpression(opt.value));
+  } catch (err) {
+    // Offsets inside the option text are not offsets in the query: point at the option.
+    if (err instanceof SightlineError) throw new SightlineError({ ...err.diagnostic, span: opt.span });
+    throw err;
+  }
 }
 
 function lowerBin(cmd: Extract<Command, { kind: 'bin' }>, input: PlanNode): PlanNode {

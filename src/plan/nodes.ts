@@ -111,6 +111,8 @@ export type PlanNode =
       readonly by: readonly string[];
       /** streamstats `window=N`, `time_window=1h`, `current=f`, stats `allnum` etc. */
       readonly options: Readonly<Record<string, string>>;
+      /** streamstats reset_before/reset_after, parsed from their options (which stay in `options` as written). */
+      readonly resets?: { readonly before: PlanExpr | null; readonly after: PlanExpr | null };
     })
   /** `table a, b*`: keep these fields in this order (wildcards allowed). */
   | (NodeBase & { readonly kind: 'table'; readonly input: PlanNode; readonly fields: readonly string[] })
@@ -148,6 +150,11 @@ export type PlanNode =
     })
   | (NodeBase & { readonly kind: 'spath'; readonly input: PlanNode; readonly inputField: string; readonly output: string | null; readonly path: string | null })
   | (NodeBase & { readonly kind: 'mvexpand'; readonly input: PlanNode; readonly field: string; readonly limit: number | null })
+  /**
+   * `makemv`: the field's text split at every `delim` or made of every match of `tokenizer` (exactly one is
+   * set); empty values are dropped unless allowempty.
+   */
+  | (NodeBase & { readonly kind: 'makemv'; readonly input: PlanNode; readonly field: string; readonly delim: string | null; readonly tokenizer: string | null; readonly allowempty: boolean })
   | (NodeBase & {
       readonly kind: 'lookup';
       readonly input: PlanNode;
@@ -163,10 +170,29 @@ export type PlanNode =
    * branches. `append`: rows of inputs[1..] after all rows of inputs[0].
    */
   | (NodeBase & { readonly kind: 'union'; readonly mode: 'multisearch' | 'union' | 'append'; readonly inputs: readonly PlanNode[]; readonly maxout: number | null })
+  /**
+   * `join fields [subsearch]`: each input row meets the subsearch rows with equal values of every join field
+   * (at most `max` of them, 0 = all); a match copies the subsearch row's fields onto a copy of the input row
+   * (replacing its own only when `overwrite`). `type` inner drops input rows without a match, left keeps
+   * them. The subsearch keeps at most `maxout` rows.
+   */
+  | (NodeBase & {
+      readonly kind: 'join';
+      readonly input: PlanNode;
+      readonly subsearch: PlanNode;
+      readonly fields: readonly string[];
+      readonly type: 'inner' | 'left';
+      readonly max: number;
+      readonly overwrite: boolean;
+      readonly maxout: number;
+    })
   | (NodeBase & { readonly kind: 'makeresults'; readonly count: number; readonly annotate: boolean })
   | (NodeBase & { readonly kind: 'inputlookup'; readonly table: string });
 
 export type PlanNodeKind = PlanNode['kind'];
+
+/** The streamstats options the planner accepts and exec runs (the others fail with SPL-UNSUPPORTED-OPTION). */
+export const STREAMSTATS_OPTIONS: readonly string[] = ['window', 'time_window', 'current', 'global', 'reset_on_change', 'reset_before', 'reset_after'];
 
 /** A complete lowered query plus what the planner learned about it. */
 export interface QueryPlan {

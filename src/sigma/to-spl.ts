@@ -115,6 +115,8 @@ function printNode(n: PlanNode): string {
       const key = (k: { field: string; descending: boolean; type: string }) => `${k.descending ? '-' : ''}${k.type === 'auto' ? searchField(k.field) : `${k.type}(${searchField(k.field)})`}`;
       return `${printNode(n.input)} | sort ${n.limit} ${n.keys.map(key).join(', ')}`;
     }
+    case 'makemv':
+      return `${printNode(n.input)} | makemv ${n.tokenizer !== null ? `tokenizer=${quoteString(n.tokenizer)}` : `delim=${quoteString(n.delim ?? ' ')}`}${n.allowempty ? ' allowempty=true' : ''} ${searchField(n.field)}`;
     case 'mvexpand':
       return `${printNode(n.input)} | mvexpand ${searchField(n.field)}${n.limit !== null ? ` limit=${n.limit}` : ''}`;
     case 'union':

@@ -3,10 +3,11 @@
 // text, before macro expansion) and a null AST when any error was found.
 
 import { SightlineError, type Diagnostic, type Span } from '../core/diagnostics.ts';
-import type { Pipeline } from './ast/nodes.ts';
+import type { Expr, Pipeline } from './ast/nodes.ts';
 import { tokenize } from './lexer.ts';
 import { expandMacros, MacroTable } from './macros.ts';
 import { Cursor } from './parser/cursor.ts';
+import { parseExpr } from './parser/expr.ts';
 import { PipelineParser } from './parser/pipeline.ts';
 
 export interface ParseOptions {
@@ -43,6 +44,20 @@ export function parseSplStrict(text: string, opts: ParseOptions = {}): Pipeline 
   const first = diagnostics.find((d) => d.severity === 'error');
   if (first || !ast) throw new SightlineError(first ?? { code: 'SPL-PARSE-FAILED', message: 'the search could not be parsed', severity: 'error' });
   return ast;
+}
+
+/**
+ * Parses one eval expression written inside an option value (streamstats `reset_before="(count>5)"`).
+ * Throws a SightlineError at the first problem; spans are offsets in `text`.
+ */
+export function parseEvalExpression(text: string): Expr {
+  const lexDiagnostics: Diagnostic[] = [];
+  const tokens = tokenize(text, lexDiagnostics);
+  if (lexDiagnostics[0]) throw new SightlineError(lexDiagnostics[0]);
+  const cur = new Cursor(text, tokens);
+  const expr = parseExpr(cur);
+  if (!cur.atEof()) throw cur.unexpected('expected the end of the expression');
+  return expr;
 }
 
 /** Rewrites every span-valued property (`span`, `nameSpan`, `patternSpan`) through `map`. */

@@ -82,7 +82,7 @@ export function printSearchExpr(e: SearchExpr): string {
       return bare;
     }
     case 'compare':
-      return `${searchField(e.field, e.op)}${e.op}${searchValue(e.value)}`;
+      return `${searchField(e.field, e.op)}${e.op}${e.caseSensitive ? `CASE(${searchValue(e.value)})` : searchValue(e.value)}`;
     case 'in':
       return `${word(e.field)} IN (${e.values.map(searchValue).join(', ')})`;
     case 'time':
@@ -193,6 +193,7 @@ const COMMAND_PRINTERS: { [K in CommandKind]: Printer<K> } = {
   spath: (c) =>
     join('spath', c.input !== '_raw' && `input=${word(c.input)}`, c.output !== null && `output=${word(c.output)}`, c.path !== null && `path=${word(c.path)}`, ...options(c.options)),
   mvexpand: (c) => join('mvexpand', word(c.field), c.limit !== null && `limit=${c.limit}`),
+  makemv: (c) => join('makemv', ...options(c.options), word(c.field)),
   lookup: (c) => {
     const map = (m: { lookupField: string; eventField: string }): string =>
       m.lookupField === m.eventField ? word(m.lookupField) : `${word(m.lookupField)} AS ${word(m.eventField)}`;
@@ -201,6 +202,7 @@ const COMMAND_PRINTERS: { [K in CommandKind]: Printer<K> } = {
   multisearch: (c) => join(c.kind, ...options(c.options), ...c.subsearches.map((s) => `[${printSpl(s)}]`)),
   union: (c) => join(c.kind, ...options(c.options), ...c.subsearches.map((s) => `[${printSpl(s)}]`)),
   append: (c) => join('append', ...options(c.options), `[${printSpl(c.subsearch)}]`),
+  join: (c) => join('join', ...options(c.options), c.fields.length > 0 && fieldList(c.fields), `[${printSpl(c.subsearch)}]`),
   iplocation: (c) => join('iplocation', ...options(c.options), word(c.field)),
   makeresults: (c) => join('makeresults', ...options(c.options)),
   inputlookup: (c) => join('inputlookup', ...options(c.options), word(c.table)),

@@ -20,7 +20,7 @@ export function toSexpr(node: unknown): string {
   const kind = obj['kind'];
   // Operators read as in Lisp: (and a b), (or a b), (OR a b), (+ a b), (NOT a), (compare f = "v").
   if ((kind === 'and' || kind === 'or') && Array.isArray(obj['items'])) return `(${kind} ${(obj['items'] as unknown[]).map(toSexpr).join(' ')})`;
-  if (kind === 'compare') return `(compare ${JSON.stringify(obj['field'])} ${String(obj['op'])} ${toSexpr(obj['value'])})`;
+  if (kind === 'compare') return `(compare ${JSON.stringify(obj['field'])} ${String(obj['op'])} ${toSexpr(obj['value'])}${obj['caseSensitive'] ? ' case' : ''})`;
   if (kind === 'binary') return `(${String(obj['op'])} ${toSexpr(obj['left'])} ${toSexpr(obj['right'])})`;
   if (kind === 'unary') return `(${String(obj['op'])} ${toSexpr(obj['operand'])})`;
   if (kind === 'bool') return `(bool ${String(obj['value'])})`;

@@ -80,4 +80,10 @@ export const UNIT_CASES: readonly UnitCase[] = [
   { name: 'UNSUPPORTED one search over two sourcetypes', plan: node(table(scan(or(sm('sourcetype', CT), sm('sourcetype', 'azure:activity'))), '_time')) },
   { name: 'UNSUPPORTED index that the sourcetype never lands in', plan: node(table(scan(and(sm('index', 'o365'), sm('sourcetype', CT))), '_time')) },
   { name: 'UNSUPPORTED unknown function', plan: where(eq(call('md5', f('eventName')), lit('x'))) },
+  // search docs: "The search command supports IPv4 and IPv6 addresses and subnets that use CIDR notation";
+  // the planner lowers `sourceIPAddress=10.0.0.0/8` to this (plan/lower-search.ts).
+  { name: 'search CIDR value (lowered to isnotnull AND cidrmatch)', plan: searchCt(and(call('isnotnull', f('sourceIPAddress')), call('cidrmatch', lit('10.0.0.0/8'), f('sourceIPAddress')))) },
+  { name: 'UNSUPPORTED makemv', plan: node({ kind: 'makemv', input: scan(sm('sourcetype', CT)), field: 'eventName', delim: ' ', tokenizer: null, allowempty: false }) },
+  { name: 'UNSUPPORTED join', plan: node({ kind: 'join', input: scan(sm('sourcetype', CT)), subsearch: scan(sm('sourcetype', CT)), fields: ['eventName'], type: 'inner', max: 1, overwrite: true, maxout: 50000 }) },
+  { name: 'UNSUPPORTED streamstats reset_on_change', plan: node({ kind: 'aggregate', input: scan(sm('sourcetype', CT)), mode: 'streamstats', aggregations: [{ fn: 'count', arg: null, as: 'n' }], by: ['eventName'], options: { reset_on_change: 'true' } }) },
 ];

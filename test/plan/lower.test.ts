@@ -45,7 +45,7 @@ for (const e of ERRORS) {
 
 test('the unsupported-command error carries a hint listing supported commands', () => {
   try {
-    planQuery('x=1 | timechart count');
+    planQuery('x=1 | transpose');
     assert.fail('expected an error');
   } catch (err) {
     assert.ok(err instanceof SightlineError);
@@ -92,4 +92,36 @@ test('sort keeps 10000 rows by default and all with sort 0; append maxout defaul
   assert.equal(a.mode, 'append');
   assert.equal(a.maxout, 10000);
   assert.equal(a.inputs.length, 2);
+});
+
+test('refused commands real detections use carry a rewrite in their hint (issue #15)', () => {
+  const hint = (spl: string): string => {
+    try {
+      planQuery(spl);
+    } catch (err) {
+      assert.ok(err instanceof SightlineError);
+      assert.equal(err.diagnostic.code, 'SPL-UNSUPPORTED-COMMAND');
+      return err.diagnostic.hint ?? '';
+    }
+    assert.fail(`${spl} planned`);
+  };
+  assert.match(hint('| tstats count from datamodel=Authentication by Authentication.user'), /\| stats count by user/);
+  assert.match(hint('* | collect index=summary'), /summary index/);
+  assert.match(hint('* | outputlookup x.csv'), /--format=csv/);
+});
+
+test('search CIDR values lower to cidrmatch, decided at plan time', () => {
+  const root = planQuery('src=10.0.0.0/8').root;
+  assert.equal(root.kind, 'scan');
+  const p = root.kind === 'scan' ? root.predicate : null;
+  assert.deepEqual(p, {
+    kind: 'and',
+    items: [
+      { kind: 'call', fn: 'isnotnull', args: [{ kind: 'field', name: 'src' }] },
+      { kind: 'call', fn: 'cidrmatch', args: [{ kind: 'literal', value: '10.0.0.0/8' }, { kind: 'field', name: 'src' }] },
+    ],
+  });
+  // Not a subnet: a plain address or a wildcard stays a search-term match.
+  const plain = planQuery('src=10.0.0.1').root;
+  assert.equal(plain.kind === 'scan' ? plain.predicate?.kind : null, 'searchMatch');
 });

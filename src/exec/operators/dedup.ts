@@ -1,6 +1,7 @@
 // `dedup [N] a b [keepempty=true] [consecutive=true] [sortby ...]`: keeps the first N rows per key in the
 // current order. Rows missing any key field are dropped unless keepempty=true (then all are kept).
-// Streams, remembering only keys; with sortby, buffers the survivors and sorts them at the end.
+// Streams, remembering only keys. With sortby, the sort decides which event is kept (dedup docs: "You can
+// sort the fields, which determines which event is retained"), so every row is buffered, sorted, then deduped.
 import { Operator, type Sink } from './operator.ts';
 import type { Row } from '../row.ts';
 import type { PlanSortKey } from '../../plan/nodes.ts';
@@ -24,6 +25,10 @@ export class DedupOperator extends Operator {
     this.buffer = sortBy.length > 0 ? [] : null;
   }
   push(row: Row): void {
+    if (this.buffer) this.buffer.push(row);
+    else this.keep(row);
+  }
+  private keep(row: Row): void {
     const parts: string[] = [];
     for (const f of this.fields) {
       const v = row.get(f);
@@ -45,13 +50,13 @@ export class DedupOperator extends Operator {
     if (n <= this.count) this.emit(row);
   }
   private emit(row: Row): void {
-    if (this.buffer) this.buffer.push(row);
-    else this.next.push(row);
+    this.next.push(row);
   }
   override end(): void {
     if (this.buffer) {
       this.buffer.sort(compareRows(this.sortBy));
-      for (const r of this.buffer) this.next.push(r);
+      for (const r of this.buffer) if (!this.next.done) this.keep(r);
+      this.buffer.length = 0;
     }
     this.next.end();
   }

@@ -1,5 +1,5 @@
 // `rename a AS b`, `rename properties.* AS *`: moves values to the new name, replacing a field of that name.
-// A source field that is missing renames nothing. Pairs apply left to right.
+// A missing source leaves the target null (a target that existed loses its value). Pairs apply left to right.
 import { Operator, type Sink } from './operator.ts';
 import type { Row } from '../row.ts';
 import { captureWildcards, fillWildcards } from './field-patterns.ts';
@@ -12,10 +12,11 @@ export class RenameOperator extends Operator {
   push(row: Row): void {
     for (const { from, to } of this.pairs) {
       if (!from.includes('*')) {
+        if (from === to) continue;
         const v = row.get(from);
-        if (v === null || from === to) continue;
         row.delete(from);
-        row.set(to, v);
+        if (v === null) row.delete(to);
+        else row.set(to, v);
         continue;
       }
       const moves: [string, string, Value][] = [];

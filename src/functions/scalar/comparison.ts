@@ -1,4 +1,4 @@
-// Comparison and information eval functions: match, like, in, isnull/isnotnull, isnum/isint/isstr/isbool
+// Comparison and information eval functions: match, like, in, isnull/isnotnull, isnum/isint/isstr/isbool/ismv
 // and typeof. Pattern arguments go through the safe regex module, so a pattern RE2 cannot run throws
 // SPL-REGEX-UNSUPPORTED and an invalid one SPL-REGEX-INVALID (the planner also checks literal patterns).
 
@@ -69,6 +69,8 @@ export const comparisonFunctions: readonly ScalarFunction[] = [
   fn('isnum', 1, 1, ([v]) => allValues(v, isNumber)),
   fn('isint', 1, 1, ([v]) => allValues(v, (s) => Number.isInteger(scalarToNumber(s)))),
   fn('isstr', 1, 1, ([v]) => allValues(v, (s) => typeof s === 'string' && !isNumber(s))),
+  // A multivalue is two or more values (core/value.ts); a missing field is not one.
+  fn('ismv', 1, 1, ([v]) => Array.isArray(v)),
   fn('isbool', 1, 1, ([v]) => allValues(v, (s) => typeof s === 'boolean')),
   fn('typeof', 1, 1, ([v]) => {
     if (v === null || v === undefined) return 'Invalid';

@@ -1,4 +1,4 @@
-// Conversion eval functions: tostring (plain, "hex", "commas", "duration") and tonumber (with a base).
+// Conversion eval functions: tostring (plain, "binary", "hex", "commas", "duration") and tonumber (with a base).
 // Both map over the values of a multivalue. Values that cannot be converted give null.
 
 import { numberToString, scalarToNumber, scalarToString, type Scalar } from '../../core/value.ts';
@@ -26,6 +26,7 @@ export function formatDuration(seconds: number): string {
 type Formatter = (n: number) => string | null;
 
 const FORMATS: Record<string, Formatter> = {
+  binary: (n) => (Number.isInteger(n) ? `${n < 0 ? '-' : ''}${Math.abs(n).toString(2)}` : null),
   hex: (n) => (Number.isInteger(n) ? `${n < 0 ? '-' : ''}0x${Math.abs(n).toString(16).toUpperCase()}` : null),
   commas: withCommas,
   duration: formatDuration,

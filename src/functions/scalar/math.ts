@@ -1,5 +1,5 @@
 // Mathematical and statistical eval functions: abs, ceiling/ceil, floor, round, exp, ln, log, pow, sqrt,
-// pi, exact, min, max, random. sigfig is not offered: it depends on the precision of the operands of the
+// pi, exact, min, max, sum, avg, random. sigfig is not offered: it depends on the precision of the operands of the
 // expression, which values do not carry. Non-numeric arguments give null; results that are not finite
 // numbers (sqrt(-1), ln(0)) give null rather than NaN or Infinity.
 
@@ -39,6 +39,21 @@ function extreme(args: readonly Value[], wantMax: boolean): Value {
   return bestNum ?? bestStr;
 }
 
+/**
+ * The numeric values of every argument (multivalues contribute each value); statistical eval functions docs:
+ * "The eval command ignores arguments that don't exist in an event or can't be converted to a number."
+ */
+function numericValues(args: readonly Value[]): number[] {
+  const out: number[] = [];
+  for (const a of args) {
+    for (const s of valuesOf(a)) {
+      const n = scalarToNumber(s);
+      if (n !== null) out.push(n);
+    }
+  }
+  return out;
+}
+
 export const mathFunctions: readonly ScalarFunction[] = [
   unary('abs', Math.abs),
   unary('ceiling', Math.ceil),
@@ -68,6 +83,15 @@ export const mathFunctions: readonly ScalarFunction[] = [
   fn('pi', 0, 0, () => Math.PI),
   fn('min', 1, Infinity, (args) => extreme(args, false)),
   fn('max', 1, Infinity, (args) => extreme(args, true)),
+  fn('sum', 1, Infinity, (args) => {
+    const ns = numericValues(args);
+    return ns.length === 0 ? null : finite(ns.reduce((a, b) => a + b, 0));
+  }),
+  // "avg(x,y) is equivalent to sum(x,y)/(mvcount(x) + mvcount(y))" over the numeric values.
+  fn('avg', 1, Infinity, (args) => {
+    const ns = numericValues(args);
+    return ns.length === 0 ? null : finite(ns.reduce((a, b) => a + b, 0) / ns.length);
+  }),
   // A pseudo-random integer from 0 to 2^31-1.
   fn('random', 0, 0, (_args, ctx) => Math.floor((ctx.random ?? Math.random)() * 2 ** 31)),
 ];

@@ -1,4 +1,4 @@
-// Multivalue eval functions: mvcount, mvindex, mvfind, mvjoin, mvappend, mvdedup, mvsort, mvzip, mvrange.
+// Multivalue eval functions: mvcount, mvindex, mvfind, mvjoin, mvappend, mvdedup, mvsort, mvreverse, mvzip, mvrange.
 // A multivalue is an array of two or more scalars; results are normalised with mv() so that one value is
 // a plain scalar and no values is null.
 
@@ -55,6 +55,7 @@ export const multivalueFunctions: readonly ScalarFunction[] = [
   }),
   // Lexicographic order, so "10" sorts before "9".
   fn('mvsort', 1, 1, ([v]) => mv([...valuesOf(v)].sort((a, b) => compareLexical(scalarToString(a), scalarToString(b))))),
+  fn('mvreverse', 1, 1, ([v]) => (v === null || v === undefined ? null : mv([...valuesOf(v)].reverse()))),
   fn('mvzip', 2, 3, ([x, y, delim]) => {
     const d = delim === undefined ? ',' : argString(delim);
     if (x === null || x === undefined || y === null || y === undefined || d === null) return null;

@@ -24,7 +24,7 @@ function alertTypesAssigned(p: Pipeline, out: Set<string>): void {
   for (const c of p.commands as readonly Command[]) {
     if (c.kind === 'eval') for (const a of c.assignments) if (a.field === 'AlertType') literalResults(a.expr).forEach((v) => out.add(v));
     if (c.kind === 'multisearch' || c.kind === 'union') c.subsearches.forEach((s) => alertTypesAssigned(s, out));
-    if (c.kind === 'append') alertTypesAssigned(c.subsearch, out);
+    if (c.kind === 'append' || c.kind === 'join') alertTypesAssigned(c.subsearch, out);
   }
 }
 

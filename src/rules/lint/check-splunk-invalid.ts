@@ -77,7 +77,7 @@ function checkCommand(c: Command, source: string, out: Diagnostic[], insideMulti
     }
   } else if (c.kind === 'multisearch' || c.kind === 'union') {
     for (const p of c.subsearches) checkPipelineInto(p, source, out, c.kind === 'multisearch');
-  } else if (c.kind === 'append') checkPipelineInto(c.subsearch, source, out, false);
+  } else if (c.kind === 'append' || c.kind === 'join') checkPipelineInto(c.subsearch, source, out, false);
 }
 
 function checkPipelineInto(p: Pipeline, source: string, out: Diagnostic[], insideMultisearch: boolean): void {

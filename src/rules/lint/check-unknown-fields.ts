@@ -141,6 +141,7 @@ const HANDLERS: { [K in Command['kind']]: Handler<K> } = {
     else s.open = true;
   },
   mvexpand: (c, s, out) => report(s, { name: c.field, span: c.span }, out),
+  makemv: (c, s, out) => report(s, { name: c.field, span: c.span }, out),
   lookup: (c, s, out) => {
     c.keys.forEach((k) => report(s, { name: k.eventField, span: c.span }, out));
     if (c.outputs.length === 0) s.open = true;
@@ -150,6 +151,7 @@ const HANDLERS: { [K in Command['kind']]: Handler<K> } = {
   multisearch: (c, s, out, rule) => mergeSubsearches((c as MultiCommand).subsearches, s, out, rule),
   union: (c, s, out, rule) => mergeSubsearches((c as MultiCommand).subsearches, s, out, rule),
   append: (c, s, out, rule) => mergeSubsearches([c.subsearch], s, out, rule, true),
+  join: (c, s, out, rule) => mergeSubsearches([c.subsearch], s, out, rule, true),
   iplocation: (c, s, out) => {
     report(s, { name: c.field, span: c.span }, out);
     const prefix = c.options.find((o) => o.name === 'prefix')?.value ?? '';

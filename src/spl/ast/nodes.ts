@@ -20,7 +20,8 @@ export type SearchCompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
 export type SearchExpr =
   | { readonly kind: 'term'; readonly value: SearchValue; readonly caseSensitive: boolean; readonly termMode: boolean; readonly span: Span }
-  | { readonly kind: 'compare'; readonly field: string; readonly op: SearchCompareOp; readonly value: SearchValue; readonly span: Span }
+  /** `field=value`; `field=CASE(Value)` sets caseSensitive (Search Manual: CASE matches "terms and field values"). */
+  | { readonly kind: 'compare'; readonly field: string; readonly op: SearchCompareOp; readonly value: SearchValue; readonly caseSensitive?: boolean; readonly span: Span }
   | { readonly kind: 'in'; readonly field: string; readonly values: readonly SearchValue[]; readonly span: Span }
   | { readonly kind: 'and'; readonly items: readonly SearchExpr[]; readonly span: Span }
   | { readonly kind: 'or'; readonly items: readonly SearchExpr[]; readonly span: Span }
@@ -127,6 +128,8 @@ export type Command =
   | (CommandBase & { readonly kind: 'rex'; readonly field: string; readonly mode: 'extract' | 'sed'; readonly pattern: string; readonly patternSpan: Span; readonly options: readonly CommandOption[] })
   | (CommandBase & { readonly kind: 'spath'; readonly input: string; readonly output: string | null; readonly path: string | null; readonly options: readonly CommandOption[] })
   | (CommandBase & { readonly kind: 'mvexpand'; readonly field: string; readonly limit: number | null })
+  /** `makemv [delim=s | tokenizer=re] [allowempty=b] [setsv=b] field`. */
+  | (CommandBase & { readonly kind: 'makemv'; readonly field: string; readonly options: readonly CommandOption[] })
   | (CommandBase & {
       readonly kind: 'lookup';
       readonly table: string;
@@ -138,6 +141,8 @@ export type Command =
     })
   | (CommandBase & { readonly kind: 'multisearch' | 'union'; readonly subsearches: readonly Pipeline[]; readonly options: readonly CommandOption[] })
   | (CommandBase & { readonly kind: 'append'; readonly subsearch: Pipeline; readonly options: readonly CommandOption[] })
+  /** `join [options] field, ... [subsearch]`. */
+  | (CommandBase & { readonly kind: 'join'; readonly fields: readonly FieldName[]; readonly options: readonly CommandOption[]; readonly subsearch: Pipeline })
   | (CommandBase & { readonly kind: 'iplocation'; readonly field: string; readonly options: readonly CommandOption[] })
   | (CommandBase & { readonly kind: 'makeresults'; readonly options: readonly CommandOption[] })
   | (CommandBase & { readonly kind: 'inputlookup'; readonly table: string; readonly options: readonly CommandOption[] })

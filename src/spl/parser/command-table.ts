@@ -11,7 +11,9 @@ import { parseFillnull } from './commands/fillnull.ts';
 import { parseInputlookup, parseMakeresults } from './commands/generating.ts';
 import { parseHead, parseTail } from './commands/head-tail.ts';
 import { parseIplocation } from './commands/iplocation.ts';
+import { parseJoin } from './commands/join.ts';
 import { parseLookup } from './commands/lookup.ts';
+import { parseMakemv } from './commands/makemv.ts';
 import { parseMvexpand } from './commands/mvexpand.ts';
 import { parseRename } from './commands/rename.ts';
 import { parseRex } from './commands/rex.ts';
@@ -42,10 +44,12 @@ export const COMMAND_PARSERS: Readonly<Record<string, CommandParser>> = {
   rex: parseRex,
   spath: parseSpath,
   mvexpand: parseMvexpand,
+  makemv: parseMakemv,
   lookup: parseLookup,
   multisearch: parseMultiOrUnion,
   union: parseMultiOrUnion,
   append: parseAppend,
+  join: parseJoin,
   iplocation: parseIplocation,
   makeresults: parseMakeresults,
   inputlookup: parseInputlookup,

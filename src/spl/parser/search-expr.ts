@@ -80,10 +80,10 @@ function parsePrimary(cur: Cursor, sub: SubsearchParser, depth: number): SearchE
   if (isOp(t, ',')) throw cur.unexpected('expected a search term', 'commas separate values only inside `field IN (a, b)`');
 
   // CASE(term) and TERM(term): the directive touches its parenthesis.
-  if (t.kind === 'ident' && (t.text === 'CASE' || t.text === 'TERM') && isOp(cur.peek(1), '(') && !cur.peek(1).spaceBefore) {
+  if (atDirective(cur)) {
     cur.next();
     const open = cur.next();
-    const value = readValue(cur, `inside ${t.text}()`);
+    const value = readDirectiveValue(cur, `inside ${t.text}()`);
     const close = cur.expectClose(open, `${t.text}(`);
     return { kind: 'term', value, caseSensitive: t.text === 'CASE', termMode: t.text === 'TERM', span: { start: t.span.start, end: close.span.end } };
   }
@@ -96,12 +96,21 @@ function parsePrimary(cur: Cursor, sub: SubsearchParser, depth: number): SearchE
   const op = cur.peek();
   if (op.kind === 'op' && COMPARE_OPS[op.text] !== undefined) {
     cur.next();
-    const value = readValue(cur, `after '${first.text}${op.text}'`);
-    const span = { start: first.span.start, end: value.span.end };
+    // `host=CASE(LOCALHOST)`: a case-sensitive value; `field=TERM(x)` is the value x (a field value is whole).
+    const directive = atDirective(cur);
+    let value: SearchValue;
+    if (directive) {
+      cur.next();
+      const open = cur.next();
+      value = readDirectiveValue(cur, `inside ${directive}()`);
+      cur.expectClose(open, `${directive}(`);
+    } else value = readValue(cur, `after '${first.text}${op.text}'`);
+    const span = { start: first.span.start, end: cur.lastEnd() };
     if (!first.quoted && (first.text === 'earliest' || first.text === 'latest') && op.text === '=') {
       return { kind: 'time', bound: first.text, value: value.text, span };
     }
-    return { kind: 'compare', field: first.text, op: COMPARE_OPS[op.text] as SearchCompareOp, value, span };
+    const compare = { kind: 'compare', field: first.text, op: COMPARE_OPS[op.text] as SearchCompareOp, value, span } as const;
+    return directive === 'CASE' ? { ...compare, caseSensitive: true } : compare;
   }
   if (isUpper(op, 'IN') && isOp(cur.peek(1), '(')) {
     cur.next();
@@ -118,6 +127,25 @@ function parsePrimary(cur: Cursor, sub: SubsearchParser, depth: number): SearchE
     return { kind: 'in', field: first.text, values, span: { start: first.span.start, end: close.span.end } };
   }
   return { kind: 'term', value: { text: first.text, quoted: first.quoted, span: first.span }, caseSensitive: false, termMode: false, span: first.span };
+}
+
+function atDirective(cur: Cursor): 'CASE' | 'TERM' | null {
+  const t = cur.peek();
+  if (t.kind !== 'ident' || (t.text !== 'CASE' && t.text !== 'TERM')) return null;
+  return isOp(cur.peek(1), '(') && !cur.peek(1).spaceBefore ? t.text : null;
+}
+
+/**
+ * The text of CASE(...)/TERM(...): a quoted string, or every token up to the `)` with no space between them,
+ * `=` included (Search Manual, CASE() and TERM(): a term may hold minor breakers such as `=`, `.` or `-`).
+ */
+function readDirectiveValue(cur: Cursor, where: string): SearchValue {
+  const first = cur.peek();
+  if (first.kind === 'string' || first.kind === 'eof' || isOp(first, ')')) return readValue(cur, where);
+  let end = first.span.end;
+  cur.next();
+  while (!isOp(cur.peek(), ')') && !cur.atCommandEnd() && !cur.peek().spaceBefore) end = cur.next().span.end;
+  return { text: cur.text.slice(first.span.start, end), quoted: false, span: { start: first.span.start, end } };
 }
 
 function readValue(cur: Cursor, where: string): SearchValue {

@@ -10,7 +10,7 @@ interface PlanLike {
   readonly inputs?: readonly PlanLike[];
 }
 
-const NEEDS_A_WINDOW = new Set(['aggregate', 'dedup', 'head', 'tail']);
+const NEEDS_A_WINDOW = new Set(['aggregate', 'dedup', 'head', 'tail', 'join']);
 
 export function planNeedsWindow(node: PlanLike): boolean {
   if (NEEDS_A_WINDOW.has(node.kind)) return true;

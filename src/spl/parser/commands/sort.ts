@@ -13,19 +13,33 @@ export const parseSort: CommandParser = ({ cur, nameTok }) => {
   let limit: number | null = null;
   if (cur.peek().kind === 'number' && /^\d+$/.test(cur.peek().text)) limit = Number(cur.next().text);
   if (atOption(cur, ['limit'])) limit = optionInt(cur, readOption(cur));
-  const keys = readSortKeys(cur);
+  let keys = readSortKeys(cur, true);
+  // sort docs: "desc Syntax: d | desc Description: Reverses the order of the results." A bare d/desc
+  // after the keys, last in the command, is that flag, not a field: it reverses every key.
+  if (cur.peek().kind === 'ident' && /^(d|desc)$/i.test(cur.peek().text)) {
+    cur.next();
+    keys = keys.map((k) => ({ ...k, descending: !k.descending }));
+  }
   if (keys.length === 0) throw cur.error('SPL-MISSING-ARGUMENT', "'sort' needs at least one field", nameTok.span, 'for example `sort - _time`');
   return { kind: 'sort', limit, keys };
 };
 
 /** Sort keys up to the end of the command (also used by `dedup ... sortby`). */
-export function readSortKeys(cur: Cursor): SortKey[] {
+export function readSortKeys(cur: Cursor, stopAtDesc = false): SortKey[] {
   const keys: SortKey[] = [];
   while (!cur.atCommandEnd()) {
     if (cur.acceptOp(',')) continue;
+    if (stopAtDesc && keys.length > 0 && atDescFlag(cur)) break;
     keys.push(readSortKey(cur));
   }
   return keys;
+}
+
+function atDescFlag(cur: Cursor): boolean {
+  const t = cur.peek();
+  if (t.kind !== 'ident' || !/^(d|desc)$/i.test(t.text)) return false;
+  const after = cur.peek(1);
+  return after.kind === 'eof' || isOp(after, '|') || isOp(after, ']');
 }
 
 function readSortKey(cur: Cursor): SortKey {

@@ -47,17 +47,25 @@ export const parseStats: CommandParser = ({ cur, name, nameTok }) => {
   let by: FieldName[] = [];
   if (isKeyword(cur.peek(), 'by')) {
     const byTok = cur.next();
-    by = readByFields(cur, variant);
+    by = readByFields(cur, variant, options);
     if (by.length === 0) throw cur.error('SPL-MISSING-ARGUMENT', "'by' needs at least one field", byTok.span);
   }
   return { kind: 'stats', variant, aggregations, by, options };
 };
 
-/** The by-list; `span=` and other options there belong to tstats/timechart, so they are refused. */
-function readByFields(cur: Cursor, variant: string): FieldName[] {
+/**
+ * The by-list. The command's own options may follow it, as the streamstats examples write them
+ * (`streamstats count BY host reset_on_change=true`); `span=` and other options belong to
+ * tstats/timechart, so they are refused.
+ */
+function readByFields(cur: Cursor, variant: 'stats' | 'eventstats' | 'streamstats', options: CommandOption[]): FieldName[] {
   const out: FieldName[] = [];
   while (!cur.atCommandEnd()) {
     if (cur.acceptOp(',')) continue;
+    if (atOption(cur) && OPTIONS[variant].includes(cur.peek().text.toLowerCase())) {
+      options.push(readOption(cur));
+      continue;
+    }
     if (atOption(cur)) {
       const t = cur.peek();
       throw cur.error('SPL-BAD-BY-CLAUSE', `'${t.text}=' is not valid in a ${variant} by clause`, t.span, t.text.toLowerCase() === 'span' ? 'bucket time first: `bin _time span=1h | stats ... by _time`' : 'put options before the aggregations');
@@ -98,9 +106,8 @@ function parseAggregation(cur: Cursor): Aggregation {
   let as = defaultName;
   if (isKeyword(cur.peek(), 'as')) {
     cur.next();
-    const w = cur.readWordOrString();
-    if (!w) throw cur.unexpected("expected a name after 'as'");
-    as = w.text;
+    // `AS 'Count of Events'` names the field without its quotes (readFieldName reads 'x', "x" and bare words).
+    as = readFieldName(cur, "a name after 'as'").name;
   }
   return { fn, arg, as, span: { start: fnTok.span.start, end: cur.lastEnd() } };
 }
