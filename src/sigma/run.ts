@@ -23,7 +23,8 @@ export interface SigmaRun {
 
 export const SIGMA_CONFIDENCE = 'medium';
 
-function toAlert(q: SigmaQuery, row: Parameters<typeof rowToAlert>[1]): Alert {
+/** The alert of one output row of a Sigma query. */
+export function sigmaAlert(q: SigmaQuery, row: Parameters<typeof rowToAlert>[1]): Alert {
   const a = rowToAlert({ id: q.id, title: q.title, attack: q.attack as never, severity: q.level as never, confidence: SIGMA_CONFIDENCE }, row);
   const extra: Record<string, Scalar | readonly Scalar[]> = {};
   if (q.author) extra.sigma_author = q.author;
@@ -35,7 +36,7 @@ export function startSigma(queries: readonly SigmaQuery[], opts: SigmaRunOptions
   const rows: Alert[][] = queries.map(() => []);
   const run = startQueries(
     queries.map((q) => q.plan),
-    (i, row) => void rows[i]!.push(toAlert(queries[i]!, row)),
+    (i, row) => void rows[i]!.push(sigmaAlert(queries[i]!, row)),
     { ...(opts.now !== undefined ? { now: opts.now } : {}), ...(opts.onWarning ? { onWarning: opts.onWarning } : {}) },
   );
   const seen = new Set<string>();
