@@ -67,7 +67,7 @@ export function convertSigmaFolder(dir: string, to: string, opts: { outDir?: str
       writeFileSync(target, text);
     }
   }
-  for (const d of set.refused) err(`${formatRefusal(d)}\n`);
+  for (const d of [...set.refused, ...set.warnings]) err(`${formatRefusal(d)}\n`);
   err(`sightline convert: ${sigmaSetSummary(set)}${strictStop ? '; --strict: nothing was written' : ''}\n`);
   return strictStop ? 2 : 0;
 }

@@ -27,7 +27,7 @@ function logsourceOf(d: LoadedSigma): string {
   if (d.document.kind === 'correlation') return '(correlation)';
   const ls: { product?: string; service?: string; category?: string } = (d.document.doc as { logsource?: SigmaLogsource }).logsource ?? {};
   if (ls.category !== undefined) return `category: ${ls.category}`;
-  return `${ls.product ?? "?"}/${ls.service ?? "?"}`;
+  return `${ls.product ?? '?'}/${ls.service ?? '?'}`;
 }
 
 /** The document a refusal belongs to: the last one of its file starting at or before the refusal. */

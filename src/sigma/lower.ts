@@ -10,6 +10,7 @@ import { lowerCorrelation, type CorrelatedRule } from './correlation.ts';
 import { detectionExpr } from './detection.ts';
 import { byPlace, type LoadedSigma } from './load.ts';
 import { resolveLogsource, type SourceMapping } from './mapping.ts';
+import { deadFieldWarnings, type ReadField } from './dead-fields.ts';
 import { attackOfTags } from './tags.ts';
 
 export interface SigmaQuery {
@@ -70,6 +71,8 @@ function refs(d: { id?: string; name?: string }): string[] {
 export interface LoweredSigma {
   readonly queries: SigmaQuery[];
   readonly refused: Diagnostic[];
+  /** Dead-rule warnings of rules that loaded (SIGMA-DEAD-FIELD, SIGMA-ARRAY-PATH; dead-fields.ts). */
+  readonly warnings: Diagnostic[];
   /** Detection rules and correlations lowered (a rule used only inside a correlation counts, but has no query). */
   readonly loaded: number;
 }
@@ -77,6 +80,7 @@ export interface LoweredSigma {
 /** Lowers every document that can run; each one that cannot is refused alone (a correlation with its rule). */
 export function lowerSigmaEach(docs: readonly LoadedSigma[], opts: LowerOptions = {}): LoweredSigma {
   const refused: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
   const filters = docs.filter((d) => d.document.kind === 'filter');
   const prepared = new Map<string, PreparedRule>();
   const refusedRefs = new Map<string, string>();
@@ -84,9 +88,15 @@ export function lowerSigmaEach(docs: readonly LoadedSigma[], opts: LowerOptions 
   for (const loaded of docs) {
     if (loaded.document.kind !== 'rule') continue;
     const doc = loaded.document.doc;
+    const read: ReadField[] = [];
     const problem = refusal(loaded, () => {
       const mapping = resolveLogsource(doc.logsource);
-      const ctx = { field: mapping.field, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}) };
+      const field = (f: string) => {
+        const splunk = mapping.field(f);
+        read.push({ sigma: f, splunk });
+        return splunk;
+      };
+      const ctx = { field, ...(opts.placeholders ? { placeholders: opts.placeholders } : {}) };
       const parts: PlanExpr[] = [sourcetypeIs(mapping.sourcetype), detectionExpr(doc.detection, ctx)];
       for (const fl of filters) {
         const f = fl.document.doc as SigmaFilter;
@@ -97,6 +107,7 @@ export function lowerSigmaEach(docs: readonly LoadedSigma[], opts: LowerOptions 
       }
       const p: PreparedRule = { loaded, doc, mapping, predicate: { kind: 'and', items: parts } };
       rules.push(p);
+      warnings.push(...deadFieldWarnings(mapping.sourcetype, read, { file: loaded.file, span: { start: loaded.offset, end: loaded.offset + 1 } }));
       for (const r of refs(doc)) prepared.set(r, p);
     });
     if (problem) {
@@ -153,7 +164,8 @@ export function lowerSigmaEach(docs: readonly LoadedSigma[], opts: LowerOptions 
     out.push(query(p.loaded, doc, 'rule', root, [p.mapping.sourcetype]));
   }
   refused.sort(byPlace);
-  return { queries: out, refused, loaded: rules.length - fieldRefusals + correlations };
+  const refusedFiles = new Set(refused.map((d) => `${d.file}:${d.span?.start}`));
+  return { queries: out, refused, warnings: warnings.filter((w) => !refusedFiles.has(`${w.file}:${w.span?.start}`)), loaded: rules.length - fieldRefusals + correlations };
 }
 
 /** Lowers every document; throws the first refusal (for a single rule, where nothing runs without it). */

@@ -14,25 +14,28 @@ export interface SigmaSet {
   readonly refused: readonly Diagnostic[];
   /** Detection rules and correlations that loaded. */
   readonly loaded: number;
+  /** Rules that load but read a field their sourcetype never has (SIGMA-DEAD-FIELD, SIGMA-ARRAY-PATH). */
+  readonly warnings: readonly Diagnostic[];
 }
 
 /** Loads every Sigma document under `path`; throws SIGMA-NO-INPUT only when `path` itself cannot be read. */
 export function loadSigmaSet(path: string, opts: LowerOptions = {}): SigmaSet {
   const { docs, refused: unread } = loadSigmaDocuments(path);
-  const { queries, refused, loaded } = lowerSigmaEach(docs, opts);
+  const { queries, refused, warnings, loaded } = lowerSigmaEach(docs, opts);
   const all = [...unread, ...refused].sort(byPlace);
-  return { queries, refused: all, loaded };
+  return { queries, refused: all, loaded, warnings: [...warnings].sort(byPlace) };
 }
 
 /** `Sigma: 212 loaded, 13 refused: 9 SIGMA-UNSUPPORTED-LOGSOURCE, 4 SIGMA-UNMAPPED-FIELD` (codes by count). */
-export function sigmaSetSummary(set: Pick<SigmaSet, 'loaded' | 'refused'>): string {
+export function sigmaSetSummary(set: Pick<SigmaSet, 'loaded' | 'refused'> & { readonly warnings?: readonly Diagnostic[] }): string {
   const byCode = new Map<string, number>();
   for (const d of set.refused) byCode.set(d.code, (byCode.get(d.code) ?? 0) + 1);
   const codes = [...byCode].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c, n]) => `${n} ${c}`);
-  return `Sigma: ${set.loaded} loaded, ${set.refused.length} refused${codes.length ? `: ${codes.join(', ')}` : ''}`;
+  const warned = set.warnings?.length ? `, ${new Set(set.warnings.map((w) => `${w.file}:${w.span?.start}`)).size} with dead-field warnings` : '';
+  return `Sigma: ${set.loaded} loaded, ${set.refused.length} refused${codes.length ? `: ${codes.join(', ')}` : ''}${warned}`;
 }
 
-/** One line per refusal: `file:line:col: refused CODE: message`. */
+/** One line per refusal (`file:line:col: refused CODE: message`) or warning (`... warning CODE: message`). */
 export function formatRefusal(d: Diagnostic, readText: (file: string) => string | undefined = readQuietly): string {
   let where = d.file ?? '';
   const text = d.file && d.span ? readText(d.file) : undefined;
@@ -40,7 +43,7 @@ export function formatRefusal(d: Diagnostic, readText: (file: string) => string 
     const { line, col } = lineColAt(text, d.span.start);
     where = `${d.file}:${line}:${col}`;
   }
-  return `${where ? `${where}: ` : ''}refused ${d.code}: ${d.message}`;
+  return `${where ? `${where}: ` : ''}${d.severity === 'error' ? 'refused' : d.severity} ${d.code}: ${d.message}`;
 }
 
 function readQuietly(file: string): string | undefined {

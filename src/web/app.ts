@@ -68,7 +68,7 @@ function loadSigma(opts: AppOptions): { summary: string; set: SigmaSet } {
   } catch (err) {
     throw new Error(message(err), { cause: err });
   }
-  for (const d of set.refused) opts.log(`sigma ${formatRefusal(d)}`);
+  for (const d of [...set.refused, ...set.warnings]) opts.log(`sigma ${formatRefusal(d)}`);
   const summary = sigmaSetSummary(set);
   opts.log(summary);
   if (opts.strictSigma && set.refused.length > 0) throw new Error(`${summary}; --strict: not started`);

@@ -182,7 +182,7 @@ export async function runDetect(
       `${warnings.length ? `; ${warnings.length} warnings` : ''}`,
   );
   if (sigma && sigmaResult) {
-    for (const d of sigma.set.refused) err(formatRefusal(d));
+    for (const d of [...sigma.set.refused, ...sigma.set.warnings]) err(formatRefusal(d));
     err(`sightline detect: ${sigmaSetSummary(sigma.set)}; ${sigmaResult.ran.length} run, ${sigmaResult.skipped.length} skipped (no data for their sourcetypes); ${sigmaResult.alerts.length} alerts`);
   }
   return summary.failed.length > 0 ? 2 : 0;
