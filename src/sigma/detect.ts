@@ -24,7 +24,7 @@ export function sigmaRuleView(q: SigmaQuery): Rule {
     description: q.description,
     version: 1,
     entities: [...q.entities],
-    attack: { tactic: q.attack.tactic, tactic_id: '', technique: q.attack.technique, technique_name: '', ...(q.attack.subtechnique ? { subtechnique: q.attack.subtechnique, subtechnique_name: '' } : {}) },
+    attack: { tactic: q.attack.tactic, tactics: [...q.attack.tactics], tactic_id: '', technique: q.attack.technique, technique_name: '', ...(q.attack.subtechnique ? { subtechnique: q.attack.subtechnique, subtechnique_name: '' } : {}) },
   } as unknown as Rule;
 }
 

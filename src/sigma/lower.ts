@@ -25,7 +25,8 @@ export interface SigmaQuery {
   readonly tags: readonly string[];
   /** The rule's author: DRL 1.1 asks for it in every view that shows matches of a SigmaHQ rule. */
   readonly author: string;
-  readonly attack: { readonly tactic: string; readonly technique: string; readonly subtechnique?: string };
+  /** `tactic` is the first tactic tag; `tactics` all of them, in tag order. */
+  readonly attack: { readonly tactic: string; readonly tactics: readonly string[]; readonly technique: string; readonly subtechnique?: string };
   readonly sourcetypes: readonly string[];
   readonly plan: QueryPlan;
   readonly file: string;
