@@ -175,8 +175,9 @@ const O365: AliasTable = {
 // ---------------------------------------------------------------------------------------------------------
 // azure:activity. CIM names as the Splunk Add-on for Microsoft Cloud Services lists them for
 // azure:monitor:activity (splunk/security_content data_sources/azure_monitor_activity.yml), plus bridges
-// between the two layouts so that REST-style names (caller, operationName.value, httpRequest.clientIpAddress)
-// also resolve on Event Hub records. The bridges are sightline's, not the add-on's.
+// between the two layouts so that REST-style names (caller, operationName.value, httpRequest.clientIpAddress,
+// category.value, status.value, resourceProviderName.value) also resolve on Event Hub records, which is what
+// the Sentinel AzureActivity columns of Sigma rules map to. The bridges are sightline's, not the add-on's.
 
 const UPN_CLAIM = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn';
 const NAME_CLAIM = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name';
@@ -198,12 +199,18 @@ const activityAction: AliasFn = reading(ACTIVITY_RESULT_FIELDS, (get, record) =>
   }),
 );
 
+/** The provider namespace of the operation: an ARM operation name is `{provider}/{resourceType}/{action}`. */
+const activityProvider: AliasFn = reading(['operationName'], (get) => mapScalar(get('operationName'), (s) => (s.includes('/') ? s.slice(0, s.indexOf('/')) : null)));
+
 const ACTIVITY: AliasTable = {
   // Layout bridges (REST names on Event Hub records and back).
   'operationName.value': first('operationName'),
   caller: activityCaller,
   'httpRequest.clientIpAddress': first('callerIpAddress'),
   callerIpAddress: first('httpRequest.clientIpAddress'),
+  'category.value': first('category'),
+  'status.value': first('resultType'),
+  'resourceProviderName.value': activityProvider,
   // CIM fields.
   user: (get, record) => get('caller') ?? activityCaller(get, record),
   src: first('httpRequest.clientIpAddress', 'callerIpAddress'),

@@ -10,7 +10,8 @@ export interface AlertMeta {
   readonly rule_title: string;
   /** The most specific ATT&CK id: the sub-technique when the rule has one (e.g. T1021.008). */
   readonly technique: string;
-  readonly tactic: string;
+  /** A rule's tactic; a Sigma rule tagged with several keeps them all (multivalue). */
+  readonly tactic: string | readonly string[];
   readonly severity: string;
   readonly confidence: string;
   readonly AlertType: string | null;

@@ -35,13 +35,13 @@ export function alertToOcsf(alert: Alert, rule: Rule): Record<string, unknown> {
   }
   const uid = createHash('sha256').update(JSON.stringify([alert.rule_id, alert._time, fields])).digest('hex').slice(0, 32);
   const attack = rule.attack;
-  const attacks = [
-    {
-      tactic: { uid: attack.tactic_id, name: attack.tactic },
-      technique: { uid: attack.technique, name: attack.technique_name },
-      ...(attack.subtechnique ? { sub_technique: { uid: attack.subtechnique, name: attack.subtechnique_name ?? '' } } : {}),
-    },
-  ];
+  // One attack object per tactic: a Sigma rule's view lists every tactic it is tagged with (sigma/detect.ts).
+  const tactics = (attack as { tactics?: readonly string[] }).tactics ?? [attack.tactic];
+  const attacks = (tactics.length ? tactics : [attack.tactic]).map((name, i) => ({
+    tactic: { uid: i === 0 ? attack.tactic_id : '', name },
+    technique: { uid: attack.technique, name: attack.technique_name },
+    ...(attack.subtechnique ? { sub_technique: { uid: attack.subtechnique, name: attack.subtechnique_name ?? '' } } : {}),
+  }));
   return {
     class_uid: 2004,
     class_name: 'Detection Finding',

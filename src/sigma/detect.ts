@@ -1,17 +1,12 @@
-// What `sightline detect --sigma DIR` needs beside the SPL rules: load and lower the Sigma documents, feed the
+// What `sightline detect --sigma DIR` needs beside the SPL rules (loading is rule-set.ts): feed the
 // Sigma run from the same single pass over the input (a tee on the event stream), and a Rule-shaped view of a
 // Sigma query so the alert formatters (table entities, OCSF analytic/attacks) describe Sigma alerts too.
 
 import type { Event } from '../core/event.ts';
 import type { Alert } from '../rules/alert.ts';
 import type { Rule } from '../rules/load.ts';
-import { loadSigmaPath } from './load.ts';
-import { lowerSigma, type LowerOptions, type SigmaQuery } from './lower.ts';
+import type { SigmaQuery } from './lower.ts';
 import type { SigmaRun } from './run.ts';
-
-export function loadSigmaQueries(path: string, opts: LowerOptions = {}): SigmaQuery[] {
-  return lowerSigma(loadSigmaPath(path), opts);
-}
 
 /** Passes every event through unchanged after pushing it into the Sigma run. */
 export async function* teeEvents(events: AsyncIterable<Event>, run: SigmaRun): AsyncIterable<Event> {
@@ -29,7 +24,7 @@ export function sigmaRuleView(q: SigmaQuery): Rule {
     description: q.description,
     version: 1,
     entities: [...q.entities],
-    attack: { tactic: q.attack.tactic, tactic_id: '', technique: q.attack.technique, technique_name: '', ...(q.attack.subtechnique ? { subtechnique: q.attack.subtechnique, subtechnique_name: '' } : {}) },
+    attack: { tactic: q.attack.tactic, tactics: [...q.attack.tactics], tactic_id: '', technique: q.attack.technique, technique_name: '', ...(q.attack.subtechnique ? { subtechnique: q.attack.subtechnique, subtechnique_name: '' } : {}) },
   } as unknown as Rule;
 }
 

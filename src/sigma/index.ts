@@ -5,3 +5,4 @@ export { loadSigmaFile, loadSigmaPath, parseSigmaText, type LoadedSigma } from '
 export { lowerSigma, type SigmaQuery, type LowerOptions } from './lower.ts';
 export { runSigma, startSigma, type SigmaRun } from './run.ts';
 export { parseCondition } from './condition.ts';
+export { loadSigmaSet, sigmaSetSummary, formatRefusal, type SigmaSet } from './rule-set.ts';

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { isScalar, parseAllDocuments } from 'yaml';
-import { fail, SightlineError } from '../core/diagnostics.ts';
+import { fail, SightlineError, type Diagnostic } from '../core/diagnostics.ts';
 import type { SigmaDocument } from '../backends/sigma/model.ts';
 
 export interface LoadedSigma {
@@ -45,42 +45,96 @@ function classify(doc: unknown, file: string, offset: number): SigmaDocument {
   return fail('SIGMA-BAD-DOCUMENT', `'${doc.title}' is neither a detection rule, a correlation nor a filter`, where);
 }
 
-/** Parses one YAML text (possibly several documents). */
-export function parseSigmaText(text: string, file: string): LoadedSigma[] {
-  const out: LoadedSigma[] = [];
+/** Documents that could be read, and a diagnostic for each document or file that could not. */
+export interface SigmaDocuments {
+  readonly docs: LoadedSigma[];
+  readonly refused: Diagnostic[];
+}
+
+/** File order, then place in the file: how refusals are listed. */
+export function byPlace(a: Diagnostic, b: Diagnostic): number {
+  return (a.file ?? '').localeCompare(b.file ?? '') || (a.span?.start ?? 0) - (b.span?.start ?? 0);
+}
+
+function diagnosticOf(e: unknown, file: string): Diagnostic {
+  if (e instanceof SightlineError) return { ...e.diagnostic, file: e.diagnostic.file ?? file };
+  return { code: 'SIGMA-NO-INPUT', severity: 'error', message: `cannot read ${file}: ${(e as Error).message}`, file };
+}
+
+/** Parses one YAML text (possibly several documents); a bad document is refused, the others are kept. */
+export function parseSigmaDocuments(text: string, file: string): SigmaDocuments {
+  const docs: LoadedSigma[] = [];
+  const refused: Diagnostic[] = [];
   for (const d of parseAllDocuments(text)) {
     const offset = d.range?.[0] ?? 0;
-    if (d.errors.length) {
-      const e = d.errors[0]!;
-      fail('SIGMA-BAD-YAML', e.message.split('\n')[0]!, { file, span: { start: e.pos[0], end: e.pos[1] } });
+    try {
+      if (d.errors.length) {
+        const e = d.errors[0]!;
+        fail('SIGMA-BAD-YAML', e.message.split('\n')[0]!, { file, span: { start: e.pos[0], end: e.pos[1] } });
+      }
+      const value: unknown = d.toJS({ maxAliasCount: 100 });
+      if (value === null || value === undefined) continue;
+      const cond = d.getIn(['detection', 'condition'], true);
+      const conditionOffset = isScalar(cond) && typeof cond.value === 'string' && cond.range ? cond.range[0] + (cond.type === 'PLAIN' || cond.type === undefined ? 0 : 1) : undefined;
+      docs.push({ file, offset, document: classify(value, file, offset), ...(conditionOffset !== undefined ? { conditionOffset } : {}) });
+    } catch (e) {
+      refused.push(diagnosticOf(e, file));
     }
-    const value: unknown = d.toJS({ maxAliasCount: 100 });
-    if (value === null || value === undefined) continue;
-    const cond = d.getIn(['detection', 'condition'], true);
-    const conditionOffset = isScalar(cond) && typeof cond.value === 'string' && cond.range ? cond.range[0] + (cond.type === 'PLAIN' || cond.type === undefined ? 0 : 1) : undefined;
-    out.push({ file, offset, document: classify(value, file, offset), ...(conditionOffset !== undefined ? { conditionOffset } : {}) });
   }
-  return out;
+  return { docs, refused };
+}
+
+/** Parses one YAML text (possibly several documents); throws the first document's error. */
+export function parseSigmaText(text: string, file: string): LoadedSigma[] {
+  const { docs, refused } = parseSigmaDocuments(text, file);
+  if (refused.length) throw new SightlineError(refused[0]!);
+  return docs;
 }
 
 export function loadSigmaFile(path: string): LoadedSigma[] {
   return parseSigmaText(readFileSync(path, 'utf8'), path);
 }
 
-/** Every .yml/.yaml file under `path` (a file or a directory, recursively, in name order). */
-export function loadSigmaPath(path: string): LoadedSigma[] {
+/** The .yml/.yaml files under `path` (a file or a directory, recursively, in name order). */
+export function sigmaFiles(path: string): string[] {
   let st;
   try {
     st = statSync(path);
   } catch (e) {
     throw new SightlineError({ code: 'SIGMA-NO-INPUT', severity: 'error', message: `cannot read ${path}: ${(e as Error).message}` });
   }
-  if (!st.isDirectory()) return loadSigmaFile(path);
+  if (!st.isDirectory()) return [path];
   return readdirSync(path, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((ent) => {
       const p = join(path, ent.name);
-      if (ent.isDirectory()) return loadSigmaPath(p);
-      return ['.yml', '.yaml'].includes(extname(ent.name)) ? loadSigmaFile(p) : [];
+      if (ent.isDirectory()) return sigmaFiles(p);
+      return ['.yml', '.yaml'].includes(extname(ent.name)) ? [p] : [];
     });
+}
+
+/** Every document under `path`; a file or document that cannot be read is refused, never the whole set. */
+export function loadSigmaDocuments(path: string): SigmaDocuments {
+  const docs: LoadedSigma[] = [];
+  const refused: Diagnostic[] = [];
+  for (const file of sigmaFiles(path)) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      refused.push(diagnosticOf(e, file));
+      continue;
+    }
+    const one = parseSigmaDocuments(text, file);
+    docs.push(...one.docs);
+    refused.push(...one.refused);
+  }
+  return { docs, refused };
+}
+
+/** Every document under `path`; throws the first error. */
+export function loadSigmaPath(path: string): LoadedSigma[] {
+  const { docs, refused } = loadSigmaDocuments(path);
+  if (refused.length) throw new SightlineError(refused[0]!);
+  return docs;
 }

@@ -1,6 +1,6 @@
 // Runs lowered Sigma queries over events through exec's push-based startQueries, so one pass over the data
 // feeds every Sigma rule (and, from `detect`, the SPL rules beside them). Alerts carry the Sigma rule's id,
-// title, level (as severity), ATT&CK tags (as technique/tactic), its tags and its author (DRL 1.1 asks for
+// title, level (as severity), ATT&CK tags (as technique and every tactic), its tags and its author (DRL 1.1 asks for
 // the author wherever matches are shown); Sigma has no confidence field, so alerts say `confidence: medium`. Queries none of whose sourcetypes occur in the data are skipped.
 
 import type { Diagnostic } from '../core/diagnostics.ts';
@@ -23,11 +23,14 @@ export interface SigmaRun {
 
 export const SIGMA_CONFIDENCE = 'medium';
 
-function toAlert(q: SigmaQuery, row: Parameters<typeof rowToAlert>[1]): Alert {
+/** The alert of one output row of a Sigma query. */
+export function sigmaAlert(q: SigmaQuery, row: Parameters<typeof rowToAlert>[1]): Alert {
   const a = rowToAlert({ id: q.id, title: q.title, attack: q.attack as never, severity: q.level as never, confidence: SIGMA_CONFIDENCE }, row);
   const extra: Record<string, Scalar | readonly Scalar[]> = {};
   if (q.author) extra.sigma_author = q.author;
   if (q.tags.length) extra.sigma_tags = q.tags.length === 1 ? q.tags[0]! : [...q.tags];
+  // Every tactic the rule is tagged with, not only the first (a multivalue field, as sigma_tags).
+  if (q.attack.tactics.length > 1) extra.tactic = [...q.attack.tactics];
   return { ...a, ...extra } as Alert;
 }
 
@@ -35,7 +38,7 @@ export function startSigma(queries: readonly SigmaQuery[], opts: SigmaRunOptions
   const rows: Alert[][] = queries.map(() => []);
   const run = startQueries(
     queries.map((q) => q.plan),
-    (i, row) => void rows[i]!.push(toAlert(queries[i]!, row)),
+    (i, row) => void rows[i]!.push(sigmaAlert(queries[i]!, row)),
     { ...(opts.now !== undefined ? { now: opts.now } : {}), ...(opts.onWarning ? { onWarning: opts.onWarning } : {}) },
   );
   const seen = new Set<string>();

@@ -1,5 +1,6 @@
 // Sigma ATT&CK tags (sigma-appendix-tags.md: `attack.t1021.008`, `attack.lateral-movement`; older rules use
-// underscores) -> the alert's technique and tactic. The most specific technique wins; none -> empty string.
+// underscores) -> the alert's technique and tactics. The most specific technique wins; every tactic is kept, in
+// tag order (a rule tagged persistence and privilege-escalation alerts for both); none -> empty string.
 
 const TACTICS: Record<string, string> = {
   'reconnaissance': 'Reconnaissance',
@@ -18,8 +19,8 @@ const TACTICS: Record<string, string> = {
   'impact': 'Impact',
 };
 
-export function attackOfTags(tags: readonly string[]): { tactic: string; technique: string; subtechnique?: string } {
-  let tactic = '';
+export function attackOfTags(tags: readonly string[]): { tactic: string; tactics: string[]; technique: string; subtechnique?: string } {
+  const tactics: string[] = [];
   let technique = '';
   let subtechnique: string | undefined;
   for (const raw of tags) {
@@ -33,8 +34,8 @@ export function attackOfTags(tags: readonly string[]): { tactic: string; techniq
       continue;
     }
     const name = TACTICS[rest.replace(/_/g, '-')];
-    if (name) tactic ||= name;
+    if (name && !tactics.includes(name)) tactics.push(name);
   }
   if (subtechnique && !technique) technique = subtechnique.slice(0, 5);
-  return { tactic, technique, ...(subtechnique ? { subtechnique } : {}) };
+  return { tactic: tactics[0] ?? '', tactics, technique, ...(subtechnique ? { subtechnique } : {}) };
 }

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb, type Db } from './store/db.ts';
-import { loadRules, planRule, testRules, translateRule, type EngineRule, type RuleTestResult, type TranslationView } from './engine.ts';
+import { formatRefusal, loadSigmaSet, loadRules, planRule, sigmaRuleView, sigmaSetSummary, testRules, translateRule, type EngineRule, type RuleTestResult, type SigmaSet, type TranslationView } from './engine.ts';
 import { toRuleView, type RuleView } from './catalog/rule-view.ts';
 import { loadAttack, type AttackData } from './catalog/attack.ts';
 import { RuleProcessor, type ProcessorRule } from './realtime/processor.ts';
@@ -17,6 +17,10 @@ import { SightlineError } from '../index.ts';
 export interface AppOptions {
   readonly dataDir: string;
   readonly rulesDir: string;
+  /** Sigma rules (a file or folder) evaluated in real time beside the SPL rules; refused ones are logged. */
+  readonly sigmaPath?: string | null;
+  /** With sigmaPath: any refused Sigma rule stops the start (createApp throws). */
+  readonly strictSigma?: boolean;
   readonly demoDir: string | null;
   /** Scenario library for the live `sightline test` results on rule pages (null: not shown). */
   readonly scenariosDir: string | null;
@@ -38,6 +42,8 @@ export interface App {
   readonly rules: readonly EngineRule[];
   readonly views: readonly RuleView[];
   readonly rulesError: string | null;
+  /** The Sigma set's summary line (`Sigma: N loaded, M refused: …`) and refusals, when sigmaPath was given. */
+  readonly sigma: { readonly summary: string; readonly set: SigmaSet } | null;
   readonly realtimeRules: readonly ProcessorRule[];
   readonly processor: RuleProcessor | null;
   readonly webhook: WebhookDelivery | null;
@@ -52,6 +58,21 @@ export interface App {
 function message(err: unknown): string {
   if (err instanceof SightlineError) return `${err.diagnostic.code}: ${err.diagnostic.message}`;
   return err instanceof Error ? err.message : String(err);
+}
+
+/** Loads the Sigma set, logging each refusal and the summary; throws when the path is unreadable or strict refuses. */
+function loadSigma(opts: AppOptions): { summary: string; set: SigmaSet } {
+  let set: SigmaSet;
+  try {
+    set = loadSigmaSet(opts.sigmaPath!);
+  } catch (err) {
+    throw new Error(message(err), { cause: err });
+  }
+  for (const d of [...set.refused, ...set.warnings]) opts.log(`sigma ${formatRefusal(d)}`);
+  const summary = sigmaSetSummary(set);
+  opts.log(summary);
+  if (opts.strictSigma && set.refused.length > 0) throw new Error(`${summary}; --strict: not started`);
+  return { summary, set };
 }
 
 export async function createApp(opts: AppOptions): Promise<App> {
@@ -74,6 +95,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     } catch (err) {
       opts.log(`rule ${rule.id} is not evaluated in real time: ${message(err)}`);
     }
+  }
+  const sigma = opts.sigmaPath ? loadSigma(opts) : null;
+  for (const q of sigma?.set.queries ?? []) {
+    realtimeRules.push({ rule: sigmaRuleView(q), sigma: q, mode: ruleMode({}, q.plan), sourcetypes: [...q.sourcetypes] });
   }
   // Without rules nothing may consume the journal: events wait, unanalysed, for a start with rules.
   const processor =
@@ -102,6 +127,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     rules,
     views: rules.map(toRuleView),
     rulesError,
+    sigma,
     realtimeRules,
     processor,
     webhook,

@@ -14,6 +14,12 @@ import { testRules as harnessTestRules } from '../scenarios/harness.ts';
 import { loadScenarios } from '../scenarios/load.ts';
 import { ruleLookupDirs } from '../rules/lookup-dirs.ts';
 import { convertRule } from '../app/convert-rule.ts';
+// Sigma rules beside the SPL rules (`serve --sigma`): loaded as a set that refuses what cannot run, one rule at a time.
+import { loadSigmaSet, sigmaSetSummary, formatRefusal, type SigmaSet } from '../sigma/rule-set.ts';
+import { runSigma, sigmaAlert } from '../sigma/run.ts';
+import { sigmaRuleView } from '../sigma/detect.ts';
+import type { SigmaQuery } from '../sigma/lower.ts';
+export { loadSigmaSet, sigmaSetSummary, formatRefusal, sigmaRuleView, type SigmaSet, type SigmaQuery };
 
 export type EngineRule = Rule;
 /** An alert in the flat JSON form `detect --format json` prints. */
@@ -59,6 +65,25 @@ export function runStreamingRules(rules: readonly EngineRule[], events: readonly
   current = null;
   run.end();
   return out;
+}
+
+/** runStreamingRules for Sigma queries: each event pushed alone, the rows of that push attributed to it. */
+export function runStreamingSigma(queries: readonly SigmaQuery[], events: readonly Event[], opts: { now?: number } = {}): AttributedAlert[] {
+  const out: AttributedAlert[] = [];
+  let current: number | null = null;
+  const run = startQueries(queries.map((q) => q.plan), (i, row) => void out.push({ alert: { ...sigmaAlert(queries[i]!, row) }, eventIndex: current }), { now: opts.now });
+  for (let k = 0; k < events.length; k++) {
+    current = k;
+    run.push(events[k]!);
+  }
+  current = null;
+  run.end();
+  return out;
+}
+
+/** Sigma queries over a set of events (a window), alerts as runRules returns them. */
+export async function runSigmaRules(queries: readonly SigmaQuery[], events: readonly Event[], opts: { now?: number } = {}): Promise<EngineAlert[]> {
+  return (await runSigma(queries, events, opts)).map((a) => ({ ...a }));
 }
 
 /** Plans an ad-hoc query; throws SightlineError (with the span) when it does not parse or lower. */

@@ -1,4 +1,4 @@
-// `sightline serve [--port N] [--hec-token T] [--data DIR]`: the web catalog, log analysis UI, Splunk HEC
+// `sightline serve [--port N] [--hec-token T] [--data DIR] [--sigma DIR [--strict]]`: the web catalog, log analysis UI, Splunk HEC
 // ingest with continuous rule evaluation and stored alerts, on 127.0.0.1 by default. Starts with the bundled
 // rules and demo data; the HEC token is generated and kept in the data directory when not given.
 // It lives with the server rather than in src/cli, which never imports web: src/main.ts adds it to the CLI.
@@ -51,6 +51,8 @@ export default defineCommand({
     'hec-token': { type: 'string', description: 'HEC token clients must send (Authorization: Splunk <token>)' },
     data: { type: 'string', description: 'Data directory (database, uploads, token)' },
     rules: { type: 'string', description: 'Rules directory', default: packagePath('rules') },
+    sigma: { type: 'string', description: 'Also evaluate the Sigma rules in this file or directory; a rule that cannot run is logged and left out' },
+    strict: { type: 'boolean', default: false, description: 'with --sigma: do not start when any Sigma rule is refused' },
     demo: { type: 'string', description: 'Demo logs directory', default: packagePath('demo') },
     scenarios: { type: 'string', description: 'Scenario library for live test results', default: packagePath('scenarios') },
     webhook: { type: 'string', description: 'POST each new alert as JSON to this URL' },
@@ -76,6 +78,8 @@ export default defineCommand({
         port,
         dataDir,
         rulesDir: resolve(String(args.rules)),
+        sigmaPath: args.sigma ? resolve(String(args.sigma)) : null,
+        strictSigma: args.strict === true,
         demoDir: nonEmptyDir(String(args.demo)) ? resolve(String(args.demo)) : null,
         scenariosDir: existsSync(String(args.scenarios)) ? resolve(String(args.scenarios)) : null,
         hecToken: token,
@@ -96,6 +100,7 @@ export default defineCommand({
       [
         `sightline serving on ${running.url}`,
         `  rules: ${app.rules.length} (${app.realtimeRules.length} in real time)${app.rulesError ? ` - ${app.rulesError}` : ''}`,
+        ...(app.sigma ? [`  ${app.sigma.summary} (refusals in the log)`] : []),
         `  data: ${dataDir}`,
         `  HEC: POST ${running.url}/services/collector/event  Authorization: Splunk <token> (token ${origin})`,
         '',

@@ -169,6 +169,12 @@ const cases: AliasCase[] = [
   { sourcetype: 'azure:activity', record: activityEventHub, field: 'httpRequest.clientIpAddress', expected: '203.0.113.7' },
   { sourcetype: 'azure:activity', record: activityRest, field: 'callerIpAddress', expected: '198.51.100.20' },
   { sourcetype: 'azure:activity', record: activityBare, field: 'callerIpAddress', expected: null, why: 'two aliases naming each other end' },
+  { sourcetype: 'azure:activity', record: activityEventHub, field: 'category.value', expected: 'Administrative' },
+  { sourcetype: 'azure:activity', record: activityEventHub, field: 'status.value', expected: 'Success', why: 'the Event Hub resultType' },
+  { sourcetype: 'azure:activity', record: activityRest, field: 'status.value', expected: 'Failed', why: 'the REST record keeps its own' },
+  { sourcetype: 'azure:activity', record: activityEventHub, field: 'resourceProviderName.value', expected: 'MICROSOFT.COMPUTE', why: 'the provider part of the operation name' },
+  { sourcetype: 'azure:activity', record: activityBare, field: 'resourceProviderName.value', expected: 'X' },
+  { sourcetype: 'azure:activity', record: { time: '2024-12-17T10:30:00Z', category: 'Administrative' }, field: 'resourceProviderName.value', expected: null, why: 'no operation name' },
 ];
 
 for (const c of cases) {

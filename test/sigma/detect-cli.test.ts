@@ -1,5 +1,6 @@
 // `sightline detect --sigma DIR`: Sigma rules run beside the SPL rules in the same pass over the input;
-// their alerts carry the Sigma id/title/level/ATT&CK tags; a Sigma error is reported with its code, exit 2.
+// their alerts carry the Sigma id/title/level/ATT&CK tags; a Sigma rule that cannot run is refused with its
+// code while the SPL rules run (exit 0), and --strict makes the refusal exit 2.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -48,7 +49,7 @@ test('detect --sigma runs Sigma rules beside the SPL rules and prints their aler
   assert.equal(sigma[0]!.technique, 'T1021.008');
   assert.equal(sigma[0]!['userIdentity.arn'], 'arn:aws:iam::111122223333:user/intruder');
   assert.ok(alerts.some((a) => a.rule_id === 'aws-ec2-serial-console-ssh-key-t1021-008'), 'the SPL rule alerts on the same pass');
-  assert.match(err, /Sigma: 1 run, 0 skipped .*; 1 alerts/);
+  assert.match(err, /Sigma: 1 loaded, 0 refused; 1 run, 0 skipped .*; 1 alerts/);
 });
 
 test('detect --sigma with OCSF output describes the Sigma rule as the analytic', async () => {
@@ -61,11 +62,23 @@ test('detect --sigma with OCSF output describes the Sigma rule as the analytic',
   assert.equal(finding.attacks[0]!.technique.uid, 'T1021');
 });
 
-test('a Sigma rule sightline cannot run stops detect with the named error (exit 2)', async () => {
-  const { logs, sigmaDir, rulesDir } = setup(SIGMA_RULE.replace('eventName: sendserialconsolesshpublickey', 'eventName|hour: 3'));
+test('a Sigma rule sightline cannot run is refused with its code; the SPL rules still run (exit 0)', async () => {
+  const { logs, sigmaDir } = setup(SIGMA_RULE.replace('eventName: sendserialconsolesshpublickey', 'eventName|hour: 3'));
+  let out = '';
   let err = '';
-  const code = await runDetect({ paths: [logs], rulesDir, sigmaDir, format: 'json', tuned: true }, () => {}, (s) => void (err += s));
+  const code = await runDetect({ paths: [logs], rulesDir: 'rules', sigmaDir, format: 'json', tuned: true }, (s) => void (out += s), (s) => void (err += s));
+  assert.equal(code, 0, err);
+  assert.match(err, /rule\.yml:1:1: refused SIGMA-UNSUPPORTED-MODIFIER/);
+  assert.match(err, /Sigma: 0 loaded, 1 refused: 1 SIGMA-UNSUPPORTED-MODIFIER/);
+  assert.ok(out.includes('aws-ec2-serial-console-ssh-key-t1021-008'), 'the SPL alerts are kept');
+});
+
+test('with strict, the same refusal exits 2 before any log is read', async () => {
+  const { logs, sigmaDir, rulesDir } = setup(SIGMA_RULE.replace('eventName: sendserialconsolesshpublickey', 'eventName|hour: 3'));
+  let out = '';
+  let err = '';
+  const code = await runDetect({ paths: [logs], rulesDir, sigmaDir, format: 'json', tuned: true, strict: true }, (s) => void (out += s), (s) => void (err += s));
   assert.equal(code, 2);
+  assert.equal(out, '');
   assert.match(err, /SIGMA-UNSUPPORTED-MODIFIER/);
-  assert.match(err, /rule\.yml/);
 });

@@ -7,32 +7,17 @@ import { stringify } from 'yaml';
 import type { PlanExpr, PlanNode, QueryPlan, CompareOp } from '../../plan/nodes.ts';
 import { Problems, type RuleMeta, type TranslateOptions, type Translation } from '../backend.ts';
 import { splitBranches, type Branch } from '../branches.ts';
-import { loadMappingData } from '../mapping-data.ts';
+import { defaultTimespan, sigmaField, sourceOfLogsource, sourceOfSourcetype, type SigmaSource } from './field-map.ts';
 import { DetectionBuilder } from './detection.ts';
 import { addLookup, LOOKUP_OUTPUT_MARK, rewriteLookupTests, type LookupOutputs } from './lookup.ts';
 import { stableUuid } from './stable-uuid.ts';
 import { temporalOrderedDocuments } from './temporal.ts';
 import type { SigmaCorrelationRule, SigmaCountCondition, SigmaDocument, SigmaLevel, SigmaLogsource, SigmaRule } from './model.ts';
 
-interface SigmaSourcetype {
-  readonly logsource: SigmaLogsource;
-  readonly identity: boolean;
-  readonly fields: Readonly<Record<string, string>>;
-}
-interface SigmaMapping {
-  readonly default_timespan: string;
-  readonly sourcetypes: Readonly<Record<string, SigmaSourcetype>>;
-}
-
-export function sigmaMapping(): SigmaMapping {
-  return loadMappingData<SigmaMapping>('sigma/mapping.yml');
-}
-
-/** The Sigma field name of a log field for the sourcetype whose logsource this is, or null when unmapped. */
+/** The Sigma name of a log field for the sourcetype whose logsource this is, or null when unmapped. */
 export function sigmaFieldFor(logsource: SigmaLogsource, field: string): string | null {
-  const entry = Object.values(sigmaMapping().sourcetypes).find((m) => m.logsource.product === logsource.product && m.logsource.service === logsource.service);
-  if (!entry) return null;
-  return entry.fields[field] ?? (entry.identity && !field.includes('{') ? field : null);
+  const src = sourceOfLogsource(logsource);
+  return src ? sigmaField(src, field) : null;
 }
 
 const COUNT_KEY: Record<CompareOp, keyof SigmaCountCondition> = { '=': 'eq', '!=': 'neq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' };
@@ -130,16 +115,15 @@ interface Grouping {
   readonly conditions: { agg: string; op: CompareOp; value: number }[];
 }
 
-function translateBranch(br: Branch, meta: RuleMeta, mapping: SigmaMapping, problems: Problems, multi: boolean, lookupDirs: readonly string[]): SigmaDocument[] {
-  const stm = mapping.sourcetypes[br.sourcetype];
+function translateBranch(br: Branch, meta: RuleMeta, problems: Problems, multi: boolean, lookupDirs: readonly string[]): SigmaDocument[] {
+  const stm: SigmaSource | undefined = sourceOfSourcetype(br.sourcetype);
   if (!stm) {
     problems.unsupported('XLATE-UNKNOWN-SOURCETYPE', `no Sigma logsource for ${br.sourcetype}`, br.scan);
     return [];
   }
   const fieldName = (f: string): string | null => {
-    const mapped = stm.fields[f];
-    if (mapped) return mapped;
-    if (stm.identity && !f.includes('{')) return f;
+    const mapped = sigmaField(stm, f);
+    if (mapped !== null) return mapped;
     problems.unsupported('XLATE-UNMAPPED-FIELD', `field '${f}' of ${br.sourcetype} has no Sigma field name`, null, 'add it to src/backends/sigma/mapping.yml');
     return null;
   };
@@ -163,7 +147,7 @@ function translateBranch(br: Branch, meta: RuleMeta, mapping: SigmaMapping, prob
       const key = op.keys[0] ? sub({ kind: 'field', name: op.keys[0].eventField }) : { kind: 'literal' as const, value: null };
       for (const out of addLookup(op, key, lookupDirs, lookups, problems)) {
         // Sigma reads log fields: an output the events might already carry would be ambiguous.
-        if (env.has(out) || stm.fields[out]) problems.unsupported('XLATE-SIGMA-EXPRESSION', `lookup output '${out}' is also a field of the events`, op);
+        if (env.has(out) || stm.fields.some(([, f]) => f === out)) problems.unsupported('XLATE-SIGMA-EXPRESSION', `lookup output '${out}' is also a field of the events`, op);
         env.set(out, { kind: 'call', fn: LOOKUP_OUTPUT_MARK, args: [] });
       }
     } else {
@@ -214,7 +198,7 @@ function translateBranch(br: Branch, meta: RuleMeta, mapping: SigmaMapping, prob
   variants.forEach((v, i) => {
     for (const [alias, field] of Object.entries(v.aliases)) (aliases[alias] ??= {})[rules[i]!.doc.name!] = field;
   });
-  return [...rules, { kind: 'correlation', doc: correlation(grouping, name, title, rules.map((r) => r.doc.name!), aliases, meta, mapping, problems, level, fieldName) }];
+  return [...rules, { kind: 'correlation', doc: correlation(grouping, name, title, rules.map((r) => r.doc.name!), aliases, meta, problems, level, fieldName) }];
 }
 
 /** One detection rule of a branch: its extra conditions, name/title suffixes, aliases and filter field renames. */
@@ -285,11 +269,11 @@ function eventOp(op: PlanNode, env: Map<string, PlanExpr>, sub: (e: PlanExpr) =>
 }
 
 /** A Sigma name for the alias of a coalesced BY field: its SPL name, unless that could name a log field. */
-function aliasName(byName: string, stm: SigmaSourcetype): string {
-  return stm.identity || Object.values(stm.fields).includes(byName) ? `${byName}_coalesced` : byName;
+function aliasName(byName: string, stm: SigmaSource): string {
+  return stm.identity || stm.fields.some(([s]) => s === byName) ? `${byName}_coalesced` : byName;
 }
 
-function startGrouping(op: Extract<PlanNode, { kind: 'aggregate' }>, sub: (e: PlanExpr) => PlanExpr, fieldName: (f: string) => string | null, problems: Problems, stm: SigmaSourcetype): Grouping {
+function startGrouping(op: Extract<PlanNode, { kind: 'aggregate' }>, sub: (e: PlanExpr) => PlanExpr, fieldName: (f: string) => string | null, problems: Problems, stm: SigmaSource): Grouping {
   const g: Grouping = { byNames: [...op.by], groupBy: [], coalesced: [], valueKey: null, aggs: new Map(), conditions: [], computed: new Set() };
   if (op.mode !== 'stats' || Object.keys(op.options).length) {
     problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `${op.mode}${Object.keys(op.options).length ? ' with options' : ''} has no Sigma correlation form`, op);
@@ -328,7 +312,7 @@ function startGrouping(op: Extract<PlanNode, { kind: 'aggregate' }>, sub: (e: Pl
  * aliases for group-by; pySigma's backends rename every alias in each rule's search (so value_count of an
  * alias counts the renamed fields) and our importer does the same: the translation says so with a warning.
  */
-function valueCountKey(g: Grouping, fieldName: (f: string) => string | null, stm: SigmaSourcetype): CoalescedKey | null {
+function valueCountKey(g: Grouping, fieldName: (f: string) => string | null, stm: SigmaSource): CoalescedKey | null {
   const aggNames = new Set(g.conditions.map((c) => c.agg));
   if (aggNames.size !== 1) return null;
   const chosen = g.aggs.get([...aggNames][0]!)!;
@@ -399,7 +383,7 @@ function groupedOp(op: PlanNode, g: Grouping, env: Map<string, PlanExpr>, sub: (
   }
 }
 
-function correlation(g: Grouping, name: string, title: string, ruleNames: readonly string[], aliases: Record<string, Record<string, string>>, meta: RuleMeta, mapping: SigmaMapping, problems: Problems, level: SigmaLevel | undefined, fieldName: (f: string) => string | null): SigmaCorrelationRule {
+function correlation(g: Grouping, name: string, title: string, ruleNames: readonly string[], aliases: Record<string, Record<string, string>>, meta: RuleMeta, problems: Problems, level: SigmaLevel | undefined, fieldName: (f: string) => string | null): SigmaCorrelationRule {
   const aggNames = new Set(g.conditions.map((c) => c.agg));
   if (aggNames.size > 1) problems.unsupported('XLATE-SIGMA-CORRELATION', 'conditions on several aggregates: a Sigma correlation counts one thing');
   const aggName = [...aggNames][0];
@@ -429,7 +413,7 @@ function correlation(g: Grouping, name: string, title: string, ruleNames: readon
       rules: [...ruleNames],
       ...(Object.keys(aliases).length ? { aliases } : {}),
       ...(g.groupBy.length ? { 'group-by': g.groupBy } : {}),
-      timespan: meta.window ?? mapping.default_timespan,
+      timespan: meta.window ?? defaultTimespan(),
       condition: condition as SigmaCountCondition,
     },
     ...(meta.falsePositives?.length ? { falsepositives: [...meta.falsePositives] } : {}),
@@ -442,14 +426,13 @@ export function translateSigmaDocuments(plan: QueryPlan, meta: RuleMeta, opts: T
   const split = splitBranches(plan, problems);
   if (!split) return { docs: [], problems };
   // "A then B within W" over two carried branches: a temporal_ordered correlation (temporal.ts).
-  const temporal = temporalOrderedDocuments(split, meta, sigmaMapping(), problems);
+  const temporal = temporalOrderedDocuments(split, meta, problems);
   if (temporal) return { docs: temporal, problems };
   for (const op of split.post) {
     if (op.kind === 'sort') problems.note('XLATE-OUTPUT-ONLY', 'sort after the union: Sigma rules have no order');
     else problems.unsupported('XLATE-UNSUPPORTED-COMMAND', `'${op.kind}' after the union has no Sigma form`, op);
   }
-  const mapping = sigmaMapping();
-  const docs = split.branches.flatMap((br) => translateBranch(br, meta, mapping, problems, split.branches.length > 1, opts.lookupDirs ?? []));
+  const docs = split.branches.flatMap((br) => translateBranch(br, meta, problems, split.branches.length > 1, opts.lookupDirs ?? []));
   return { docs, problems };
 }
 

@@ -12,12 +12,7 @@ import { DetectionBuilder } from './detection.ts';
 import { stableUuid } from './stable-uuid.ts';
 import type { SigmaCorrelationRule, SigmaDocument, SigmaLevel, SigmaLogsource, SigmaRule } from './model.ts';
 import { parseTimespan } from './timespan.ts';
-
-/** The parts of src/backends/sigma/mapping.yml this module reads. */
-export interface TemporalMapping {
-  readonly default_timespan: string;
-  readonly sourcetypes: Readonly<Record<string, { readonly logsource: SigmaLogsource; readonly identity: boolean; readonly fields: Readonly<Record<string, string>> }>>;
-}
+import { defaultTimespan, sigmaField, sourceOfSourcetype } from './field-map.ts';
 
 interface TemporalContext {
   readonly problems: Problems;
@@ -28,17 +23,17 @@ interface TemporalContext {
   readonly uuid: (name: string) => string;
 }
 
-function contextOf(mapping: TemporalMapping, problems: Problems): TemporalContext {
+function contextOf(problems: Problems): TemporalContext {
   return {
     problems,
-    logsource: (st) => mapping.sourcetypes[st]?.logsource ?? null,
+    logsource: (st) => sourceOfSourcetype(st)?.logsource ?? null,
     fieldName: (st, f) => {
-      const m = mapping.sourcetypes[st];
-      const mapped = m?.fields[f] ?? (m?.identity && !f.includes('{') ? f : null);
+      const m = sourceOfSourcetype(st);
+      const mapped = m ? sigmaField(m, f) : null;
       if (!mapped) problems.unsupported('XLATE-UNMAPPED-FIELD', `field '${f}' of ${st} has no Sigma field name`, null, 'add it to src/backends/sigma/mapping.yml');
       return mapped ?? null;
     },
-    defaultTimespan: mapping.default_timespan,
+    defaultTimespan: defaultTimespan(),
     uuid: stableUuid,
   };
 }
@@ -212,8 +207,8 @@ const OUTPUT_ONLY = new Set<PlanNode['kind']>(['eval', 'table', 'fields', 'sort'
  * correlation. Null when the plan is not in the idiom (the caller exports it the generic way); problems are
  * reported (and documents still returned) when it is in the idiom but a piece has no exact Sigma form.
  */
-export function temporalOrderedDocuments(split: BranchedPlan, meta: RuleMeta, mapping: TemporalMapping, problems: Problems): SigmaDocument[] | null {
-  const ctx = contextOf(mapping, problems);
+export function temporalOrderedDocuments(split: BranchedPlan, meta: RuleMeta, problems: Problems): SigmaDocument[] | null {
+  const ctx = contextOf(problems);
   const { branches, post } = split;
   if (!split.union || branches.length !== 2) return null;
   const [b0, b1] = branches as [typeof branches[0], typeof branches[1]];

@@ -1,10 +1,11 @@
 // `sightline convert <rule.yml...> --to sigma|kql|esql|sql|spl [--out DIR] [--check] [--input a,b]`: translates rules from
 // their logical plan. A construct the target cannot express is an error with its code and position in the
 // rule file (exit 2), never a weaker query; --check runs the target's validator (exit 1 on findings).
-// A Sigma rule file as input converts to spl (src/sigma/convert.ts). The translation itself is the app layer's
+// A Sigma rule file as input converts to spl (src/sigma/convert.ts); so does a folder of Sigma rules, where each
+// rule that cannot be converted is listed and the rest are written (--strict: any refusal exits 2). The translation itself is the app layer's
 // (src/app/convert-rule.ts), shared with the web catalog; this file is the command line around it.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from 'citty';
 import { formatDiagnostic, SightlineError, type Diagnostic } from '../../core/diagnostics.ts';
@@ -12,7 +13,7 @@ import { DEFAULT_SQL_INPUT } from '../../backends/sql/index.ts';
 import { loadRuleFile, type Rule } from '../../rules/load.ts';
 import { checkRule } from '../../app/check-rule.ts';
 import { convertRule, CONVERT_TARGETS, type ConvertOutput, type ConvertTarget } from '../../app/convert-rule.ts';
-import { convertSigmaInput, isSigmaFile } from '../../sigma/convert.ts';
+import { convertSigmaFolder, convertSigmaInput, isSigmaFile } from '../../sigma/convert.ts';
 
 const EXTENSION: Record<ConvertTarget, string> = { sigma: 'yml', kql: 'kql', esql: 'esql', sql: 'sql', spl: 'spl' };
 
@@ -25,6 +26,7 @@ export default defineCommand({
     untuned: { type: 'boolean', default: false, description: 'leave the rule\'s allowlists out of the query' },
     input: { type: 'string', description: `--to sql: comma-separated log files or globs the query reads (default ${DEFAULT_SQL_INPUT.join(',')})` },
     'sql-input': { type: 'string', description: 'older name of --input' },
+    strict: { type: 'boolean', default: false, description: 'a folder of Sigma rules: exit 2 and write nothing when any rule is refused' },
   },
   async run({ args }) {
     process.exitCode = await runConvert(convertRequest(args));
@@ -32,7 +34,7 @@ export default defineCommand({
 });
 
 /** The request for parsed CLI arguments; `--input` wins over its older name `--sql-input`. */
-export function convertRequest(args: { _: readonly unknown[]; to: unknown; out?: unknown; check?: unknown; untuned?: unknown; input?: unknown; 'sql-input'?: unknown }): ConvertRequest {
+export function convertRequest(args: { _: readonly unknown[]; to: unknown; out?: unknown; check?: unknown; untuned?: unknown; input?: unknown; 'sql-input'?: unknown; strict?: unknown }): ConvertRequest {
   const input = args.input ?? args['sql-input'];
   return {
     files: args._.map(String),
@@ -40,6 +42,7 @@ export function convertRequest(args: { _: readonly unknown[]; to: unknown; out?:
     ...(args.out ? { out: String(args.out) } : {}),
     check: Boolean(args.check),
     tuned: !args.untuned,
+    ...(args.strict ? { strict: true } : {}),
     ...(input ? { sqlInput: String(input).split(',').filter((p) => p !== '') } : {}),
   };
 }
@@ -51,6 +54,16 @@ export interface ConvertRequest {
   readonly check?: boolean;
   readonly tuned?: boolean;
   readonly sqlInput?: readonly string[];
+  /** A folder of Sigma rules: any refused rule exits 2 (nothing written) instead of being listed. */
+  readonly strict?: boolean;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** A diagnostic with its SPL span moved to the rule file, printed with the file line and a caret. */
@@ -83,6 +96,10 @@ export async function runConvert(req: ConvertRequest, out: (s: string) => void =
   let code = 0;
   if (req.out) mkdirSync(req.out, { recursive: true });
   for (const file of req.files) {
+    if (isDirectory(file)) {
+      code = Math.max(code, convertSigmaFolder(file, to, { ...(req.out ? { outDir: req.out } : {}), strict: req.strict === true }, out, err));
+      continue;
+    }
     if (isSigmaFile(file)) {
       code = Math.max(code, convertSigmaInput(file, to, req.out, out, err));
       continue;

@@ -1,7 +1,8 @@
-// `sightline detect <paths...> [--rules DIR] [--sigma DIR] [--format table|json|csv|ocsf] [--suppress 1h]`: loads every rule,
-// runs them in one pass over the files through the fast scan path (prefilter; --no-fast reads every event),
-// prints alerts on stdout and a summary on stderr. Exit 0 (alerts are output, not failure); 2 on usage
-// errors or rules that cannot run.
+// `sightline detect <paths...> [--rules DIR] [--sigma DIR [--strict]] [--format table|json|csv|ocsf] [--suppress 1h]`:
+// loads every rule, runs them in one pass over the files through the fast scan path (prefilter; --no-fast reads
+// every event), prints alerts on stdout and a summary on stderr. Exit 0 (alerts are output, not failure); 2 on
+// usage errors or SPL rules that cannot run. A Sigma rule that cannot run is refused alone (listed with its
+// file, code and reason, counted in the Sigma summary line) and the rest run; --strict makes a refusal exit 2.
 
 import { readFileSync } from 'node:fs';
 import { catalogDir } from '../../app/catalog-dirs.ts';
@@ -16,7 +17,8 @@ import { runRulesOverFiles, runRulesWithSummary, type RunSummary } from '../../r
 import { newReadCounts } from '../../ingest/read-counts.ts';
 import type { Alert } from '../../rules/alert.ts';
 import { parseWindow } from '../../rules/suppress.ts';
-import { loadSigmaQueries, mergeAlerts, sigmaRuleView, teeEvents } from '../../sigma/detect.ts';
+import { mergeAlerts, sigmaRuleView, teeEvents } from '../../sigma/detect.ts';
+import { formatRefusal, loadSigmaSet, sigmaSetSummary, type SigmaSet } from '../../sigma/rule-set.ts';
 import { startSigma, type SigmaRun } from '../../sigma/run.ts';
 import { createProgress, inputBytes, type Progress } from '../output/progress.ts';
 
@@ -28,6 +30,7 @@ export default defineCommand({
   args: {
     rules: { type: 'string', default: catalogDir('rules'), description: 'directory of rule files (default: ./rules if present, else the bundled catalog)' },
     sigma: { type: 'string', description: 'also run the Sigma rules (detection, correlation, filter) in this file or directory' },
+    strict: { type: 'boolean', default: false, description: 'with --sigma: exit 2 without running when any Sigma rule is refused' },
     format: { type: 'string', default: 'table', description: 'table | json (one alert per line) | csv | ocsf (Detection Finding per line)' },
     suppress: { type: 'string', description: 'drop repeats of the same rule + entity within this window (e.g. 1h); off by default' },
     untuned: { type: 'boolean', default: false, description: 'ignore the rules\' allowlists' },
@@ -39,6 +42,7 @@ export default defineCommand({
       paths: args._ as string[],
       rulesDir: String(args.rules),
       ...(args.sigma ? { sigmaDir: String(args.sigma) } : {}),
+      strict: args.strict === true,
       format: String(args.format),
       suppress: args.suppress as string | undefined,
       tuned: !args.untuned,
@@ -53,6 +57,8 @@ export interface DetectRequest {
   readonly rulesDir: string;
   /** Sigma rules run beside the SPL rules, in the same pass. */
   readonly sigmaDir?: string;
+  /** Any refused Sigma rule makes the run exit 2 (before reading the logs); by default refusals are listed and the rest run. */
+  readonly strict?: boolean;
   readonly format: string;
   readonly suppress?: string;
   readonly tuned: boolean;
@@ -111,17 +117,23 @@ export async function runDetect(
   }
   const malformed: MalformedInput[] = [];
   const warnings: Diagnostic[] = [];
-  let sigma: { run: SigmaRun; views: Map<string, Rule> } | null = null;
+  let sigma: { run: SigmaRun; views: Map<string, Rule>; set: SigmaSet } | null = null;
   if (req.sigmaDir !== undefined) {
+    let set: SigmaSet;
     try {
-      const queries = loadSigmaQueries(req.sigmaDir);
-      const run = startSigma(queries, { ...(now !== undefined ? { now } : {}), onWarning: (d) => void warnings.push(d) });
-      sigma = { run, views: new Map(queries.map((q) => [q.id, sigmaRuleView(q)])) };
+      set = loadSigmaSet(req.sigmaDir);
     } catch (e) {
       if (!(e instanceof SightlineError)) throw e;
       err(formatWithSource(e.diagnostic));
       return 2;
     }
+    if (req.strict && set.refused.length > 0) {
+      for (const d of set.refused) err(formatRefusal(d));
+      err(`sightline detect: ${sigmaSetSummary(set)}; --strict: nothing was run`);
+      return 2;
+    }
+    const run = startSigma(set.queries, { ...(now !== undefined ? { now } : {}), onWarning: (d) => void warnings.push(d) });
+    sigma = { run, views: new Map(set.queries.map((q) => [q.id, sigmaRuleView(q)])), set };
   }
   let result: { alerts: Alert[]; summary: RunSummary };
   const progress = progressFor(inputBytes(expandPaths(req.paths).files));
@@ -180,6 +192,9 @@ export async function runDetect(
         `their _time is the previous event's time, or the file's modification time (docs/ingest.md)`,
     );
   }
-  if (sigmaResult) err(`sightline detect: Sigma: ${sigmaResult.ran.length} run, ${sigmaResult.skipped.length} skipped (no data for their sourcetypes); ${sigmaResult.alerts.length} alerts`);
+  if (sigma && sigmaResult) {
+    for (const d of [...sigma.set.refused, ...sigma.set.warnings]) err(formatRefusal(d));
+    err(`sightline detect: ${sigmaSetSummary(sigma.set)}; ${sigmaResult.ran.length} run, ${sigmaResult.skipped.length} skipped (no data for their sourcetypes); ${sigmaResult.alerts.length} alerts`);
+  }
   return summary.failed.length > 0 ? 2 : 0;
 }

@@ -1,5 +1,6 @@
 // `sightline lint <rule.yml...>` and `sightline lint --query '<SPL>'`: schema errors, SPL syntax errors, fields
-// the sourcetypes never produce and Splunk-invalid constructs, each as `file:line:col: CODE: message` with a
+// the sourcetypes never produce and Splunk-invalid constructs (for a Sigma file: why it would be refused, and
+// the fields it reads that its sourcetype never has), each as `file:line:col: CODE: message` with a
 // caret excerpt and, where one exists, the rewrite. `--fix` writes the rewrites (for --query: prints the SPL).
 // Exit code 1 when any error is reported, 2 on usage errors.
 
@@ -9,6 +10,8 @@ import { defineCommand } from 'citty';
 import { formatDiagnostic, type Diagnostic } from '../../core/diagnostics.ts';
 import { lintRuleText, lintSpl } from '../../rules/lint/index.ts';
 import { SOURCETYPES } from '../../rules/schema.ts';
+import { isSigmaFile } from '../../sigma/convert.ts';
+import { loadSigmaSet } from '../../sigma/rule-set.ts';
 
 export default defineCommand({
   meta: { name: 'lint', description: 'Check rule files or a query for errors Splunk would reject, with rewrites' },
@@ -91,6 +94,14 @@ export function runLint(req: LintRequest, io: { out: (s: string) => void; err: (
       } catch (e) {
         err(`${file}: CLI-READ: ${(e as Error).message}`);
         errors++;
+        continue;
+      }
+      if (isSigmaFile(file)) {
+        // A Sigma file: what `detect --sigma` would refuse (errors) and its dead-field warnings.
+        const set = loadSigmaSet(file);
+        const ds = [...set.refused, ...set.warnings];
+        for (const d of ds) err(render(d, text));
+        count(ds);
         continue;
       }
       const r = lintRuleText(text, file);

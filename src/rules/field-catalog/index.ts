@@ -67,3 +67,54 @@ export function similarFields(sourcetype: string, field: string): string[] {
     return l.startsWith(field.toLowerCase()) || (stem.length >= 4 && l.includes(stem));
   }).slice(0, 4);
 }
+
+const noArrays = (f: string) => f.replace(/\{\}/g, '');
+
+/**
+ * The catalog field (or prefix) that `field` names when its array steps are written without `{}`
+ * (`resources.ARN` -> `resources{}.ARN`, `Parameters.Name` -> `Parameters{}.Name`), or null. Splunk's JSON names
+ * mark each array step with `{}`, so the plain path resolves to nothing.
+ */
+export function arrayPathFor(sourcetype: string, field: string): string | null {
+  const cat = BY_SOURCETYPE.get(sourcetype);
+  if (!cat || field.includes('{')) return null;
+  for (const f of cat.fields) if (f.includes('{}') && noArrays(f) === field) return f;
+  // The array itself (`NetworkLocationDetails: '[]'`): Splunk makes no field of an array, only of its elements.
+  for (const f of [...cat.fields].sort()) if (f.startsWith(`${field}{}`)) return f;
+  for (const p of cat.prefixes) if (p.includes('{}') && field.startsWith(noArrays(p))) return p + field.slice(noArrays(p).length);
+  return null;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * The catalog field nearest to `field`, for a warning's suggestion: a field whose last name is the same (any
+ * case) first (`type` -> `userIdentity.type`), else the smallest edit distance over whole names, case-insensitive.
+ */
+export function closestField(sourcetype: string, field: string): string | null {
+  const cat = BY_SOURCETYPE.get(sourcetype);
+  if (!cat) return null;
+  const lastOf = (f: string) => f.split(/[.{}]+/).filter(Boolean).pop()?.toLowerCase() ?? '';
+  const names = [...cat.fields].sort();
+  const sameLast = names.filter((f) => lastOf(f) === lastOf(field));
+  const pool = sameLast.length ? sameLast : names;
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const f of pool) {
+    const d = editDistance(field.toLowerCase(), f.toLowerCase());
+    if (d < bestD) [best, bestD] = [f, d];
+  }
+  return best;
+}

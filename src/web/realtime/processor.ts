@@ -7,13 +7,16 @@ import type { Db } from '../store/db.ts';
 import { getProgress, setProgress } from '../store/db.ts';
 import { eventsAfter, eventsInWindow, type StoredEvent } from '../store/events.ts';
 import { insertAlerts, type NewAlert } from '../store/alerts.ts';
-import { runRules, runStreamingRules, type EngineAlert, type EngineRule } from '../engine.ts';
+import { runRules, runSigmaRules, runStreamingRules, runStreamingSigma, type EngineAlert, type EngineRule, type SigmaQuery } from '../engine.ts';
 import { toEngineEvent } from './stored-event.ts';
 import { alertKeys, streamingAlertKeys } from './alert-key.ts';
 import type { RuleMode } from './rule-mode.ts';
 
 export interface ProcessorRule {
+  /** For a Sigma rule: the Rule-shaped view of it (id, title), its query in `sigma`. */
   readonly rule: EngineRule;
+  /** Set for a Sigma rule (`serve --sigma`): it runs from this query instead of an SPL rule's plan. */
+  readonly sigma?: SigmaQuery;
   readonly mode: RuleMode;
   readonly sourcetypes: readonly string[] | null;
 }
@@ -123,7 +126,10 @@ export class RuleProcessor {
     if (batch.length === 0) return false;
     const first = batch[0]!.id;
     const last = batch[batch.length - 1]!.id;
-    const attributed = this.streaming.length > 0 ? runStreamingRules(this.streaming.map((r) => r.rule), batch.map(toEngineEvent)) : [];
+    const events = batch.map(toEngineEvent);
+    const spl = this.streaming.filter((r) => !r.sigma);
+    const sigma = this.streaming.flatMap((r) => (r.sigma ? [r.sigma] : []));
+    const attributed = [...(spl.length > 0 ? runStreamingRules(spl.map((r) => r.rule), events) : []), ...(sigma.length > 0 ? runStreamingSigma(sigma, events) : [])];
     const withIds = attributed.map((a) => ({ alert: a.alert, eventId: a.eventIndex === null ? null : batch[a.eventIndex]!.id }));
     const keys = streamingAlertKeys(`events:${first}-${last}`, withIds);
     const rows: NewAlert[] = withIds.map((a, i) => ({
@@ -217,7 +223,7 @@ export class RuleProcessor {
 
   private async evaluateWindow(r: ProcessorRule, w: { rule_id: string; window_start: number; window_end: number }, cursor: number): Promise<void> {
     const events = eventsInWindow(this.db, r.sourcetypes, w.window_start, w.window_end, cursor);
-    const alerts: EngineAlert[] = events.length > 0 ? await runRules([r.rule], events.map(toEngineEvent)) : [];
+    const alerts: EngineAlert[] = events.length === 0 ? [] : r.sigma ? await runSigmaRules([r.sigma], events.map(toEngineEvent)) : await runRules([r.rule], events.map(toEngineEvent));
     const keys = alertKeys(`window:${w.window_start}-${w.window_end}`, alerts);
     const rows: NewAlert[] = alerts.map((a, i) => ({
       key: keys[i]!,

@@ -15,13 +15,14 @@ export interface TestServer extends RunningServer {
   dispose(): Promise<void>;
 }
 
-export async function startTestServer(opts: { dataDir?: string; maxHecBytes?: number; demoDir?: string | null; webhookUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { dataDir?: string; maxHecBytes?: number; demoDir?: string | null; webhookUrl?: string; sigmaPath?: string; strictSigma?: boolean; log?: (line: string) => void } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'sightline-web-'));
   const running = await startServer({
     host: '127.0.0.1',
     port: 0,
     dataDir,
     rulesDir: join(FIXTURES, 'rules'),
+    ...(opts.sigmaPath ? { sigmaPath: opts.sigmaPath, strictSigma: opts.strictSigma === true } : {}),
     demoDir: opts.demoDir === undefined ? join(FIXTURES, 'demo') : opts.demoDir,
     scenariosDir: null,
     hecToken: TOKEN,
@@ -30,7 +31,7 @@ export async function startTestServer(opts: { dataDir?: string; maxHecBytes?: nu
     webhookUrl: opts.webhookUrl ?? null,
     allowPaths: true,
     idleSeconds: 0.2,
-    log: () => {},
+    log: opts.log ?? (() => {}),
   });
   const self: TestServer = {
     ...running,
