@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fail } from '../core/diagnostics.ts';
 import { packagePath } from '../core/package-root.ts';
 import { startServer } from './server.ts';
 
@@ -39,7 +40,7 @@ function nonEmptyDir(dir: string): boolean {
 
 function positiveInt(v: string | undefined, name: string, fallback: number): number {
   if (v === undefined) return fallback;
-  if (!/^\d+$/.test(v) || Number(v) <= 0) throw new Error(`--${name} must be a positive integer, got ${JSON.stringify(v)}`);
+  if (!/^\d+$/.test(v) || Number(v) <= 0) fail('CLI-BAD-ARG', `--${name} must be a positive integer, got ${JSON.stringify(v)}`);
   return Number(v);
 }
 
@@ -61,7 +62,7 @@ export default defineCommand({
   async run({ args }) {
     const port = Number(args.port);
     if (!/^\d+$/.test(String(args.port)) || port > 65535) {
-      process.stderr.write(`sightline serve: --port must be 0-65535, got ${JSON.stringify(args.port)}\n`);
+      process.stderr.write(`sightline serve: CLI-BAD-ARG: --port must be 0-65535, got ${JSON.stringify(args.port)}\n`);
       process.exitCode = 2;
       return;
     }
