@@ -70,6 +70,16 @@ export default defineCommand({
     const { token, origin } = hecToken(args['hec-token'], dataDir);
     const host = String(args.host);
     const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+    // The signal handlers come first: a supervisor may send SIGTERM as soon as it reads the start message, and
+    // a signal arriving before any handler exists kills the process without the clean shutdown.
+    let stopRequested = false;
+    let onStop: (() => void) | null = null;
+    const requestStop = () => {
+      stopRequested = true;
+      onStop?.();
+    };
+    process.once('SIGINT', requestStop);
+    process.once('SIGTERM', requestStop);
     let running;
     try {
       running = await startServer({
@@ -88,6 +98,8 @@ export default defineCommand({
         log,
       });
     } catch (err) {
+      process.off('SIGINT', requestStop);
+      process.off('SIGTERM', requestStop);
       process.stderr.write(`sightline serve: ${err instanceof Error ? err.message : String(err)}\n`);
       process.exitCode = 2;
       return;
@@ -103,12 +115,11 @@ export default defineCommand({
       ].join('\n'),
     );
     await new Promise<void>((done) => {
-      const stop = () => {
+      onStop = () => {
         log('shutting down');
         void running.close().then(done);
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      if (stopRequested) onStop();
     });
   },
 });
