@@ -20,6 +20,8 @@ export const CONVERT_TARGETS: readonly ConvertTarget[] = [...TARGETS, 'spl'];
 export interface ConvertOutput {
   readonly ok: boolean;
   readonly text: string;
+  /** Several separate queries (ES|QL over several data streams), each a whole file; `text` bundles them. */
+  readonly queries?: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -37,7 +39,7 @@ export function convertRule(rule: Rule, to: ConvertTarget, opts: { tuned?: boole
     return { ok: !problems.failed, text: renderSigma([...docs, ...filters]), diagnostics: problems.list };
   }
   const t = translate(planRule(rule, opts.tuned !== false), to, meta, { lookupDirs: ruleLookupDirs(rule), ...(opts.sqlInput ? { sqlInput: opts.sqlInput } : {}) });
-  return { ok: t.ok, text: t.text, diagnostics: t.diagnostics };
+  return { ok: t.ok, text: t.text, ...(t.queries ? { queries: t.queries } : {}), diagnostics: t.diagnostics };
 }
 
 /** The rule's SPL in canonical form, followed by `| where NOT (...)` for its allowlist entries when tuned: the

@@ -123,7 +123,10 @@ export async function runConvert(req: ConvertRequest, out: (s: string) => void =
       code = 2;
       continue;
     }
-    if (req.out) writeFileSync(join(req.out, `${rule.id}.${EXTENSION[to]}`), result.text);
+    // With --out, a translation that is several queries (ES|QL over several data streams) is one file per
+    // query, <rule-id>.<n>.esql, each pasted on its own; stdout shows them in one stream, numbered.
+    if (req.out && result.queries) result.queries.forEach((q, i) => writeFileSync(join(req.out!, `${rule.id}.${i + 1}.${EXTENSION[to]}`), q));
+    else if (req.out) writeFileSync(join(req.out, `${rule.id}.${EXTENSION[to]}`), result.text);
     else out(result.text);
     if (req.check && to !== 'spl') {
       const findings = await checkRule(rule, to, req.tuned !== false);
