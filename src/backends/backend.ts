@@ -42,6 +42,9 @@ export interface Translation {
   readonly ok: boolean;
   /** The whole output as one file (queries joined the way the target joins them). */
   readonly text: string;
+  /** When the target runs several separate queries (ES|QL over several data streams): each one as a file of
+   *  its own, header comment included, ready to paste. Absent for a single query. */
+  readonly queries?: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
 

@@ -4,6 +4,7 @@
 
 import type { PlanExpr, PlanNode, QueryPlan } from '../plan/nodes.ts';
 import type { Problems } from './backend.ts';
+import { foldMissingFields } from './fold-missing.ts';
 import { resolveSourcetype } from './sourcetype.ts';
 
 export type ScanNode = Extract<PlanNode, { kind: 'scan' }>;
@@ -71,7 +72,8 @@ export function splitBranches(plan: QueryPlan, problems: Problems): BranchedPlan
       if (op.kind === 'rename') for (const p of op.pairs) branchColumns.add(p.to);
       if (op.kind === 'aggregate') for (const a of op.aggregations) branchColumns.add(a.as);
     }
-    const b = makeBranch(i, f.scan, [...f.ops, ...pushed], problems);
+    // The pushed operators meet the branch's own fields list: clauses on fields it dropped are folded away.
+    const b = makeBranch(i, f.scan, foldMissingFields([...f.ops, ...pushed]), problems);
     if (b) branches.push(b);
   }
   if (branches.length !== flat.length) return null;

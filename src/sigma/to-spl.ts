@@ -1,5 +1,6 @@
 // Prints a lowered Sigma plan as SPL for `sightline convert rule.yml --to spl`. It covers exactly the node and
-// expression kinds the Sigma lowering produces; anything else is SIGMA-SPL-UNSUPPORTED (fail closed). The
+// expression kinds the Sigma lowering produces, and those of a rule's allowlist filter (rules/tuning.ts, for
+// `convert --to spl` of a sightline rule); anything else is SIGMA-SPL-UNSUPPORTED (fail closed). The
 // leading search keeps Splunk search terms (field="value*", case-insensitive); conditions that need
 // functions (regex, cidrmatch, null checks, field comparisons) go to a `where` with the same semantics.
 
@@ -61,6 +62,8 @@ function printEval(e: PlanExpr): string {
       return `(${printEval(e.left)} ${e.op} ${printEval(e.right)})`;
     case 'compare':
       return `${printEval(e.left)}${e.op === '=' ? '==' : e.op}${printEval(e.right)}`;
+    case 'like':
+      return `like(${printEval(e.expr)}, ${printEval(e.pattern)})`;
     case 'and':
       return `(${e.items.map(printEval).join(' AND ')})`;
     case 'or':
@@ -124,6 +127,11 @@ function printNode(n: PlanNode): string {
     default:
       return fail('SIGMA-SPL-UNSUPPORTED', `plan node '${n.kind}' has no SPL printer for Sigma`);
   }
+}
+
+/** A predicate as an SPL `where` expression (the lowered Sigma conditions, and a rule's allowlist filter). */
+export function planExprToSplWhere(e: PlanExpr): string {
+  return printEval(e);
 }
 
 /** The SPL of one lowered Sigma query. */

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fail } from '../core/diagnostics.ts';
 import { packagePath } from '../core/package-root.ts';
 import { startServer } from './server.ts';
 
@@ -39,7 +40,7 @@ function nonEmptyDir(dir: string): boolean {
 
 function positiveInt(v: string | undefined, name: string, fallback: number): number {
   if (v === undefined) return fallback;
-  if (!/^\d+$/.test(v) || Number(v) <= 0) throw new Error(`--${name} must be a positive integer, got ${JSON.stringify(v)}`);
+  if (!/^\d+$/.test(v) || Number(v) <= 0) fail('CLI-BAD-ARG', `--${name} must be a positive integer, got ${JSON.stringify(v)}`);
   return Number(v);
 }
 
@@ -63,7 +64,7 @@ export default defineCommand({
   async run({ args }) {
     const port = Number(args.port);
     if (!/^\d+$/.test(String(args.port)) || port > 65535) {
-      process.stderr.write(`sightline serve: --port must be 0-65535, got ${JSON.stringify(args.port)}\n`);
+      process.stderr.write(`sightline serve: CLI-BAD-ARG: --port must be 0-65535, got ${JSON.stringify(args.port)}\n`);
       process.exitCode = 2;
       return;
     }
@@ -71,6 +72,16 @@ export default defineCommand({
     const { token, origin } = hecToken(args['hec-token'], dataDir);
     const host = String(args.host);
     const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+    // The signal handlers come first: a supervisor may send SIGTERM as soon as it reads the start message, and
+    // a signal arriving before any handler exists kills the process without the clean shutdown.
+    let stopRequested = false;
+    let onStop: (() => void) | null = null;
+    const requestStop = () => {
+      stopRequested = true;
+      onStop?.();
+    };
+    process.once('SIGINT', requestStop);
+    process.once('SIGTERM', requestStop);
     let running;
     try {
       running = await startServer({
@@ -91,6 +102,8 @@ export default defineCommand({
         log,
       });
     } catch (err) {
+      process.off('SIGINT', requestStop);
+      process.off('SIGTERM', requestStop);
       process.stderr.write(`sightline serve: ${err instanceof Error ? err.message : String(err)}\n`);
       process.exitCode = 2;
       return;
@@ -107,12 +120,11 @@ export default defineCommand({
       ].join('\n'),
     );
     await new Promise<void>((done) => {
-      const stop = () => {
+      onStop = () => {
         log('shutting down');
         void running.close().then(done);
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      if (stopRequested) onStop();
     });
   },
 });

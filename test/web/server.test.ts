@@ -172,7 +172,7 @@ test('alerts store each alert exactly once even when the same events are evaluat
 });
 
 test('every page answers 200 with the CSP that forbids inline script', async () => {
-  for (const path of ['/', '/?q=mfa&severity=high', '/rules/test-console-login-no-mfa', '/coverage', '/analyze', '/alerts', '/alerts/1', '/static/app.js', '/static/style.css']) {
+  for (const path of ['/', '/?q=mfa&severity=high', '/rules/test-console-login-no-mfa', '/coverage', '/analyze', '/alerts', '/alerts/1', '/static/app.js', '/static/style.css', '/static/favicon.svg', '/favicon.ico']) {
     const r = await fetch(`${srv.url}${path}`);
     assert.equal(r.status, 200, path);
     const csp = r.headers.get('content-security-policy') ?? '';
@@ -182,6 +182,10 @@ test('every page answers 200 with the CSP that forbids inline script', async () 
   }
   assert.equal((await fetch(`${srv.url}/rules/no-such-rule`)).status, 404);
   assert.equal((await fetch(`${srv.url}/alerts/999999`)).status, 404);
+  // The icon a browser asks for on every page (issue #16: it was 404).
+  const icon = await fetch(`${srv.url}/favicon.ico`);
+  assert.equal(icon.headers.get('content-type'), 'image/svg+xml');
+  assert.match(await icon.text(), /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
 });
 
 test('malformed URLs are answered 400 and the server keeps serving', async () => {

@@ -14,14 +14,16 @@ import { loadRuleFile, type Rule } from '../../rules/load.ts';
 import { checkRule } from '../../app/check-rule.ts';
 import { convertRule, CONVERT_TARGETS, type ConvertOutput, type ConvertTarget } from '../../app/convert-rule.ts';
 import { convertSigmaFolder, convertSigmaInput, isSigmaFile } from '../../sigma/convert.ts';
+import { ruleFiles } from '../rule-files.ts';
 
 const EXTENSION: Record<ConvertTarget, string> = { sigma: 'yml', kql: 'kql', esql: 'esql', sql: 'sql', spl: 'spl' };
 
 export default defineCommand({
   meta: { name: 'convert', description: 'Translate rules to Sigma, KQL, ES|QL, SQL or SPL' },
   args: {
-    to: { type: 'string', required: true, description: 'sigma | kql | esql | sql | spl' },
-    out: { type: 'string', description: 'write <rule-id>.<ext> files into this directory instead of stdout' },
+    rules: { type: 'positional', required: false, valueHint: 'rule.yml|dir...', description: 'rule files (sightline or Sigma), or directories of them' },
+    to: { type: 'string', required: true, valueHint: 'target', description: 'sigma | kql | esql | sql | spl' },
+    out: { type: 'string', valueHint: 'dir', description: 'write <rule-id>.<ext> files into this directory instead of stdout' },
     check: { type: 'boolean', default: false, description: 'validate the output (Sigma schemas, Kusto analyser, ES|QL checker, DuckDB binder)' },
     untuned: { type: 'boolean', default: false, description: 'leave the rule\'s allowlists out of the query' },
     input: { type: 'string', description: `--to sql: comma-separated log files or globs the query reads (default ${DEFAULT_SQL_INPUT.join(',')})` },
@@ -93,13 +95,22 @@ export async function runConvert(req: ConvertRequest, out: (s: string) => void =
     err('sightline convert: CLI-BAD-OPTION: --input is empty\n  hint: give one or more comma-separated files or globs');
     return 2;
   }
+  // A folder of Sigma rules (SigmaHQ's rules/cloud: YAML in subfolders, none of it sightline rules) converts
+  // as one set that refuses rules one by one; any other folder stands for the rule files in it.
+  const sigmaFolders = req.files.filter((f) => isDirectory(f) && !ruleFiles([f]).files.some((r) => !isSigmaFile(r)));
+  const { files, missing } = ruleFiles(req.files.filter((f) => !sigmaFolders.includes(f)));
+  if (missing.length > 0) {
+    err(`sightline convert: INPUT-NOT-FOUND: no such file or directory: ${missing.join(', ')}`);
+    return 2;
+  }
+  if (files.length === 0 && sigmaFolders.length === 0) {
+    err(`sightline convert: CLI-NO-INPUT: no rule files in ${req.files.join(', ')}`);
+    return 2;
+  }
   let code = 0;
   if (req.out) mkdirSync(req.out, { recursive: true });
-  for (const file of req.files) {
-    if (isDirectory(file)) {
-      code = Math.max(code, convertSigmaFolder(file, to, { ...(req.out ? { outDir: req.out } : {}), strict: req.strict === true }, out, err));
-      continue;
-    }
+  for (const dir of sigmaFolders) code = Math.max(code, convertSigmaFolder(dir, to, { ...(req.out ? { outDir: req.out } : {}), strict: req.strict === true }, out, err));
+  for (const file of files) {
     if (isSigmaFile(file)) {
       code = Math.max(code, convertSigmaInput(file, to, req.out, out, err));
       continue;
@@ -129,7 +140,10 @@ export async function runConvert(req: ConvertRequest, out: (s: string) => void =
       code = 2;
       continue;
     }
-    if (req.out) writeFileSync(join(req.out, `${rule.id}.${EXTENSION[to]}`), result.text);
+    // With --out, a translation that is several queries (ES|QL over several data streams) is one file per
+    // query, <rule-id>.<n>.esql, each pasted on its own; stdout shows them in one stream, numbered.
+    if (req.out && result.queries) result.queries.forEach((q, i) => writeFileSync(join(req.out!, `${rule.id}.${i + 1}.${EXTENSION[to]}`), q));
+    else if (req.out) writeFileSync(join(req.out, `${rule.id}.${EXTENSION[to]}`), result.text);
     else out(result.text);
     if (req.check && to !== 'spl') {
       const findings = await checkRule(rule, to, req.tuned !== false);

@@ -1,8 +1,9 @@
 // `sightline detect <paths...> [--rules DIR] [--sigma DIR [--strict]] [--format table|json|csv|ocsf] [--suppress 1h]`:
 // loads every rule, runs them in one pass over the files through the fast scan path (prefilter; --no-fast reads
-// every event), prints alerts on stdout and a summary on stderr. Exit 0 (alerts are output, not failure); 2 on
-// usage errors or SPL rules that cannot run. A Sigma rule that cannot run is refused alone (listed with its
-// file, code and reason, counted in the Sigma summary line) and the rest run; --strict makes a refusal exit 2.
+// every event), prints alerts on stdout and a summary on stderr. Exit 0 (alerts are output, not failure; with
+// --fail-on-alert any alert exits 1); 2 on usage errors or SPL rules that cannot run. A Sigma rule that cannot run
+// is refused alone (listed with its file, code and reason, counted in the Sigma summary line) and the rest run;
+// --strict makes a refusal exit 2.
 
 import { readFileSync } from 'node:fs';
 import { catalogDir } from '../../app/catalog-dirs.ts';
@@ -28,14 +29,16 @@ const MALFORMED_SHOWN = 5;
 export default defineCommand({
   meta: { name: 'detect', description: 'Run every rule over log files in one pass and print alerts' },
   args: {
-    rules: { type: 'string', default: catalogDir('rules'), description: 'directory of rule files (default: ./rules if present, else the bundled catalog)' },
-    sigma: { type: 'string', description: 'also run the Sigma rules (detection, correlation, filter) in this file or directory' },
+    paths: { type: 'positional', required: false, valueHint: 'paths...', description: 'log files, directories, globs or - for stdin' },
+    rules: { type: 'string', default: catalogDir('rules'), valueHint: 'dir', description: 'directory of rule files (default: ./rules if present, else the bundled catalog)' },
+    sigma: { type: 'string', valueHint: 'path', description: 'also run the Sigma rules (detection, correlation, filter) in this file or directory' },
     strict: { type: 'boolean', default: false, description: 'with --sigma: exit 2 without running when any Sigma rule is refused' },
     format: { type: 'string', default: 'table', description: 'table | json (one alert per line) | csv | ocsf (Detection Finding per line)' },
     suppress: { type: 'string', description: 'drop repeats of the same rule + entity within this window (e.g. 1h); off by default' },
     untuned: { type: 'boolean', default: false, description: 'ignore the rules\' allowlists' },
     now: { type: 'string', description: 'epoch seconds used as now() and for relative times' },
     fast: { type: 'boolean', default: true, description: 'use the fast scan path (prefilter, workers); --no-fast reads every event with the plain reader' },
+    'fail-on-alert': { type: 'boolean', default: false, description: 'exit 1 when there is any alert (for CI and scripts)' },
   },
   async run({ args }) {
     process.exitCode = await runDetect({
@@ -48,6 +51,7 @@ export default defineCommand({
       tuned: !args.untuned,
       now: args.now as string | undefined,
       fast: args.fast !== false,
+      failOnAlert: Boolean(args['fail-on-alert']),
     });
   },
 });
@@ -65,6 +69,8 @@ export interface DetectRequest {
   readonly now?: string;
   /** The fast scan path (default); false reads every event through the ingest reader (for debugging). */
   readonly fast?: boolean;
+  /** Exit 1 when any alert is output (a finding), as lint does for errors. */
+  readonly failOnAlert?: boolean;
 }
 
 /** A diagnostic with its source line and caret when it names a readable file. */
@@ -196,5 +202,6 @@ export async function runDetect(
     for (const d of [...sigma.set.refused, ...sigma.set.warnings]) err(formatRefusal(d));
     err(`sightline detect: ${sigmaSetSummary(sigma.set)}; ${sigmaResult.ran.length} run, ${sigmaResult.skipped.length} skipped (no data for their sourcetypes); ${sigmaResult.alerts.length} alerts`);
   }
-  return summary.failed.length > 0 ? 2 : 0;
+  if (summary.failed.length > 0) return 2;
+  return req.failOnAlert && alerts.length > 0 ? 1 : 0;
 }

@@ -4,18 +4,19 @@
 // caret excerpt and, where one exists, the rewrite. `--fix` writes the rewrites (for --query: prints the SPL).
 // Exit code 1 when any error is reported, 2 on usage errors.
 
-import { readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { defineCommand } from 'citty';
 import { formatDiagnostic, type Diagnostic } from '../../core/diagnostics.ts';
 import { lintRuleText, lintSpl } from '../../rules/lint/index.ts';
 import { SOURCETYPES } from '../../rules/schema.ts';
 import { isSigmaFile } from '../../sigma/convert.ts';
 import { loadSigmaSet } from '../../sigma/rule-set.ts';
+import { ruleFiles } from '../rule-files.ts';
 
 export default defineCommand({
   meta: { name: 'lint', description: 'Check rule files or a query for errors Splunk would reject, with rewrites' },
   args: {
+    rules: { type: 'positional', required: false, valueHint: 'rule.yml|dir...', description: 'rule files, or directories of them' },
     query: { type: 'string', description: 'lint this SPL instead of rule files' },
     sourcetype: { type: 'string', description: 'with --query: the sourcetypes the query reads (comma-separated) when it does not say' },
     fix: { type: 'boolean', default: false, description: 'write the rewrites (rule files in place; --query prints the fixed SPL)' },
@@ -45,16 +46,6 @@ function render(d: Diagnostic, source: string): string {
 
 const indent = (s: string) => s.split('\n').map((l) => `    ${l}`).join('\n');
 
-/** Expands directories to the rule files in them. */
-function ruleFiles(paths: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    if (statSync(p, { throwIfNoEntry: false })?.isDirectory()) out.push(...readdirSync(p).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => join(p, n)));
-    else out.push(p);
-  }
-  return out;
-}
-
 /** Returns the exit code: 0 clean (warnings allowed), 1 errors found, 2 usage error. */
 export function runLint(req: LintRequest, io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) }): number {
   const err = (t: string) => io.err(t.endsWith('\n') ? t : `${t}\n`);
@@ -82,7 +73,11 @@ export function runLint(req: LintRequest, io: { out: (s: string) => void; err: (
       if (again.length) err(`sightline lint: the rewrite still has ${again.length} error(s); fix them by hand`);
     }
   } else {
-    const files = ruleFiles(req.paths);
+    const { files, missing } = ruleFiles(req.paths);
+    if (missing.length > 0) {
+      err(`sightline lint: INPUT-NOT-FOUND: no such file or directory: ${missing.join(', ')}`);
+      return 2;
+    }
     if (files.length === 0) {
       err('sightline lint: CLI-NO-INPUT: give rule files or directories, or --query "<SPL>"');
       return 2;

@@ -30,7 +30,7 @@ export default defineCommand({
   meta: { name: 'search', description: 'Run an SPL query over raw log files (NDJSON, JSON arrays, CloudTrail Records, gzip)' },
   args: {
     spl: { type: 'positional', required: true, description: 'the SPL query' },
-    paths: { type: 'positional', required: false, description: 'files, directories, globs or - for stdin (all of them are read; stdin when none and piped)' },
+    paths: { type: 'positional', required: false, valueHint: 'paths...', description: 'files, directories, globs or - for stdin (all of them are read; stdin when none and piped)' },
     format: { type: 'string', default: 'table', description: 'table | json (one object per line) | csv' },
     sourcetype: { type: 'string', description: 'force this sourcetype instead of detecting it per record' },
     macros: { type: 'string', description: 'macro definitions file (macros.conf or YAML)' },

@@ -13,7 +13,7 @@ import type { Route } from './route.ts';
 import { notFound } from './route-helpers.ts';
 
 const STATIC_DIR = packagePath('src/web/static');
-const STATIC: Record<string, string> = { 'style.css': 'text/css; charset=utf-8', 'app.js': 'text/javascript; charset=utf-8' };
+const STATIC: Record<string, string> = { 'style.css': 'text/css; charset=utf-8', 'app.js': 'text/javascript; charset=utf-8', 'favicon.svg': 'image/svg+xml' };
 
 function ruleById(app: App, id: string) {
   return app.rules.find((r) => r.id === id);
@@ -28,6 +28,12 @@ export const CATALOG_ROUTES: readonly Route[] = [
       if (!type) return send(res, 404, 'text/plain', 'not found');
       send(res, 200, type, readFileSync(join(STATIC_DIR, params.file!)), { 'cache-control': 'no-cache' });
     },
+  },
+  // Browsers ask for /favicon.ico whatever the page links; the SVG icon answers both.
+  {
+    method: 'GET',
+    pattern: /^\/favicon\.ico$/,
+    handle: ({ res }) => send(res, 200, STATIC['favicon.svg']!, readFileSync(join(STATIC_DIR, 'favicon.svg')), { 'cache-control': 'max-age=86400' }),
   },
   { method: 'GET', pattern: /^\/$/, handle: ({ app, res, url }) => sendHtml(res, 200, indexPage(app.views, filtersFrom(url.searchParams), app.rulesError)) },
   { method: 'GET', pattern: /^\/coverage$/, handle: ({ app, res }) => sendHtml(res, 200, coveragePage(app.attack, app.views)) },
