@@ -78,8 +78,8 @@ export async function readEventFiles(paths: readonly string[], onMalformed?: (m:
 }
 
 /** An event for a parsed JSON record; ingest detects the sourcetype and reads its time field when not given. */
-export function makeEvent(record: unknown, meta: { sourcetype?: string; source: string; host: string; index: string; time?: number }): Event {
-  return makeIngestEvent(record, meta);
+export function makeEvent(record: unknown, meta: { sourcetype?: string; source: string; host: string; index: string; time?: number }, onTimeOutOfRange?: () => void): Event {
+  return makeIngestEvent(record, meta, onTimeOutOfRange);
 }
 
 export interface TranslationView {
