@@ -7,6 +7,7 @@ import { loadRules as loadRuleFiles, runRules as runRuleSet, planQuery, runQuery
 // streaming alerts to events), malformed-input reports, the scenario harness behind `sightline test`, and
 // the app layer's per-rule translation that `convert` also uses (Sigma with allowlist filters).
 import { planRule as planRuleWithTuning } from '../rules/run.ts';
+import { loadRulesEach as loadRuleFilesEach } from '../rules/load.ts';
 import { rowToAlert } from '../rules/alert.ts';
 import type { MalformedInput } from '../ingest/read.ts';
 export type { MalformedInput };
@@ -21,6 +22,11 @@ export type EngineAlert = Readonly<Record<string, unknown>>;
 
 export async function loadRules(dir: string): Promise<EngineRule[]> {
   return loadRuleFiles(dir);
+}
+
+/** The rules of `dir` that load, and a diagnostic naming each file that does not (one bad file costs only its rule). */
+export async function loadRulesEach(dir: string): Promise<{ rules: EngineRule[]; failed: Diagnostic[] }> {
+  return loadRuleFilesEach(dir);
 }
 
 /** Runs rules over events (tuned, one pass) and returns alerts as `detect --format json` prints them. */
