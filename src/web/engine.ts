@@ -77,10 +77,39 @@ export async function runPlan(plan: QueryPlan, events: readonly Event[], opts: {
   return rows.map((r) => r.toJSON() as Record<string, unknown>);
 }
 
-export async function readEventFiles(paths: readonly string[], onMalformed?: (m: MalformedInput) => void): Promise<Event[]> {
+/**
+ * Reads events from files, holding at most `limits.events` of them and `limits.rawBytes` of their decompressed
+ * text; past either it stops reading (`truncated`). Yields to the event loop between input chunks.
+ */
+export async function readEventFiles(
+  paths: readonly string[],
+  onMalformed?: (m: MalformedInput) => void,
+  limits: { events: number; rawBytes: number } = { events: Infinity, rawBytes: Infinity },
+): Promise<{ events: Event[]; truncated: boolean }> {
   const out: Event[] = [];
-  for await (const e of readEvents(paths, onMalformed ? { onMalformed } : {})) out.push(e);
-  return out;
+  let bytes = 0;
+  const abort = new AbortController();
+  for await (const e of readEvents(paths, { signal: abort.signal, ...(onMalformed ? { onMalformed } : {}) })) {
+    bytes += e._raw.length;
+    if (out.length >= limits.events || bytes > limits.rawBytes) {
+      abort.abort();
+      return { events: out, truncated: true };
+    }
+    out.push(e);
+  }
+  return { events: out, truncated: false };
+}
+
+/** runRules, giving the event loop a turn every `every` events so HEC requests are served meanwhile. */
+export async function runRulesYielding(rules: readonly EngineRule[], events: readonly Event[], every = 2000): Promise<EngineAlert[]> {
+  async function* paced(): AsyncGenerator<Event> {
+    for (let i = 0; i < events.length; i++) {
+      if (i > 0 && i % every === 0) await new Promise((r) => setImmediate(r));
+      yield events[i]!;
+    }
+  }
+  const alerts = await runRuleSet(rules, paced());
+  return alerts.map((a) => ({ ...a }));
 }
 
 /** An event for a parsed JSON record; ingest detects the sourcetype and reads its time field when not given. */
