@@ -112,6 +112,7 @@ function expandInvocation(body: string, table: MacroTable, depth: number, span: 
     return '';
   }
   if (depth > MAX_DEPTH) {
+    budget.reported = true; // one report: a loop would otherwise report at every one of its leaves
     diagnostics.push({ code: 'SPL-MACRO-RECURSION', message: `macro '${call.name}' expands more than ${MAX_DEPTH} levels deep`, severity: 'error', span, hint: 'a macro probably calls itself' });
     return '';
   }
