@@ -10,53 +10,110 @@ export function hasGlob(path: string): boolean {
   return /[*?]/.test(path);
 }
 
-/** Files for the given paths, in order, without duplicates. Paths that match nothing are returned in `missing`. */
-export function expandPaths(paths: readonly string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const seen = new Set<string>();
-  const add = (f: string) => {
-    if (!seen.has(f)) {
-      seen.add(f);
-      files.push(f);
-    }
-  };
-  for (const p of paths) {
-    if (p === '-') {
-      add(p);
-      continue;
-    }
-    const found = hasGlob(p) ? globFiles(p) : existingFiles(p);
-    if (found.length === 0) missing.push(p);
-    for (const f of found) add(f);
-  }
-  return { files, missing };
+/** A folder the walk could not list (permissions, I/O): reported by the readers, never silently skipped. */
+export interface WalkProblem {
+  readonly path: string;
+  readonly message: string;
 }
 
-function existingFiles(path: string): string[] {
+/**
+ * Files for the given paths, in order, each file once even when reached through several paths or symlinks
+ * (keyed by device and inode), folders entered once each (so a symlink loop ends). Paths that match nothing
+ * are returned in `missing`, folders that could not be listed in `unreadable`.
+ */
+export function expandPaths(paths: readonly string[]): { files: string[]; missing: string[]; unreadable: WalkProblem[] } {
+  const walk: WalkState = { files: [], matched: 0, seenFiles: new Set(), seenDirs: new Set(), unreadable: [] };
+  const missing: string[] = [];
+  for (const p of paths) {
+    const before = walk.matched;
+    if (p === '-') addFile(walk, p, '-');
+    else if (hasGlob(p)) globFiles(p, walk);
+    else existingFiles(p, walk);
+    if (walk.matched === before) missing.push(p);
+  }
+  return { files: walk.files, missing, unreadable: walk.unreadable };
+}
+
+interface WalkState {
+  readonly files: string[];
+  /** Files matched so far, taken or already taken: a path matching none is missing. */
+  matched: number;
+  /** `dev:ino` of every file taken: a file reached twice (symlink, overlapping arguments) is read once. */
+  readonly seenFiles: Set<string>;
+  /** `dev:ino` of every folder entered: a symlink back to an ancestor is not entered again. */
+  readonly seenDirs: Set<string>;
+  readonly unreadable: WalkProblem[];
+}
+
+function idOf(st: { dev: number; ino: number }): string {
+  return `${st.dev}:${st.ino}`;
+}
+
+function addFile(walk: WalkState, path: string, key: string): void {
+  walk.matched++;
+  if (walk.seenFiles.has(key)) return;
+  walk.seenFiles.add(key);
+  walk.files.push(path);
+}
+
+function existingFiles(path: string, walk: WalkState): void {
   let st;
   try {
     st = statSync(path);
   } catch {
-    return [];
+    return;
   }
-  if (st.isDirectory()) return walk(path);
-  return st.isFile() ? [path] : [];
+  if (st.isDirectory()) walkDir(path, walk);
+  else if (st.isFile()) addFile(walk, path, idOf(st));
 }
 
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  let names: string[];
+/** The sorted entries of a folder not entered before, or null (entered already, or unreadable: reported). */
+function enter(dir: string, id: string, walk: WalkState): string[] | null {
+  if (walk.seenDirs.has(id)) return null;
+  walk.seenDirs.add(id);
   try {
-    names = readdirSync(dir).sort();
+    return readdirSync(dir).sort();
+  } catch (err) {
+    walk.unreadable.push({ path: dir, message: `cannot read folder: ${err instanceof Error ? err.message : String(err)}` });
+    return null;
+  }
+}
+
+/**
+ * Depth first in name order, with an explicit stack (a deep tree cannot overflow the call stack) and no
+ * spreading of entry lists into calls (a folder of 200,000 files is fine).
+ */
+function walkDir(root: string, walk: WalkState): void {
+  let rootId: string;
+  try {
+    rootId = idOf(statSync(root));
   } catch {
-    return out;
+    return;
   }
-  for (const name of names) {
+  const first = enter(root, rootId, walk);
+  if (!first) return;
+  const stack: { dir: string; names: string[]; next: number }[] = [{ dir: root, names: first, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next >= top.names.length) {
+      stack.pop();
+      continue;
+    }
+    const name = top.names[top.next++]!;
     if (name.startsWith('.') || isDocumentationFile(name)) continue;
-    out.push(...existingFiles(join(dir, name)));
+    const path = join(top.dir, name);
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      continue; // vanished, or a dangling symlink
+    }
+    if (st.isFile()) addFile(walk, path, idOf(st));
+    else if (st.isDirectory()) {
+      const names = enter(path, idOf(st), walk);
+      if (names) stack.push({ dir: path, names, next: 0 });
+    }
   }
-  return out;
 }
 
 /** Files a directory walk passes over; naming such a file explicitly still reads it. */
@@ -64,21 +121,33 @@ export function isDocumentationFile(name: string): boolean {
   return /\.(md|markdown|rst)$/i.test(name) || /^(README|LICENSE|LICENCE|NOTICE|SOURCES|ATTRIBUTION)(\.[a-z]+)?$/i.test(name);
 }
 
-function globFiles(pattern: string): string[] {
+function globFiles(pattern: string, walk: WalkState): void {
   const normalized = pattern.split(sep).join('/');
   const absolute = normalized.startsWith('/');
   const segments = normalized.split('/').filter((s) => s !== '' && s !== '.');
   const firstGlob = segments.findIndex(hasGlob);
   const baseParts = segments.slice(0, firstGlob);
   const base = (absolute ? '/' : '') + baseParts.join('/');
-  const out: string[] = [];
-  matchSegments(base === '' ? '.' : base, segments.slice(firstGlob), base === '', out);
-  return out.sort();
+  const matched: string[] = [];
+  matchSegments(base === '' ? '.' : base, segments.slice(firstGlob), base === '', matched, new Set());
+  for (const p of matched.sort()) existingFiles(p, walk);
 }
 
-function matchSegments(dir: string, rest: readonly string[], relativeToCwd: boolean, out: string[]): void {
+/**
+ * Paths matching `rest` under `dir`: files, and folders that a last segment names (walked afterwards).
+ * `visited` holds folder ids with the pattern left to match, so `**` through a symlink loop ends.
+ */
+function matchSegments(dir: string, rest: readonly string[], relativeToCwd: boolean, out: string[], visited: Set<string>): void {
   const [head, ...tail] = rest;
   if (head === undefined) return;
+  let id: string;
+  try {
+    id = `${idOf(statSync(dir))}/${rest.length}`;
+  } catch {
+    return;
+  }
+  if (visited.has(id)) return;
+  visited.add(id);
   const prefix = (name: string) => (relativeToCwd && dir === '.' ? name : join(dir, name));
   let names: string[];
   try {
@@ -88,11 +157,11 @@ function matchSegments(dir: string, rest: readonly string[], relativeToCwd: bool
   }
   if (head === '**') {
     // `**` matches zero or more directories.
-    matchSegments(dir, tail, relativeToCwd, out);
+    matchSegments(dir, tail, relativeToCwd, out, visited);
     for (const name of names) {
       if (name.startsWith('.')) continue;
       const p = prefix(name);
-      if (isDir(p)) matchSegments(p, rest, false, out);
+      if (isDir(p)) matchSegments(p, rest, false, out, visited);
     }
     return;
   }
@@ -101,10 +170,8 @@ function matchSegments(dir: string, rest: readonly string[], relativeToCwd: bool
     if (name.startsWith('.') && !head.startsWith('.')) continue;
     if (!re.test(name)) continue;
     const p = prefix(name);
-    if (tail.length === 0) {
-      if (isFile(p)) out.push(p);
-      else if (isDir(p)) out.push(...walk(p));
-    } else if (isDir(p)) matchSegments(p, tail, false, out);
+    if (tail.length === 0) out.push(p);
+    else if (isDir(p)) matchSegments(p, tail, false, out, visited);
   }
 }
 
@@ -129,10 +196,3 @@ function isDir(p: string): boolean {
   }
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}

@@ -4,6 +4,7 @@
 
 import { hostname } from 'node:os';
 import type { Event } from '../core/event.ts';
+import { inEventTimeRange } from '../core/event-time.ts';
 import { JsonEvent, type EventMeta } from './json-event.ts';
 import type { ReadCounts } from './read-counts.ts';
 import { detectSourcetypeDef, sourcetypeByName, type SourcetypeDef } from './sourcetypes/index.ts';
@@ -32,6 +33,11 @@ export interface EventContext {
   lastTime?: number;
   /** Where untimed events (and, for the drivers that count them, lines) are counted. */
   readonly counts?: ReadCounts;
+  /**
+   * Records whose time was outside the accepted range (core/event-time.ts) so far: a reader compares it
+   * before and after a record to report that record at its line, at no cost for the others.
+   */
+  timesOutOfRange?: number;
 }
 
 /** An event over a record whose JSON text is `raw` and whose parse is `record` (`timeBefore`: see eventMeta). */
@@ -48,7 +54,9 @@ export function eventFromParsed(raw: string, record: Record<string, unknown>, ct
 export function eventMeta(record: Readonly<Record<string, unknown>>, ctx: EventContext, timeBefore?: () => number | null): EventMeta {
   const def = ctx.sourcetype ?? detectSourcetypeDef(record);
   let time = def.timeOf(record);
-  if (time === null) {
+  // NaN (TIME_OUT_OF_RANGE) is the only value not equal to itself: an unusable time, treated as none.
+  if (time === null || time !== time) {
+    if (time !== null) ctx.timesOutOfRange = (ctx.timesOutOfRange ?? 0) + 1;
     if (ctx.counts) ctx.counts.untimed.set(def.name, (ctx.counts.untimed.get(def.name) ?? 0) + 1);
     if (timeBefore) ctx.lastTime = timeBefore() ?? undefined;
     time = ctx.lastTime ?? ctx.fallbackTime;
@@ -64,17 +72,23 @@ export function eventMeta(record: Readonly<Record<string, unknown>>, ctx: EventC
 
 /**
  * An Event for one record object (HEC, scenarios, tests). The sourcetype is detected when `meta` gives none;
- * `_time` falls back to now when neither `meta.time` nor the record's time field is present.
+ * `_time` falls back to now when neither `meta.time` nor a usable record time is present (a record time
+ * outside the accepted range calls `onTimeOutOfRange`).
  */
-export function makeEvent(record: unknown, meta: Partial<EventMeta> = {}): Event {
+export function makeEvent(record: unknown, meta: Partial<EventMeta> = {}, onTimeOutOfRange?: () => void): Event {
   const obj = (record !== null && typeof record === 'object' && !Array.isArray(record) ? record : { value: record }) as Record<string, unknown>;
   const def = meta.sourcetype ? sourcetypeByName(meta.sourcetype) : detectSourcetypeDef(obj);
+  let own = meta.time === undefined ? def.timeOf(obj) : null;
+  if (own !== null && !inEventTimeRange(own)) {
+    onTimeOutOfRange?.();
+    own = null;
+  }
   const full: EventMeta = {
     sourcetype: def.name,
     index: meta.index ?? def.index,
     source: meta.source ?? 'sightline',
     host: meta.host ?? defaultHost(),
-    time: meta.time ?? def.timeOf(obj) ?? Date.now() / 1000,
+    time: meta.time ?? own ?? Date.now() / 1000,
   };
   return new JsonEvent(JSON.stringify(obj), full, obj);
 }

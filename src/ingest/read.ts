@@ -40,12 +40,14 @@ export interface ReadOptions {
 
 /** Events in batches (one per input chunk): the cheap way to consume a large input. */
 export async function* readEventBatches(paths: readonly string[], opts: ReadOptions = {}): AsyncGenerator<JsonEvent[]> {
-  const { files, missing } = expandPaths(paths);
+  const { files, missing, unreadable } = expandPaths(paths);
   if (missing.length > 0) {
     fail('INGEST-NOT-FOUND', `no input files match ${missing.map((m) => JSON.stringify(m)).join(', ')}`, {
       hint: 'give files, directories, glob patterns or - for stdin',
     });
   }
+  // A folder that cannot be listed is reported like any unreadable input; the others are still read.
+  for (const u of unreadable) opts.onMalformed?.({ source: u.path, line: 0, offset: 0, message: u.message });
   const limits: IngestLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const forced = opts.sourcetype ? sourcetypeByName(opts.sourcetype) : undefined;
   const host = opts.host ?? defaultHost();

@@ -2,6 +2,7 @@
 // `{"Records":[...]}` / `{"records":[...]}` wrapper (one whose records key was not streamed) into its elements.
 // Shared by the ingest reader and the fast scan path, so both make the same events and the same reports.
 
+import { TIME_OUT_OF_RANGE_MESSAGE } from '../core/event-time.ts';
 import type { JsonEvent } from './json-event.ts';
 import { eventFromParsed, type EventContext } from './make-event.ts';
 
@@ -18,6 +19,12 @@ export function recordEvents(text: string, ctx: EventContext, out: JsonEvent[], 
     return;
   }
   const record = parsed as Record<string, unknown>;
+  const badTimes = ctx.timesOutOfRange;
+  addEvents(text, record, ctx, out, report);
+  if (ctx.timesOutOfRange !== badTimes) report(TIME_OUT_OF_RANGE_MESSAGE);
+}
+
+function addEvents(text: string, record: Record<string, unknown>, ctx: EventContext, out: JsonEvent[], report: (message: string) => void): void {
   const wrapped = Array.isArray(record.Records) ? record.Records : Array.isArray(record.records) ? record.records : null;
   if (wrapped && !ctx.sourcetype && Object.keys(record).length <= 2) {
     for (const element of wrapped) {

@@ -3,7 +3,7 @@
 // diagnostic / Event Hub `{"records":[...]}` batches (alone or one per NDJSON line), and pretty-printed objects. It tracks strings, escapes and depth itself, so a 1 GB
 // array is cut into its elements as the bytes arrive. It never parses; the reader JSON.parses each record.
 
-import type { IngestLimits } from './limits.ts';
+import { DEFAULT_LIMITS, type IngestLimits } from './limits.ts';
 
 export interface RecordSink {
   /** A complete record text that starts on `line` (1-based) at byte `offset` of the (decompressed) stream. */
@@ -401,6 +401,33 @@ export function exceedsDepth(buf: Buffer, start: number, end: number, maxDepth: 
   let inString = false;
   for (let i = start; i < end; i++) {
     const c = buf[i]!;
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > maxDepth) return true;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
+  }
+  return false;
+}
+
+/**
+ * exceedsDepth for JSON held in a string (a field value that spath or json_extract parses, a journal row):
+ * JSON.parse copes with any depth, but every walker after it recurses once per level.
+ */
+export function textExceedsDepth(text: string, maxDepth: number = DEFAULT_LIMITS.maxDepth): boolean {
+  let openers = 0;
+  for (const opener of ['{', '[']) {
+    for (let p = text.indexOf(opener); p >= 0; p = text.indexOf(opener, p + 1)) {
+      if (++openers > maxDepth) break;
+    }
+  }
+  if (openers <= maxDepth) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if (inString) {
       if (c === BACKSLASH) i++;
       else if (c === QUOTE) inString = false;

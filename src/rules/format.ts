@@ -1,6 +1,7 @@
 // Renders alerts for `detect --format table|json|csv|ocsf`. json and ocsf print one object per line (NDJSON),
 // csv a header of the fixed alert columns then the union of table fields, table an aligned text view.
 
+import { MAX_EPOCH } from '../core/time.ts';
 import { valueToString, type Value } from '../core/value.ts';
 import { alertFields, type Alert } from './alert.ts';
 import type { Rule } from './load.ts';
@@ -9,7 +10,8 @@ import { alertToOcsf } from './ocsf.ts';
 export const FORMATS = ['table', 'json', 'csv', 'ocsf'] as const;
 export type AlertFormat = (typeof FORMATS)[number];
 
-const iso = (t: number | null) => (t === null ? '' : new Date(t * 1000).toISOString());
+// A _time a Date cannot hold (a rule's eval can make one) prints as its number instead of ending the output.
+const iso = (t: number | null) => (t === null ? '' : Math.abs(t) <= MAX_EPOCH ? new Date(t * 1000).toISOString() : String(t));
 
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : typeof v === 'object' ? (valueToString(v as Value) ?? '') : String(v);

@@ -79,19 +79,41 @@ export async function loadRuleFile(path: string): Promise<Rule> {
   return loaded.rule;
 }
 
-/** Every `*.yml`/`*.yaml` rule directly in `dir`, sorted by file name; duplicate ids are an error. */
+/** Every `*.yml`/`*.yaml` rule directly in `dir`, sorted by file name; a bad file or a duplicate id is an error. */
 export async function loadRules(dir: string): Promise<Rule[]> {
+  const { rules, failed } = await loadRulesEach(dir);
+  if (failed[0]) throw new SightlineError(failed[0]);
+  return rules;
+}
+
+/**
+ * Every rule of `dir` that loads, and one diagnostic (naming its file) per file that does not: a bad file
+ * (unreadable, invalid, or reusing an earlier file's id) costs only its own rule. Throws only when `dir`
+ * cannot be listed.
+ */
+export async function loadRulesEach(dir: string): Promise<{ rules: Rule[]; failed: Diagnostic[] }> {
   const names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
   const rules: Rule[] = [];
+  const failed: Diagnostic[] = [];
   const seen = new Map<string, string>();
   for (const name of names) {
-    const rule = await loadRuleFile(join(dir, name));
+    const file = join(dir, name);
+    let rule: Rule;
+    try {
+      rule = await loadRuleFile(file);
+    } catch (err) {
+      failed.push(err instanceof SightlineError ? { ...err.diagnostic, file: err.diagnostic.file ?? file } : { code: 'RULE-READ', message: `cannot read rule file: ${err instanceof Error ? err.message : String(err)}`, severity: 'error', file });
+      continue;
+    }
     const other = seen.get(rule.id);
-    if (other) throw new SightlineError({ code: 'RULE-DUPLICATE-ID', message: `rule id ${rule.id} is used by ${other} and ${rule.file}`, severity: 'error', file: rule.file });
+    if (other) {
+      failed.push({ code: 'RULE-DUPLICATE-ID', message: `rule id ${rule.id} is used by ${other} and ${rule.file}`, severity: 'error', file: rule.file });
+      continue;
+    }
     seen.set(rule.id, rule.file);
     rules.push(rule);
   }
-  return rules;
+  return { rules, failed };
 }
 
 /** Absolute path of a file named relative to the rule. */

@@ -75,21 +75,35 @@ interface PlannedRules {
 }
 
 function planRules(rules: readonly Rule[], opts: RunRulesOptions): PlannedRules {
-  const planned: { rule: Rule; plan: QueryPlan }[] = [];
+  const candidates: { rule: Rule; plan: QueryPlan }[] = [];
   const failed: { rule: string; diagnostic: Diagnostic }[] = [];
+  const fail = (rule: Rule, err: unknown) => {
+    if (!(err instanceof SightlineError)) throw err;
+    // The planner's span is an SPL offset: report it where it sits in the rule file.
+    const span = err.diagnostic.span;
+    const fileSpan = span ? { start: rule.splToFile(span.start), end: span.end > span.start ? rule.splToFile(span.end - 1) + 1 : rule.splToFile(span.start) } : undefined;
+    failed.push({ rule: rule.id, diagnostic: { ...err.diagnostic, file: rule.file, ...(fileSpan ? { span: fileSpan } : {}) } });
+  };
   for (const rule of rules) {
     try {
-      planned.push({ rule, plan: planRule(rule, opts.tuned ?? true) });
+      candidates.push({ rule, plan: planRule(rule, opts.tuned ?? true) });
     } catch (err) {
-      if (!(err instanceof SightlineError)) throw err;
-      // The planner's span is an SPL offset: report it where it sits in the rule file.
-      const span = err.diagnostic.span;
-      const fileSpan = span ? { start: rule.splToFile(span.start), end: span.end > span.start ? rule.splToFile(span.end - 1) + 1 : rule.splToFile(span.start) } : undefined;
-      failed.push({ rule: rule.id, diagnostic: { ...err.diagnostic, file: rule.file, ...(fileSpan ? { span: fileSpan } : {}) } });
+      fail(rule, err);
     }
   }
-  const rows: Alert[][] = planned.map(() => []);
   const lookupDirs = [...new Set([...(opts.lookupDirs ?? []), ...rules.flatMap((r) => ruleLookupDirs(r))])];
+  // Each plan is built alone once: one that cannot be (a lookup file missing) fails by itself instead of
+  // ending the run of every rule when all are built together.
+  const planned = candidates.filter(({ rule, plan }) => {
+    try {
+      startQueries([plan], () => {}, { now: opts.now, lookupDirs }, { generators: false });
+      return true;
+    } catch (err) {
+      fail(rule, err);
+      return false;
+    }
+  });
+  const rows: Alert[][] = planned.map(() => []);
   return { planned, failed, lookupDirs, rows, sink: (i, row) => void rows[i]!.push(rowToAlert(planned[i]!.rule, row)) };
 }
 

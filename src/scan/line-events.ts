@@ -3,6 +3,7 @@
 // nearest earlier timed record (looked up on demand, since prefiltered lines were never parsed), and any
 // line that is not one plain JSON object goes through the ingest RecordSplitter so odd input behaves the same.
 
+import { TIME_OUT_OF_RANGE_MESSAGE } from '../core/event-time.ts';
 import { eventFromParsed, eventMeta, type EventContext } from '../ingest/make-event.ts';
 import { PartialJsonEvent } from '../ingest/partial-json-event.ts';
 import type { JsonEvent } from '../ingest/json-event.ts';
@@ -40,7 +41,11 @@ export function lineEvents(buf: Buffer, s: number, e: number, offset: number, ct
   // The projector refuses lines nested past the ingest limit; those, like any line the projection leaves,
   // are checked here, and go to the splitter below, which reports them as the reader does.
   if (buf[a] === OPEN && buf[b - 1] === CLOSE) {
-    if (hooks.projection && projectedEvent(buf, a, b, offset, ctx, hooks, hooks.projection, out)) return;
+    const badTimes = ctx.timesOutOfRange;
+    if (hooks.projection && projectedEvent(buf, a, b, offset, ctx, hooks, hooks.projection, out)) {
+      if (ctx.timesOutOfRange !== badTimes) hooks.onMalformed?.(hooks.lineAt(offset), offset, TIME_OUT_OF_RANGE_MESSAGE);
+      return;
+    }
     if (exceedsDepth(buf, a, b, DEFAULT_LIMITS.maxDepth)) {
       oddLine(buf.subarray(s, e), offset, ctx, hooks, out);
       return;
@@ -55,6 +60,7 @@ export function lineEvents(buf: Buffer, s: number, e: number, offset: number, ct
     if (record !== null && typeof record === 'object' && !Array.isArray(record) && !isWrapper(record as Record<string, unknown>)) {
       const obj = record as Record<string, unknown>;
       out.push(eventFromParsed(text, obj, ctx, () => hooks.timeBefore(offset)));
+      if (ctx.timesOutOfRange !== badTimes) hooks.onMalformed?.(hooks.lineAt(offset), offset, TIME_OUT_OF_RANGE_MESSAGE);
       return;
     }
   }
@@ -123,7 +129,7 @@ export function lineTime(text: string, ctx: EventContext): number | null {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
     const def = ctx.sourcetype ?? detectSourcetypeDef(item);
     const t = def.timeOf(item as Record<string, unknown>);
-    if (t !== null) return t;
+    if (t !== null && t === t) return t; // NaN: a time out of range, which eventMeta passes over too
   }
   return null;
 }

@@ -76,10 +76,11 @@ export async function scanQueries(
   sink: (planIndex: number, row: Row) => void,
   opts: ScanRunOptions = {},
 ): Promise<ScanRunStats> {
-  const { files, missing } = expandPaths(paths);
+  const { files, missing, unreadable } = expandPaths(paths);
   if (missing.length > 0) {
     fail('INGEST-NOT-FOUND', `no input files match ${missing.map((m) => JSON.stringify(m)).join(', ')}`, { hint: 'give files, directories, glob patterns or - for stdin' });
   }
+  for (const u of unreadable) opts.onMalformed?.({ source: u.path, line: 0, offset: 0, message: u.message });
   const stats: ScanRunStats = { eventsParsed: 0, eventsPushed: 0, counts: newReadCounts(), inputs: { lines: 0, stream: 0, other: 0 } };
   const tasks: Task[] = [];
   const rangeBytes = opts.rangeBytes ?? 32 * 1024 * 1024;

@@ -9,6 +9,8 @@ import { expandMacros, MacroTable } from './macros.ts';
 import { Cursor } from './parser/cursor.ts';
 import { parseExpr } from './parser/expr.ts';
 import { PipelineParser } from './parser/pipeline.ts';
+import { SPL_LIMITS } from './limits.ts';
+import { deepestNode } from './tree-depth.ts';
 
 export interface ParseOptions {
   /** Macro definitions; without a table every `macro` is SPL-UNKNOWN-MACRO. */
@@ -32,7 +34,24 @@ export function parseSpl(text: string, opts: ParseOptions = {}): ParseResult {
   const remap = (d: Diagnostic): Diagnostic => (d.span && expansion.changed ? { ...d, span: expansion.toSource(d.span) } : d);
   if (lexDiagnostics.length > 0) return { ast: null, diagnostics: lexDiagnostics.map(remap), expandedText: expanded };
   const parser = new PipelineParser(new Cursor(expanded, tokens), []);
-  const ast = parser.parseTop();
+  let ast: Pipeline;
+  try {
+    ast = parser.parseTop();
+  } catch (err) {
+    // The nesting bound should make this unreachable; a stack overflow still becomes a diagnostic, not a crash.
+    if (!(err instanceof RangeError)) throw err;
+    return { ast: null, diagnostics: [{ code: 'SPL-TOO-DEEP', message: 'the search is nested too deeply to parse', severity: 'error' }], expandedText: expanded };
+  }
+  const deepest = deepestNode(ast);
+  if (deepest.depth > SPL_LIMITS.maxTreeDepth) {
+    parser.diagnostics.push({
+      code: 'SPL-TOO-DEEP',
+      message: `the expression is ${deepest.depth} levels deep; at most ${SPL_LIMITS.maxTreeDepth} are allowed`,
+      severity: 'error',
+      ...(deepest.span ? { span: deepest.span } : {}),
+      hint: 'a long chain of operators nests one level per operator: split it over several evals, or use an IN list',
+    });
+  }
   const diagnostics = parser.diagnostics.map(remap).sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
   if (diagnostics.some((d) => d.severity === 'error')) return { ast: null, diagnostics, expandedText: expanded };
   return { ast: expansion.changed ? (mapSpans(ast, expansion.toSource) as Pipeline) : ast, diagnostics, expandedText: expanded };

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb, type Db } from './store/db.ts';
-import { formatRefusal, loadSigmaSet, loadRules, planRule, sigmaRuleView, sigmaSetSummary, testRules, translateRule, type EngineRule, type RuleTestResult, type SigmaSet, type TranslationView } from './engine.ts';
+import { formatRefusal, loadSigmaSet, loadRulesEach, planRule, sigmaRuleView, sigmaSetSummary, testRules, translateRule, type EngineRule, type RuleTestResult, type SigmaSet, type TranslationView } from './engine.ts';
 import { toRuleView, type RuleView } from './catalog/rule-view.ts';
 import { loadAttack, type AttackData } from './catalog/attack.ts';
 import { RuleProcessor, type ProcessorRule } from './realtime/processor.ts';
@@ -41,6 +41,7 @@ export interface App {
   readonly db: Db;
   readonly rules: readonly EngineRule[];
   readonly views: readonly RuleView[];
+  /** Why no rule could be loaded (the processor then does not run), or which rule files were skipped. */
   readonly rulesError: string | null;
   /** The Sigma set's summary line (`Sigma: N loaded, M refused: …`) and refusals, when sigmaPath was given. */
   readonly sigma: { readonly summary: string; readonly set: SigmaSet } | null;
@@ -79,9 +80,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const db = openDb(opts.dataDir);
   let rules: EngineRule[] = [];
   let rulesError: string | null = null;
+  // Files that fail load alone, each logged with its name; the rest run. Only when none loads is nothing
+  // analysed (events then wait in the journal for a start with rules: fail closed).
+  let skipped: string[] = [];
   try {
-    rules = existsSync(opts.rulesDir) ? await loadRules(opts.rulesDir) : [];
     if (!existsSync(opts.rulesDir)) rulesError = `rules directory not found: ${opts.rulesDir}`;
+    else {
+      const loaded = await loadRulesEach(opts.rulesDir);
+      rules = loaded.rules;
+      skipped = loaded.failed.map((d) => `${d.file ?? opts.rulesDir}: ${d.code}: ${d.message}`);
+      for (const s of skipped) opts.log(`rule file not loaded: ${s}`);
+      if (rules.length === 0 && skipped.length > 0) rulesError = `no rule file could be loaded (${skipped.length} failed)`;
+    }
   } catch (err) {
     rulesError = message(err);
   }
@@ -126,7 +136,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     db,
     rules,
     views: rules.map(toRuleView),
-    rulesError,
+    rulesError: rulesError ?? (skipped.length > 0 ? `${skipped.length} rule file(s) not loaded: ${skipped.join('; ')}` : null),
     sigma,
     realtimeRules,
     processor,

@@ -7,6 +7,7 @@ import { loadRules as loadRuleFiles, runRules as runRuleSet, planQuery, runQuery
 // streaming alerts to events), malformed-input reports, the scenario harness behind `sightline test`, and
 // the app layer's per-rule translation that `convert` also uses (Sigma with allowlist filters).
 import { planRule as planRuleWithTuning } from '../rules/run.ts';
+import { loadRulesEach as loadRuleFilesEach } from '../rules/load.ts';
 import { rowToAlert } from '../rules/alert.ts';
 import type { MalformedInput } from '../ingest/read.ts';
 export type { MalformedInput };
@@ -27,6 +28,11 @@ export type EngineAlert = Readonly<Record<string, unknown>>;
 
 export async function loadRules(dir: string): Promise<EngineRule[]> {
   return loadRuleFiles(dir);
+}
+
+/** The rules of `dir` that load, and a diagnostic naming each file that does not (one bad file costs only its rule). */
+export async function loadRulesEach(dir: string): Promise<{ rules: EngineRule[]; failed: Diagnostic[] }> {
+  return loadRuleFilesEach(dir);
 }
 
 /** Runs rules over events (tuned, one pass) and returns alerts as `detect --format json` prints them. */
@@ -96,15 +102,44 @@ export async function runPlan(plan: QueryPlan, events: readonly Event[], opts: {
   return rows.map((r) => r.toJSON() as Record<string, unknown>);
 }
 
-export async function readEventFiles(paths: readonly string[], onMalformed?: (m: MalformedInput) => void): Promise<Event[]> {
+/**
+ * Reads events from files, holding at most `limits.events` of them and `limits.rawBytes` of their decompressed
+ * text; past either it stops reading (`truncated`). Yields to the event loop between input chunks.
+ */
+export async function readEventFiles(
+  paths: readonly string[],
+  onMalformed?: (m: MalformedInput) => void,
+  limits: { events: number; rawBytes: number } = { events: Infinity, rawBytes: Infinity },
+): Promise<{ events: Event[]; truncated: boolean }> {
   const out: Event[] = [];
-  for await (const e of readEvents(paths, onMalformed ? { onMalformed } : {})) out.push(e);
-  return out;
+  let bytes = 0;
+  const abort = new AbortController();
+  for await (const e of readEvents(paths, { signal: abort.signal, ...(onMalformed ? { onMalformed } : {}) })) {
+    bytes += e._raw.length;
+    if (out.length >= limits.events || bytes > limits.rawBytes) {
+      abort.abort();
+      return { events: out, truncated: true };
+    }
+    out.push(e);
+  }
+  return { events: out, truncated: false };
+}
+
+/** runRules, giving the event loop a turn every `every` events so HEC requests are served meanwhile. */
+export async function runRulesYielding(rules: readonly EngineRule[], events: readonly Event[], every = 2000): Promise<EngineAlert[]> {
+  async function* paced(): AsyncGenerator<Event> {
+    for (let i = 0; i < events.length; i++) {
+      if (i > 0 && i % every === 0) await new Promise((r) => setImmediate(r));
+      yield events[i]!;
+    }
+  }
+  const alerts = await runRuleSet(rules, paced());
+  return alerts.map((a) => ({ ...a }));
 }
 
 /** An event for a parsed JSON record; ingest detects the sourcetype and reads its time field when not given. */
-export function makeEvent(record: unknown, meta: { sourcetype?: string; source: string; host: string; index: string; time?: number }): Event {
-  return makeIngestEvent(record, meta);
+export function makeEvent(record: unknown, meta: { sourcetype?: string; source: string; host: string; index: string; time?: number }, onTimeOutOfRange?: () => void): Event {
+  return makeIngestEvent(record, meta, onTimeOutOfRange);
 }
 
 export interface TranslationView {

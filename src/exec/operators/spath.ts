@@ -7,6 +7,7 @@ import { Operator, type Sink } from './operator.ts';
 import type { Row } from '../row.ts';
 import { firstOf, scalarToString } from '../../core/value.ts';
 import { JsonEvent } from '../../ingest/json-event.ts';
+import { textExceedsDepth } from '../../ingest/record-splitter.ts';
 
 const NO_META = { sourcetype: '', source: '', index: '', host: '', time: 0 };
 const DEFAULT_FIELDS = new Set(['_time', '_raw', 'sourcetype', 'source', 'index', 'host']);
@@ -35,6 +36,8 @@ export class SpathOperator extends Operator {
 function parseJson(text: string): unknown {
   const t = text.trimStart();
   if (!t.startsWith('{') && !t.startsWith('[')) return undefined;
+  // Nested past ingest's limit: not extracted (flattening it would overflow the stack), like invalid JSON.
+  if (textExceedsDepth(t)) return undefined;
   try {
     return JSON.parse(text);
   } catch {

@@ -5,12 +5,15 @@
 
 import { fromJson, type Value } from '../../core/value.ts';
 import { resolvePath } from '../../ingest/json-event.ts';
+import { textExceedsDepth } from '../../ingest/record-splitter.ts';
 import { argString, fn } from '../args.ts';
 import type { ScalarFunction } from '../types.ts';
 
 function parseJson(v: Value | undefined): { ok: true; value: unknown } | { ok: false } {
   const text = argString(v);
   if (text === null) return { ok: false };
+  // Nested past ingest's limit: treated as not JSON, since walking it would overflow the stack.
+  if (textExceedsDepth(text)) return { ok: false };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

@@ -10,7 +10,10 @@ export interface SourcetypeDef {
   readonly aliases: readonly string[];
   /** True when a parsed record has this source's shape. Called on plain objects only. */
   matches(record: Readonly<Record<string, unknown>>): boolean;
-  /** Epoch seconds from the source's own time field(s), or null when the record has none. */
+  /**
+   * Epoch seconds from the source's own time field(s), null when the record has none, or TIME_OUT_OF_RANGE
+   * (NaN, core/event-time.ts) when it has one outside the accepted range.
+   */
   timeOf(record: Readonly<Record<string, unknown>>): number | null;
   /**
    * What matches() and timeOf() read, so that a record projected to these parts (scan/json-projector.ts)

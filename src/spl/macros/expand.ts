@@ -3,10 +3,17 @@
 // back to original offsets so diagnostics point at the user's text. Unknown macros are errors.
 
 import type { Diagnostic, Span } from '../../core/diagnostics.ts';
+import { SPL_LIMITS } from '../limits.ts';
 import { MacroTable } from './table.ts';
 
 /** How deep macros may nest before expansion is taken to be a loop. */
 const MAX_DEPTH = 20;
+
+/** Characters still allowed to come out of definitions (SPL_LIMITS.maxExpandedChars), shared by one expansion. */
+interface Budget {
+  left: number;
+  reported: boolean;
+}
 
 /** A run of expanded text and where it came from in the original. */
 interface Piece {
@@ -39,6 +46,7 @@ export function expandMacros(text: string, table: MacroTable = new MacroTable())
   };
   let i = 0;
   let copiedTo = 0;
+  const budget: Budget = { left: SPL_LIMITS.maxExpandedChars, reported: false };
   while (i < text.length) {
     const c = text[i];
     if (c === '"') {
@@ -61,7 +69,7 @@ export function expandMacros(text: string, table: MacroTable = new MacroTable())
       break;
     }
     copy(copiedTo, i);
-    const expanded = expandInvocation(text.slice(i + 1, close), table, 0, span, diagnostics);
+    const expanded = expandInvocation(text.slice(i + 1, close), table, 0, span, diagnostics, budget);
     pieces.push({ outStart: out.length, outEnd: out.length + expanded.length, srcStart: span.start, srcEnd: span.end, verbatim: false });
     out += expanded;
     changed = true;
@@ -96,13 +104,15 @@ function skipString(text: string, i: number): number {
 }
 
 /** Expands one invocation body (`name` or `name(a, b)`), recursively. Errors point at `span`. */
-function expandInvocation(body: string, table: MacroTable, depth: number, span: Span, diagnostics: Diagnostic[]): string {
+function expandInvocation(body: string, table: MacroTable, depth: number, span: Span, diagnostics: Diagnostic[], budget: Budget): string {
+  if (budget.reported) return '';
   const call = parseInvocation(body);
   if (!call) {
     diagnostics.push({ code: 'SPL-BAD-MACRO', message: `'\`${body}\`' is not a macro invocation`, severity: 'error', span, hint: 'write `name` or `name(arg1, arg2)`' });
     return '';
   }
   if (depth > MAX_DEPTH) {
+    budget.reported = true; // one report: a loop would otherwise report at every one of its leaves
     diagnostics.push({ code: 'SPL-MACRO-RECURSION', message: `macro '${call.name}' expands more than ${MAX_DEPTH} levels deep`, severity: 'error', span, hint: 'a macro probably calls itself' });
     return '';
   }
@@ -125,9 +135,18 @@ function expandInvocation(body: string, table: MacroTable, depth: number, span: 
   const values = bindArguments(def.args, call.args);
   // One pass, so a value containing `$other$` is not substituted again.
   const text = def.definition.replace(/\$([A-Za-z0-9_]+)\$/g, (whole, name: string) => values.get(name) ?? whole);
+  // Every character of the result comes from some substituted definition: bounding their sum bounds the
+  // result, and stops a definition that doubles at each level long before it fills memory.
+  budget.left -= text.length;
+  if (budget.left < 0) {
+    budget.reported = true;
+    const message = `macro '${call.name}' expands to more than ${SPL_LIMITS.maxExpandedChars} characters`;
+    diagnostics.push({ code: 'SPL-MACRO-TOO-LARGE', message, severity: 'error', span, hint: 'a macro that uses another macro several times grows exponentially with nesting' });
+    return '';
+  }
   // Nested macros inside the definition: their errors point at the outer invocation.
   return text.replace(/```[\s\S]*?```|"(?:\\.|[^"\\])*"|`([^`]*)`/g, (whole, inner: string | undefined) =>
-    inner === undefined ? whole : expandInvocation(inner, table, depth + 1, span, diagnostics),
+    inner === undefined ? whole : expandInvocation(inner, table, depth + 1, span, diagnostics, budget),
   );
 }
 

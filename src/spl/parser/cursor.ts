@@ -3,6 +3,7 @@
 // and `readWord`, which glues adjacent tokens into one search word using the source text.
 
 import { SightlineError, type Span } from '../../core/diagnostics.ts';
+import { SPL_LIMITS } from '../limits.ts';
 import { isOp, type Token } from '../token.ts';
 
 /** Tokens that always end a glued word. */
@@ -12,6 +13,8 @@ export class Cursor {
   private pos = 0;
   /** How many `[ ... ]` subsearches enclose the current position. */
   subsearchDepth = 0;
+  /** Recursive constructs entered and not yet left (bounded by SPL_LIMITS.maxNesting). */
+  private nesting = 0;
 
   constructor(
     readonly text: string,
@@ -104,6 +107,22 @@ export class Cursor {
     }
     const w = this.readWord(extraBreakers);
     return w ? { ...w, quoted: false } : null;
+  }
+
+  /**
+   * Runs `parse` one nesting level deeper: past SPL_LIMITS.maxNesting it throws SPL-TOO-DEEP at `span`
+   * instead, before the recursion can exhaust the stack.
+   */
+  nested<T>(span: Span, parse: () => T): T {
+    if (this.nesting >= SPL_LIMITS.maxNesting) {
+      throw this.error('SPL-TOO-DEEP', `the search nests more than ${SPL_LIMITS.maxNesting} levels deep here (parentheses, NOT, function calls or subsearches)`, span, 'flatten the expression: an IN list or OR terms instead of nested groups');
+    }
+    this.nesting++;
+    try {
+      return parse();
+    } finally {
+      this.nesting--;
+    }
   }
 
   error(code: string, message: string, span: Span, hint?: string): SightlineError {

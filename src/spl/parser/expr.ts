@@ -40,6 +40,11 @@ export const BINARY_BP: Readonly<Record<BinaryOp, number>> = Object.fromEntries(
 export const EXPR_BP = { not: NOT_BP, in: IN_BP, unaryMinus: UNARY_MINUS_BP } as const;
 
 export function parseExpr(cur: Cursor, minBp = 0): Expr {
+  // Every recursion of the expression grammar (operands, groups, arguments) passes here: one level each.
+  return cur.nested(cur.peek().span, () => parseExprInner(cur, minBp));
+}
+
+function parseExprInner(cur: Cursor, minBp: number): Expr {
   let left = parsePrefix(cur);
   for (;;) {
     const t = cur.peek();

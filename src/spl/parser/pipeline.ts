@@ -11,6 +11,7 @@ import { COMMAND_PARSERS } from './command-table.ts';
 import { parseUnsupported, skipToCommandEnd } from './commands/unsupported.ts';
 import { type Cursor, describe } from './cursor.ts';
 import { SPLUNK_COMMANDS } from './known-commands.ts';
+import { SPL_LIMITS } from '../limits.ts';
 import { parseSearchExpr } from './search-expr.ts';
 
 export class PipelineParser {
@@ -46,6 +47,11 @@ export class PipelineParser {
       const first = this.recover(() => (explicit ? this.parseNamedCommand() : this.parseImplicitSearch()));
       if (first) commands.push(first);
       if (cur.acceptOp('|')) this.parseNamedCommandsFrom(commands, cur.lastEnd() - 1);
+    }
+    const extra = commands[SPL_LIMITS.maxCommands];
+    if (extra) {
+      const hint = 'split the search, or fold repeated evals into one `eval a=..., b=...`';
+      this.report(cur.error('SPL-TOO-MANY-COMMANDS', `the pipeline has ${commands.length} commands; at most ${SPL_LIMITS.maxCommands} are allowed`, extra.span, hint));
     }
     return { kind: 'pipeline', commands, span: { start, end: Math.max(start, cur.lastEnd()) } };
   }
@@ -90,6 +96,10 @@ export class PipelineParser {
 
   /** `[ pipeline ]` at the cursor. */
   parseSubsearch(cur: Cursor): { pipeline: Pipeline; span: Span } {
+    return cur.nested(cur.peek().span, () => this.parseSubsearchInner(cur));
+  }
+
+  private parseSubsearchInner(cur: Cursor): { pipeline: Pipeline; span: Span } {
     const open = cur.expectOp('[', 'to open a subsearch');
     cur.subsearchDepth++;
     try {

@@ -51,6 +51,11 @@ function parseOr(cur: Cursor, sub: SubsearchParser, depth: number): SearchExpr {
 }
 
 function parseNot(cur: Cursor, sub: SubsearchParser, depth: number): SearchExpr {
+  // Every recursion of this grammar (NOT, groups, subsearches) passes here: one bounded level each.
+  return cur.nested(cur.peek().span, () => parseNotInner(cur, sub, depth));
+}
+
+function parseNotInner(cur: Cursor, sub: SubsearchParser, depth: number): SearchExpr {
   const t = cur.peek();
   if (isUpper(t, 'NOT')) {
     cur.next();

@@ -2,6 +2,8 @@
 // "sourcetype":..., "source":..., "host":..., "index":...}` concatenated, optionally separated by whitespace.
 // The whole request is accepted or rejected: a bad envelope stores nothing (no partial acknowledgement).
 
+import { DEFAULT_LIMITS } from '../../ingest/limits.ts';
+import { exceedsDepth } from '../../ingest/record-splitter.ts';
 import { HEC, type HecReply } from './replies.ts';
 
 export interface HecEnvelope {
@@ -36,7 +38,10 @@ function splitConcatenated(text: string): string[] | number {
         if (c === 92) i++; // backslash: skip the escaped character
         else if (c === 34) inString = false;
       } else if (c === 34) inString = true;
-      else if (c === 123 || c === 91) depth++;
+      else if (c === 123 || c === 91) {
+        // Deeper than ingest's limit: JSON.stringify and the field walkers would overflow the stack.
+        if (++depth > DEFAULT_LIMITS.maxDepth) return out.length;
+      }
       else if (c === 125 || c === 93) {
         depth--;
         if (depth === 0) {
@@ -111,6 +116,9 @@ export function parseEventBody(body: string): ParseResult {
 export function tryParseObject(text: string): unknown {
   const t = text.trimStart();
   if (!t.startsWith('{')) return undefined;
+  // Nested past ingest's limit: kept as a text event, since re-serialising it would overflow the stack.
+  const bytes = Buffer.from(t);
+  if (exceedsDepth(bytes, 0, bytes.length, DEFAULT_LIMITS.maxDepth)) return undefined;
   try {
     const v = JSON.parse(text) as unknown;
     return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined;

@@ -1,6 +1,7 @@
 // A server-drawn SVG histogram of alerts over time (no script needed): buckets of a round span chosen so the
 // range spans at most ~60 bars; every label passes through the escaping template.
 
+import { inEventTimeRange } from '../../core/event-time.ts';
 import { html, type SafeHtml } from '../html.ts';
 
 const SPANS = [60, 300, 900, 3600, 3 * 3600, 6 * 3600, 86400, 7 * 86400, 30 * 86400, 365 * 86400];
@@ -11,7 +12,8 @@ export interface Bucket {
 }
 
 export function bucketTimes(times: readonly number[], maxBars = 60): { span: number; buckets: Bucket[] } {
-  const finite = times.filter((t) => Number.isFinite(t));
+  // Times outside the event-time range (a rule's eval can make them) would ask for astronomically many bars.
+  const finite = times.filter(inEventTimeRange);
   if (finite.length === 0) return { span: 3600, buckets: [] };
   // A loop, not Math.min(...xs): hundreds of thousands of arguments overflow the stack.
   let min = Infinity;

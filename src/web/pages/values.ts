@@ -1,11 +1,13 @@
 // Rendering of log and alert values in tables: times in UTC ISO form, multivalues one per line, objects as
 // JSON; always through the escaping template.
 
+import { MAX_EPOCH } from '../../core/time.ts';
 import { html, type SafeHtml } from '../html.ts';
 
 export function timeText(t: unknown): string {
   const n = typeof t === 'number' ? t : typeof t === 'string' && t.trim() !== '' ? Number(t) : NaN;
-  return Number.isFinite(n) ? new Date(n * 1000).toISOString().replace('.000Z', 'Z') : t === null || t === undefined ? '' : String(t);
+  // A time a Date cannot hold prints as sent rather than failing the page.
+  return Math.abs(n) <= MAX_EPOCH ? new Date(n * 1000).toISOString().replace('.000Z', 'Z') : t === null || t === undefined ? '' : String(t);
 }
 
 export function valueCell(v: unknown): SafeHtml {

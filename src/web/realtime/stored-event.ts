@@ -2,6 +2,7 @@
 // lazily); plain-text lines become TextEvents that carry only Splunk's default fields.
 
 import { JsonEvent, type Event, type Value } from '../../index.ts';
+import { textExceedsDepth } from '../../ingest/record-splitter.ts';
 import type { StoredEvent } from '../store/events.ts';
 
 /** Splunk's default fields: a text event has these and no others. */
@@ -28,7 +29,8 @@ class TextEvent implements Event {
 
 export function toEngineEvent(e: StoredEvent): Event {
   const meta = { sourcetype: e.sourcetype, source: e.source, host: e.host, index: e.index, time: e.time };
-  if (e.raw.trimStart().startsWith('{')) {
+  // A record nested past ingest's limit stays text: its fields would overflow the walkers' stack.
+  if (e.raw.trimStart().startsWith('{') && !textExceedsDepth(e.raw)) {
     try {
       const obj = JSON.parse(e.raw) as unknown;
       if (obj !== null && typeof obj === 'object' && !Array.isArray(obj)) return new JsonEvent(e.raw, meta, obj);

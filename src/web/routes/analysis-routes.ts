@@ -8,6 +8,7 @@ import { BodyTooLarge, isSameOrigin, parseForm, readBody, redirect, sendHtml, se
 import { errorPage } from '../pages/layout.ts';
 import { analysisAlertPage, analysisPage, analyzeFormPage, type QueryOutcome } from '../pages/analyze-page.ts';
 import { drillDown } from '../analysis/drill-down.ts';
+import { ANALYSIS_LIMITS, AnalysisBusy } from '../analysis/analysis.ts';
 import { planSpl, runPlan } from '../engine.ts';
 import { SightlineError, type Diagnostic, type Event } from '../../index.ts';
 import type { Route, RouteContext } from './route.ts';
@@ -59,7 +60,14 @@ async function startAnalysis(ctx: RouteContext): Promise<void> {
   } else {
     return sendHtml(res, 400, errorPage(400, 'choose a source of logs'));
   }
-  const a = await app.analyses.run(label, paths, rules);
+  let a;
+  try {
+    a = await app.analyses.run(label, paths, rules);
+  } catch (err) {
+    if (!(err instanceof AnalysisBusy)) throw err;
+    app.opts.log(`analysis refused: ${err.message}`);
+    return sendHtml(res, 503, errorPage(503, err.message));
+  }
   if (source === 'uploads') {
     // The analysis holds the events now: uploaded files are not kept on disk.
     for (const id of form.getAll('upload')) {
@@ -71,9 +79,18 @@ async function startAnalysis(ctx: RouteContext): Promise<void> {
   redirect(res, `/analyze/${a.id}`);
 }
 
+/** Forgets uploads that no analysis used within ANALYSIS_LIMITS.uploadSeconds (their files are deleted). */
+function sweepUploads(app: RouteContext['app']): void {
+  const removed = app.analyses.sweepUploads();
+  if (removed.length === 0) return;
+  for (const [id, path] of app.uploads) if (removed.includes(dirname(path))) app.uploads.delete(id);
+  app.opts.log(`${removed.length} unused upload(s) deleted after ${ANALYSIS_LIMITS.uploadSeconds} s`);
+}
+
 async function upload(ctx: RouteContext): Promise<void> {
   const { app, req, res, url } = ctx;
   if (!isSameOrigin(req)) return sendJson(res, 403, { error: 'cross-site request refused' });
+  sweepUploads(app);
   try {
     const bytes = await readBody(req, app.opts.maxUploadBytes);
     const path = app.analyses.saveUpload(url.searchParams.get('name') ?? 'upload.json', bytes);

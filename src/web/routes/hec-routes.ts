@@ -83,7 +83,9 @@ async function ingest(ctx: RouteContext, kind: 'event' | 'raw'): Promise<void> {
   if (channel === false) return reply(res, HEC.invalidChannel());
   let ackId: number | null;
   try {
-    const events = toStoredEvents(parsed.envelopes, defaults, Date.now() / 1000);
+    const counts = { timesReplaced: 0 };
+    const events = toStoredEvents(parsed.envelopes, defaults, Date.now() / 1000, counts);
+    if (counts.timesReplaced > 0) app.opts.log(`HEC: ${counts.timesReplaced} event time(s) outside 1970..9999 or more than 2 days ahead replaced by the receive time`);
     ackId = storeEvents(app.db, events, typeof key === 'string' && key.length > 0 && key.length <= 200 ? key : null, channel).ackId;
   } catch (err) {
     app.opts.log(`HEC store failed: ${err instanceof Error ? err.message : String(err)}`);
