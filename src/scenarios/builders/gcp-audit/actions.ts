@@ -107,6 +107,8 @@ export const gcpIapTunnel: ActionBuilder<z.infer<typeof InstanceParams>> = {
           request: { '@type': 'type.googleapis.com/cloud.security.gatekeeper.AuthorizeUserRequest', httpRequest: { url: '' } },
           metadata: { device_state: 'Unknown', iap_tcp_session_info: { phase: 'SESSION_START' }, request_id: String(input.rng.int(1e9, 9e9)) },
           destination: { ip: p.internal_ip, port: p.port },
+          // The tunnel is authorised on the IAP side; the entry carries no client agent.
+          user_agent: '(none supplied)',
         }),
       }),
     ];
@@ -143,6 +145,8 @@ export const gcpOsLogin: ActionBuilder<z.infer<typeof InstanceParams>> = {
             zone,
           },
           response: { '@type': 'type.googleapis.com/google.cloud.oslogin.dataplane.CheckPolicyResponse', success: true },
+          // The guest's OS Login module asks, not the user's client.
+          user_agent: '(none supplied)',
         }),
       }),
     ];

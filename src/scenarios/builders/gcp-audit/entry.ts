@@ -29,6 +29,8 @@ export const EntryParams = z.object({
   status: z.object({ code: z.number().int().optional(), message: z.string().optional() }).default({}),
   destination: z.object({ ip: z.string(), port: z.string() }).optional(),
   severity: z.string().optional(),
+  /** The service's own caller agent text, when it is not the actor's client (IAP logs "(none supplied)"). */
+  user_agent: z.string().optional(),
 });
 export type EntryInput = z.infer<typeof EntryParams>;
 
@@ -50,7 +52,7 @@ export function buildEntry(input: BuildInput<EntryInput>): OutputRecord {
   if (actor.spec.kind === 'gcp-service-account') authentication.principalSubject = `serviceAccount:${actor.upn}`;
   const requestMetadata: Record<string, unknown> = {
     callerIp: ip,
-    callerSuppliedUserAgent: actor.spec.user_agent ?? GCLOUD_AGENT,
+    callerSuppliedUserAgent: p.user_agent ?? actor.spec.user_agent ?? GCLOUD_AGENT,
     requestAttributes: { time: gcpTime(time), auth: {} },
     destinationAttributes: p.destination ?? {},
   };
