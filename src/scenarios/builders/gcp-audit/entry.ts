@@ -45,7 +45,8 @@ export function gcpTime(t: number): string {
 
 export function buildEntry(input: BuildInput<EntryInput>): OutputRecord {
   const { actor, env, rng, ip, params: p } = input;
-  const time = Math.floor(input.time) + rng.int(0, 999_999) / 1e6;
+  // Millisecond steps: sub-millisecond digits would only test float formatting, not the log.
+  const time = Math.floor(input.time) + rng.int(0, 999) / 1e3;
   const failed = p.status.code !== undefined && p.status.code !== 0;
   const authentication: Record<string, unknown> = { principalEmail: actor.upn };
   if (actor.gcpKeyName) authentication.serviceAccountKeyName = actor.gcpKeyName;
