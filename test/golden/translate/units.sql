@@ -1612,7 +1612,7 @@ UNSUPPORTED XLATE-NO-SOURCETYPE: the search names no sourcetype, so no target ta
 UNSUPPORTED XLATE-MULTIPLE-SOURCETYPES: one search reads several sourcetypes (aws:cloudtrail, azure:activity)
 
 ### UNSUPPORTED index that the sourcetype never lands in
-UNSUPPORTED XLATE-UNKNOWN-SOURCETYPE: the search matches none of the mapped sourcetypes (aws:cloudtrail, azure:monitor:aad:signin, o365:management:activity, azure:activity)
+UNSUPPORTED XLATE-UNKNOWN-SOURCETYPE: the search matches none of the mapped sourcetypes (aws:cloudtrail, azure:monitor:aad:signin, o365:management:activity, azure:activity, google:gcp:pubsub:message, gws:reports:admin, gws:reports:login)
 
 ### UNSUPPORTED unknown function
 UNSUPPORTED XLATE-UNSUPPORTED-FUNCTION: md5() has no SQL translation
