@@ -8,7 +8,15 @@ import type { ScanNode } from './branches.ts';
 import { loadMappingData } from './mapping-data.ts';
 
 /** The sourcetypes every target maps (log-sources.md). */
-export const KNOWN_SOURCETYPES = ['aws:cloudtrail', 'azure:monitor:aad:signin', 'o365:management:activity', 'azure:activity'] as const;
+export const KNOWN_SOURCETYPES = [
+  'aws:cloudtrail',
+  'azure:monitor:aad:signin',
+  'o365:management:activity',
+  'azure:activity',
+  'google:gcp:pubsub:message',
+  'gws:reports:admin',
+  'gws:reports:login',
+] as const;
 
 type Folded = PlanExpr | boolean;
 

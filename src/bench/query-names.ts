@@ -13,6 +13,17 @@ export const STATS_DC_SPL = 'sourcetype="aws:cloudtrail" | stats dc(sourceIPAddr
 export const T1021_RULE = 'direct-cloud-vm-connection-t1021-008';
 
 export const RULES_DIR = packagePath('rules');
+
+/**
+ * The sourcetypes the bench dataset writes (dataset.ts). detect-pack runs the rules that read only these:
+ * the Google rules have no records in the dataset, hence no rows to compare, and stay out until it has some.
+ */
+export const BENCH_SOURCETYPES: readonly string[] = ['aws:cloudtrail', 'azure:monitor:aad:signin', 'o365:management:activity', 'azure:activity'];
+
+/** Whether detect-pack runs a rule (its sourcetypes are all in the dataset). */
+export function inBenchPack(rule: { readonly sourcetypes: readonly string[] }): boolean {
+  return rule.sourcetypes.every((st) => BENCH_SOURCETYPES.includes(st));
+}
 /** Where rules' `lookup` tables and allowlists live, for sightline, the translator and the idiomatic SQL. */
 export const LOOKUPS_DIR = join(RULES_DIR, 'lookups');
 

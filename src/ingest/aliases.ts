@@ -224,11 +224,117 @@ const ACTIVITY: AliasTable = {
   vendor_product: constant('Microsoft Azure'),
 };
 
+// ---------------------------------------------------------------------------------------------------------
+// google:gcp:pubsub:message. Layout bridges first: the add-on's envelope holds the LogEntry under `data`, an
+// exported entry has it at the top; each name below resolves on both layouts, the other way round as well
+// (sightline's, not the add-on's; the list is the AuditLog fields our rules and the CIM names read, from
+// cloud.google.com/logging/docs/reference/audit/auditlog/rest/Shared.Types/AuditLog). Then CIM names,
+// reconstructed from the AuditLog field meanings (the add-on's props.conf is not among our sources).
+
+const LOG_ENTRY_FIELDS = [
+  'logName',
+  'timestamp',
+  'receiveTimestamp',
+  'severity',
+  'insertId',
+  'resource.type',
+  'resource.labels.project_id',
+  'resource.labels.instance_id',
+  'resource.labels.zone',
+  'labels.instance_id',
+  'protoPayload.serviceName',
+  'protoPayload.methodName',
+  'protoPayload.resourceName',
+  'protoPayload.authenticationInfo.principalEmail',
+  'protoPayload.authenticationInfo.principalSubject',
+  'protoPayload.authenticationInfo.serviceAccountKeyName',
+  'protoPayload.authenticationInfo.serviceAccountDelegationInfo{}.firstPartyPrincipal.principalEmail',
+  'protoPayload.authorizationInfo{}.permission',
+  'protoPayload.authorizationInfo{}.granted',
+  'protoPayload.requestMetadata.callerIp',
+  'protoPayload.requestMetadata.callerSuppliedUserAgent',
+  'protoPayload.requestMetadata.callerNetwork',
+  'protoPayload.requestMetadata.destinationAttributes.ip',
+  'protoPayload.requestMetadata.destinationAttributes.port',
+  'protoPayload.status.code',
+  'protoPayload.status.message',
+  'protoPayload.request.instance',
+  'protoPayload.request.policy',
+  'protoPayload.metadata.instanceMetadataDelta.addedMetadataKeys{}',
+  'protoPayload.metadata.instanceMetadataDelta.modifiedMetadataKeys{}',
+  'protoPayload.metadata.projectMetadataDelta.addedMetadataKeys{}',
+  'protoPayload.metadata.projectMetadataDelta.modifiedMetadataKeys{}',
+];
+
+function bridges(fields: readonly string[], wrap: (f: string) => string): Record<string, AliasFn> {
+  const out: Record<string, AliasFn> = {};
+  for (const f of fields) {
+    out[f] = first(wrap(f));
+    out[wrap(f)] = first(f);
+  }
+  return out;
+}
+
+/** success when the AuditLog has no status or status.code 0 (google.rpc.Status: "0 ... OK"), else failure. */
+const gcpAction: AliasFn = reading(['protoPayload.status.code'], (get) => {
+  const code = firstOf(get('protoPayload.status.code'));
+  if (code === null) return 'success';
+  return scalarToNumber(code) === 0 ? 'success' : 'failure';
+});
+
+const GCP: AliasTable = {
+  ...bridges(LOG_ENTRY_FIELDS, (f) => `data.${f}`),
+  user: first('protoPayload.authenticationInfo.principalEmail'),
+  src: first('protoPayload.requestMetadata.callerIp'),
+  src_ip: first('protoPayload.requestMetadata.callerIp'),
+  user_agent: first('protoPayload.requestMetadata.callerSuppliedUserAgent'),
+  signature: first('protoPayload.methodName'),
+  command: first('protoPayload.methodName'),
+  dest: first('protoPayload.serviceName'),
+  object: first('protoPayload.resourceName'),
+  action: gcpAction,
+  vendor_account: first('resource.labels.project_id'),
+  vendor_product: constant('Google Cloud Platform'),
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// gws:reports:admin, gws:reports:login. Bridges between the Reports API's events[] list and the add-on's one
+// `event` per Splunk event (sightline's), then CIM names after ESCU's gws searches (user, src_ip), reconstructed
+// from the activity resource's field meanings.
+
+const ACTIVITY_EVENT_FIELDS = ['name', 'type', 'parameters{}.name', 'parameters{}.value', 'parameters{}.boolValue', 'parameters{}.intValue', 'parameters{}.multiValue{}'];
+
+const gwsEvent = (f: string): string => `event.${f}`;
+
+const GWS_COMMON: AliasTable = {
+  ...bridges(ACTIVITY_EVENT_FIELDS.map((f) => `events{}.${f}`), (f) => gwsEvent(f.slice('events{}.'.length))),
+  user: first('actor.email'),
+  src: first('ipAddress'),
+  src_ip: first('ipAddress'),
+  signature: first('events{}.name'),
+  vendor_account: first('id.customerId'),
+  vendor_product: constant('Google Workspace'),
+};
+
+const GWS_LOGIN: AliasTable = {
+  ...GWS_COMMON,
+  // Login audit event names (Reports API login activity events): login_success, login_failure, ...
+  action: reading(['events{}.name'], (get) => {
+    const name = firstOf(get('events{}.name'));
+    if (name === 'login_success') return 'success';
+    if (name === 'login_failure') return 'failure';
+    return null;
+  }),
+};
+
 const TABLES: Record<string, AliasTable> = {
   'aws:cloudtrail': CLOUDTRAIL,
   'azure:monitor:aad:signin': SIGNIN,
   'o365:management:activity': O365,
   'azure:activity': ACTIVITY,
+  'google:gcp:pubsub:message': GCP,
+  'gws:reports:admin': GWS_COMMON,
+  'gws:reports:login': GWS_LOGIN,
 };
 
 export function aliasesFor(sourcetype: string): AliasTable | undefined {

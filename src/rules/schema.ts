@@ -7,7 +7,15 @@ import { z } from 'zod';
 export const SEVERITIES = ['informational', 'low', 'medium', 'high', 'critical'] as const;
 export const CONFIDENCES = ['low', 'medium', 'high'] as const;
 export const STATUSES = ['experimental', 'test', 'stable', 'deprecated'] as const;
-export const SOURCETYPES = ['aws:cloudtrail', 'azure:monitor:aad:signin', 'o365:management:activity', 'azure:activity'] as const;
+export const SOURCETYPES = [
+  'aws:cloudtrail',
+  'azure:monitor:aad:signin',
+  'o365:management:activity',
+  'azure:activity',
+  'google:gcp:pubsub:message',
+  'gws:reports:admin',
+  'gws:reports:login',
+] as const;
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lower-case slug such as cloud-services-risky-signin-t1021-007');
 const techniqueId = z.string().regex(/^T\d{4}(?:\.\d{3})?$/, 'an ATT&CK technique id such as T1021 or T1021.007');

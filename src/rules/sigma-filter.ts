@@ -11,6 +11,9 @@ const LOGSOURCE: Record<string, { product: string; service: string }> = {
   'azure:monitor:aad:signin': { product: 'azure', service: 'signinlogs' },
   'o365:management:activity': { product: 'm365', service: 'audit' },
   'azure:activity': { product: 'azure', service: 'activitylogs' },
+  'google:gcp:pubsub:message': { product: 'gcp', service: 'gcp.audit' },
+  'gws:reports:admin': { product: 'gcp', service: 'google_workspace.admin' },
+  'gws:reports:login': { product: 'gcp', service: 'google_workspace.login' },
 };
 
 const MODIFIER: Record<LoadedAllowlist['allowlist']['match'], string> = { exact: '', wildcard: '', cidr: '|cidr' };

@@ -18,7 +18,10 @@ export interface Actor {
   /** For assumed roles: the role's own ARN and id (sessionContext.sessionIssuer). */
   readonly roleArn: string;
   readonly roleId: string;
+  /** Entra UPN, or the Google principal email (a user's, or a service account's ...iam.gserviceaccount.com). */
   readonly upn: string;
+  /** Google service account: the user-managed key it authenticates with, else ''. */
+  readonly gcpKeyName: string;
   readonly objectId: string;
   readonly displayName: string;
   readonly userAgent: string;
@@ -59,9 +62,16 @@ export function resolveActor(key: string, spec: ActorSpec, env: Environment, see
       break;
     case 'entra-user':
     case 'entra-service-principal':
+    case 'gcp-user':
+    case 'gcp-service-account':
       break;
   }
-  const upn = spec.upn ?? (spec.kind.startsWith('entra') ? `${name}@${env.tenant_domain}` : '');
+  const saEmail = `${name}@${env.gcp_project}.iam.gserviceaccount.com`;
+  const upn =
+    spec.upn ??
+    (spec.kind === 'gcp-service-account' ? saEmail : spec.kind.startsWith('entra') || spec.kind === 'gcp-user' ? `${name}@${env.tenant_domain}` : '');
+  // Key resource name as IAM writes it (AuditLog AuthenticationInfo.serviceAccountKeyName).
+  const gcpKeyName = spec.kind === 'gcp-service-account' && spec.sa_key ? `//iam.googleapis.com/projects/${env.gcp_project}/serviceAccounts/${upn}/keys/${rng.hex(40)}` : '';
   let rotation = 0;
   return {
     key,
@@ -74,6 +84,7 @@ export function resolveActor(key: string, spec: ActorSpec, env: Environment, see
     roleArn,
     roleId,
     upn,
+    gcpKeyName,
     objectId: spec.object_id ?? rng.uuid(),
     displayName: spec.display_name ?? name,
     userAgent: spec.user_agent ?? DEFAULT_AGENT,

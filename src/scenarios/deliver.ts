@@ -2,7 +2,7 @@
 // CloudTrail log files (AWSLogs/<acct>/CloudTrail/<region>/YYYY/MM/DD/<acct>_CloudTrail_<region>_<ts>_<id>.json.gz
 // holding {"Records":[...]}, one per 5 minutes), Event Hub message batches ({"records":[...]}) for Entra
 // sign-ins and the Activity Log, Activity Log REST results and O365 Management Activity content blobs (JSON
-// arrays). Pure: returns file paths and bytes; the CLI writes them. Output is byte-for-byte deterministic.
+// arrays), Cloud Logging sink files and Workspace Reports activities (newline-delimited JSON). Pure: returns file paths and bytes; the CLI writes them. Output is byte-for-byte deterministic.
 // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-examples.html
 
 import { gzipSync } from 'node:zlib';
@@ -44,6 +44,24 @@ const LAYOUTS: Record<Stream, Layout> = {
     const d = datePath(bucket);
     const sub = String((rec.record as { subscriptionId?: string }).subscriptionId ?? 'unknown');
     return { key: `rest/${sub}/${bucket}`, path: () => `azure-activity-api/${sub}/${d.y}/${d.m}/${d.d}/${d.stamp}.json` };
+  },
+  // A Cloud Logging sink to Cloud Storage: one newline-delimited JSON file per log and hour,
+  // <log>/YYYY/MM/DD/HH:00:00_HH:59:59_S0.json (Logging "View logs routed to Cloud Storage"), with hyphens for
+  // the colons so that the files check out on every file system.
+  'gcp-logging'(rec, bucket) {
+    const r = rec.record as { logName: string };
+    const log = decodeURIComponent(r.logName.replace(/^projects\/[^/]+\/logs\//, ''));
+    const hour = Math.floor(bucket / 3600) * 3600;
+    const d = datePath(hour);
+    const hh = d.stamp.slice(9, 11);
+    return { key: `gcp/${log}/${hour}`, path: () => `gcp-logging/${log}/${d.y}/${d.m}/${d.d}/${hh}-00-00_${hh}-59-59_S0.json` };
+  },
+  // Reports API activities, one per line, per customer and hour.
+  'gws-reports'(rec, bucket) {
+    const r = rec.record as { id: { customerId: string; applicationName: string } };
+    const hour = Math.floor(bucket / 3600) * 3600;
+    const d = datePath(hour);
+    return { key: `gws/${r.id.customerId}/${r.id.applicationName}/${hour}`, path: () => `gws-reports/${r.id.customerId}/${r.id.applicationName}/${d.y}/${d.m}/${d.d}/${d.stamp}.json` };
   },
   'o365-aad'(rec, bucket) {
     const d = datePath(bucket);
@@ -89,5 +107,8 @@ function encode(stream: Stream, recs: readonly unknown[]): Buffer {
     case 'rest-activity':
     case 'o365-aad':
       return Buffer.from(JSON.stringify(recs) + '\n');
+    case 'gcp-logging':
+    case 'gws-reports':
+      return Buffer.from(recs.map((r) => JSON.stringify(r)).join('\n') + '\n');
   }
 }

@@ -202,7 +202,63 @@ export const ACTIVITY_REST: Layout = {
   ],
 };
 
-export const LAYOUTS: readonly Layout[] = [CLOUDTRAIL, ENTRA_SIGNIN, O365_AAD_LOGON, ACTIVITY_EVENTHUB, ACTIVITY_REST];
+const RFC3339_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+
+export const GCP_AUDIT: Layout = {
+  name: 'Cloud Audit Logs entry (LogEntry with an AuditLog protoPayload)',
+  sourcetype: 'google:gcp:pubsub:message',
+  reference: 'https://cloud.google.com/logging/docs/reference/v2/rest/v2/LogEntry',
+  ruleFields: ['protoPayload.serviceName', 'protoPayload.methodName', 'protoPayload.authenticationInfo.principalEmail', 'protoPayload.requestMetadata.callerIp', 'protoPayload.resourceName'],
+  applies: (r) => typeof r.protoPayload === 'object' && r.protoPayload !== null,
+  required: [
+    f('logName', 'string', { format: /^projects\/[^/]+\/logs\/cloudaudit\.googleapis\.com%2F(activity|data_access|system_event|policy)$/ }),
+    f('resource', 'object'),
+    f('resource.type', 'string'),
+    f('timestamp', 'string', { format: RFC3339_Z }),
+    f('insertId', 'string'),
+    f('protoPayload.@type', 'string', { oneOf: ['type.googleapis.com/google.cloud.audit.AuditLog'] }),
+    f('protoPayload.serviceName', 'string'),
+    f('protoPayload.methodName', 'string'),
+  ],
+  documented: [
+    // LogSeverity names (LogEntry reference).
+    f('severity', 'string', { oneOf: ['DEFAULT', 'DEBUG', 'INFO', 'NOTICE', 'WARNING', 'ERROR', 'CRITICAL', 'ALERT', 'EMERGENCY'] }),
+    f('receiveTimestamp', 'string', { format: RFC3339_Z }),
+    f('resource.labels.project_id', 'string'),
+    f('protoPayload.status', 'object'),
+    f('protoPayload.authenticationInfo', 'object'),
+    f('protoPayload.authenticationInfo.principalEmail', 'string'),
+    f('protoPayload.requestMetadata', 'object'),
+    f('protoPayload.requestMetadata.callerIp', 'string'),
+    f('protoPayload.resourceName', 'string'),
+  ],
+};
+
+export const GWS_ACTIVITY: Layout = {
+  name: 'Google Workspace Reports API activity',
+  sourcetype: 'gws:reports:login',
+  reference: 'https://developers.google.com/workspace/admin/reports/reference/rest/v1/activities',
+  ruleFields: ['events{}.name', 'actor.email', 'ipAddress'],
+  applies: () => true,
+  required: [
+    f('kind', 'string', { oneOf: ['admin#reports#activity'] }),
+    f('id.time', 'string', { format: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/ }),
+    f('id.uniqueQualifier', 'string', { format: /^-?\d+$/ }),
+    f('id.applicationName', 'string', { oneOf: ['login'] }),
+    f('id.customerId', 'string'),
+    f('actor', 'object'),
+    f('events', 'array'),
+  ],
+  documented: [
+    f('etag', 'string'),
+    f('actor.email', 'string'),
+    f('actor.profileId', 'string'),
+    f('actor.callerType', 'string', { oneOf: ['USER', 'KEY'] }),
+    f('ipAddress', 'string'),
+  ],
+};
+
+export const LAYOUTS: readonly Layout[] = [CLOUDTRAIL, ENTRA_SIGNIN, O365_AAD_LOGON, ACTIVITY_EVENTHUB, ACTIVITY_REST, GCP_AUDIT, GWS_ACTIVITY];
 
 export function layoutFor(sourcetype: string, record: Record<string, unknown>): Layout | undefined {
   return LAYOUTS.find((l) => l.sourcetype === sourcetype && l.applies(record));
@@ -264,6 +320,8 @@ function ipProblems(sourcetype: string, record: Record<string, unknown>): string
     'azure:monitor:aad:signin': ['callerIpAddress', 'properties.ipAddress'],
     'o365:management:activity': ['ClientIP'],
     'azure:activity': ['callerIpAddress', 'httpRequest.clientIpAddress'],
+    'google:gcp:pubsub:message': ['protoPayload.requestMetadata.callerIp'],
+    'gws:reports:login': ['ipAddress'],
   };
   const out: string[] = [];
   for (const p of paths[sourcetype] ?? []) {

@@ -28,7 +28,7 @@ const Device = z.object({
   trust_type: z.string().default(''),
 });
 
-export const ActorKinds = ['aws-iam-user', 'aws-assumed-role', 'aws-root', 'entra-user', 'entra-service-principal'] as const;
+export const ActorKinds = ['aws-iam-user', 'aws-assumed-role', 'aws-root', 'entra-user', 'entra-service-principal', 'gcp-user', 'gcp-service-account'] as const;
 export type ActorKind = (typeof ActorKinds)[number];
 
 export const ActorSchema = z.object({
@@ -52,6 +52,8 @@ export const ActorSchema = z.object({
   user_agent: z.string().optional(),
   /** AWS service that calls on the principal's behalf (userIdentity.invokedBy), e.g. ssm.amazonaws.com. */
   invoked_by: z.string().optional(),
+  /** gcp-service-account: authenticates with a user-managed key (authenticationInfo.serviceAccountKeyName). */
+  sa_key: z.boolean().default(false),
   /** Whether the AWS session was created with MFA (sessionContext.attributes.mfaAuthenticated). */
   mfa: z.boolean().default(false),
   location: Location.optional(),
@@ -68,6 +70,11 @@ export const EnvironmentSchema = z
     subscription_id: z.string().default('0b1f6471-1bf0-4dda-aec3-cb9272f09590'),
     resource_group: z.string().default('PROD-RG'),
     azure_location: z.string().default('eastus'),
+    /** Google Cloud project id and number, Compute Engine zone, Workspace customer id. */
+    gcp_project: z.string().default('prod-web-4711'),
+    gcp_project_number: z.string().regex(/^\d+$/).default('123456789012'),
+    gcp_zone: z.string().default('europe-west1-b'),
+    gws_customer: z.string().default('C03az79cb'),
     /** Which Azure Activity layouts to emit: Event Hub diagnostic records, REST API records, or both. */
     azure_activity_layout: z.enum(['eventhub', 'rest', 'both']).default('rest'),
   })

@@ -16,6 +16,8 @@ const FIXTURE_SETS: Record<string, string[]> = {
   translate: ['test/fixtures/translate/*.ndjson'],
   demo: ['demo/**/*.json', 'demo/**/*.json.gz'],
   'real-stratus': ['test/fixtures/real/stratus-red-team/*.json'],
+  // Google: exported entries, the add-on's envelope, Google's documented examples, Workspace activities.
+  gcp: ['test/fixtures/gcp/*.jsonl'],
 };
 
 const rules = await loadRules('rules');

@@ -14,6 +14,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'sightline');
 const REAL = join(ROOT, 'test', 'fixtures', 'real');
 const DEMO = join(ROOT, 'demo');
+const GCP = join(ROOT, 'test', 'fixtures', 'gcp');
 
 function sightline(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
@@ -60,6 +61,10 @@ const SEARCHES: readonly { spl: string; format: string; inputs: () => string[] }
   { spl: 'index=* | stats count by sourcetype', format: 'csv', inputs: () => [REAL, gz] },
   { spl: 'ConsoleLogin | head 3 | table _time, eventName', format: 'table', inputs: () => [REAL] },
   { spl: 'eventName=NoSuchCall | stats count', format: 'json', inputs: () => [ndjson, gz] },
+  // Google: the exported LogEntry and the add-on's envelope (the key nested under `data`), Workspace activities.
+  { spl: 'sourcetype="google:gcp:pubsub:message" protoPayload.methodName="v1.compute.instances.setMetadata" | table _time, user, src_ip, action, protoPayload.resourceName', format: 'json', inputs: () => [GCP, DEMO] },
+  { spl: 'sourcetype="google:gcp:pubsub:message" | stats count by protoPayload.methodName, action', format: 'csv', inputs: () => [GCP, REAL] },
+  { spl: 'sourcetype="gws:reports:login" event.name=login_success | table _time, user, src_ip, events{}.name', format: 'json', inputs: () => [GCP, DEMO] },
 ];
 
 for (const s of SEARCHES) {

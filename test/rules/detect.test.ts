@@ -51,15 +51,15 @@ describe('detect', () => {
     const alerts = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     assert.equal(alerts.filter((a) => a.rule_id === 'direct-cloud-vm-connection-t1021-008').length, 1);
     assert.match(err, /2 alerts \(2 suppressed within 1h\)/);
-    // Three rules read only Azure/O365 sourcetypes: skipped, as no such events are in the data. The fast
+    // Eight rules read only Azure/O365/Google sourcetypes: skipped, as no such events are in the data. The fast
     // path parses only lines some rule may match, so its event count is not pinned; the reader's is all 4.
-    assert.match(err, /\d events parsed \(aws:cloudtrail=\d\), 1 malformed; 5 rules run, 3 skipped/);
+    assert.match(err, /\d events parsed \(aws:cloudtrail=\d\), 1 malformed; 5 rules run, 8 skipped/);
     // Lines read count every input line, parsed or skipped by the prefilter (issue #14): 4 records and the broken one.
     assert.match(err, /: 5 lines read, \d events parsed/);
     assert.match(err, /cloudtrail\.json:5 \(byte \d+\): invalid JSON/);
     const reader = await detect({ suppress: '1h', fast: false });
     assert.equal(reader.out, out);
-    assert.match(reader.err, /: 5 lines read, 4 events parsed \(aws:cloudtrail=4\), 1 malformed; 5 rules run, 3 skipped/);
+    assert.match(reader.err, /: 5 lines read, 4 events parsed \(aws:cloudtrail=4\), 1 malformed; 5 rules run, 8 skipped/);
   });
 
   it('csv: fixed columns then the table fields', async () => {

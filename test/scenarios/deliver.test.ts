@@ -34,6 +34,14 @@ test('CloudTrail files: AWSLogs/<acct>/CloudTrail/<region>/Y/M/D/<acct>_CloudTra
 test('Event Hub batches hold {"records":[...]}; REST and O365 files are JSON arrays', () => {
   for (const f of files()) {
     if (f.path.startsWith('AWSLogs/')) continue;
+    // Cloud Logging sink files and Reports activities: one JSON object per line.
+    if (f.path.startsWith('gcp-logging/') || f.path.startsWith('gws-reports/')) {
+      const lines = f.bytes.toString('utf8').trimEnd().split('\n');
+      assert.equal(lines.length, f.records, f.path);
+      for (const l of lines) assert.equal(typeof JSON.parse(l), 'object', f.path);
+      if (f.path.startsWith('gcp-logging/')) assert.match(f.path, /^gcp-logging\/cloudaudit\.googleapis\.com\/(activity|data_access|system_event|policy)\/\d{4}\/\d{2}\/\d{2}\/\d{2}-00-00_\d{2}-59-59_S0\.json$/);
+      continue;
+    }
     const body = JSON.parse(f.bytes.toString('utf8'));
     if (f.path.startsWith('eventhub/')) {
       assert.deepEqual(Object.keys(body), ['records'], f.path);

@@ -33,5 +33,5 @@ test('regenerating the demo dataset gives identical files', () => {
   }
   const total = files.reduce((n, f) => n + f.records, 0);
   assert.ok(total >= 2000 && total <= 5000, `a few thousand events (${total})`);
-  assert.equal(new Set(records.map((r) => r.sourcetype)).size, 4, 'all four sourcetypes');
+  assert.equal(new Set(records.map((r) => r.sourcetype)).size, 6, 'every generated sourcetype (AWS, Entra, O365, Azure Activity, Google Cloud, Workspace login)');
 });

@@ -100,9 +100,9 @@ test('O365 and Azure Activity documented values', () => {
   assert.equal(JSON.parse(run[0].properties.requestbody).commandId, 'RunShellScript');
 });
 
-test('the library covers every seed Testing Methodology step (4 per seed page) and all four sourcetypes', () => {
+test('the library covers every seed Testing Methodology step (4 per seed page) and every generated sourcetype', () => {
   const recs = libraryRecords();
-  assert.deepEqual([...new Set(recs.map((r) => r.sourcetype))].sort(), ['aws:cloudtrail', 'azure:activity', 'azure:monitor:aad:signin', 'o365:management:activity']);
+  assert.deepEqual([...new Set(recs.map((r) => r.sourcetype))].sort(), ['aws:cloudtrail', 'azure:activity', 'azure:monitor:aad:signin', 'google:gcp:pubsub:message', 'gws:reports:login', 'o365:management:activity']);
   const ids = new Set(recs.map((r) => r.scenario));
   for (const t of ['007-test1', '007-test2', '007-test3', '007-test4', '008-test1', '008-test2', '008-test3', '008-test4']) {
     assert.ok([...ids].some((id) => id.startsWith(`t1021-${t}`)), `scenario for T1021.${t}`);

@@ -25,6 +25,8 @@ const REFUSED: Record<string, string> = {
   'aws-ssm-session-new-principal-t1021-008': 'XLATE-SIGMA-EXPRESSION: group-by Principal = coalesce(..., "unknown")',
   'azure-vm-command-by-unapproved-caller-t1021-008': 'XLATE-SIGMA-EXPRESSION: group-by CallerId = coalesce(..., "unknown")',
   'cloud-services-risky-signin-t1021-007': 'XLATE-SIGMA-EXPRESSION: group-by UserUPN/AppId = coalesce(..., "unknown")',
+  // Its stats groups by Path, an eval of the service and request.policy: Sigma correlations group by log fields.
+  'gcp-vm-access-new-principal-t1021-008': 'group-by on a computed field (XLATE-SIGMA-EXPRESSION)',
 };
 
 /**

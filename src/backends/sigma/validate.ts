@@ -20,7 +20,7 @@ const SCHEMA_FILES: Record<SigmaDocument['kind'], string> = {
 };
 
 /** logsource pairs from sigma-specification's taxonomy appendix for the products we target. */
-const TAXONOMY = new Set(['aws/cloudtrail', 'azure/activitylogs', 'azure/auditlogs', 'azure/riskdetection', 'azure/pim', 'azure/signinlogs', 'm365/audit', 'm365/exchange', 'm365/threat_detection', 'm365/threat_management']);
+const TAXONOMY = new Set(['aws/cloudtrail', 'azure/activitylogs', 'azure/auditlogs', 'azure/riskdetection', 'azure/pim', 'azure/signinlogs', 'm365/audit', 'm365/exchange', 'm365/threat_detection', 'm365/threat_management', 'gcp/gcp.audit', 'gcp/google_workspace.admin', 'gcp/google_workspace.login']);
 const MODIFIERS = new Set(['contains', 'startswith', 'endswith', 'all', 'base64', 'base64offset', 'windash', 're', 'i', 'm', 's', 'cidr', 'exists', 'cased', 'lt', 'lte', 'gt', 'gte', 'fieldref', 'expand', 'wide', 'utf16le', 'utf16be', 'utf16', 'minute', 'hour', 'day', 'week', 'month', 'year', 'neq']);
 
 let validators: Record<SigmaDocument['kind'], ValidateFunction> | null = null;

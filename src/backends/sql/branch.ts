@@ -94,7 +94,16 @@ export class SqlBranch {
     }
     const own = this.recordValue(p.multivalue ? 'mv' : 'str', p.path, name, at);
     const alias = this.st?.aliases?.[name];
-    if (!alias || own.type === 'mv' || viaAlias) return own;
+    if (!alias || viaAlias) return own;
+    if (own.type === 'mv') {
+      // A multivalue layout bridge (Google's `data.` envelope): the list of the first field that has values;
+      // sl_mv gives NULL for none, as the native event consults the alias only when the field has no value.
+      const parts = 'first' in alias ? alias.first.map((f) => this.sourceField(f, at, true)) : [];
+      if (parts.length === 0 || parts.some((c) => c.type !== 'mv')) {
+        return this.bad('XLATE-UNMAPPED-FIELD', `'${name}' of ${this.sourcetype} is multivalue, its add-on alias is not`, at);
+      }
+      return { text: `coalesce(${[own.text, ...parts.map((c) => c.text)].join(', ')})`, type: 'mv' };
+    }
     // An add-on alias applies only when the record has no field of that name (src/ingest/aliases.ts).
     const fallback =
       'constant' in alias ? [sqlString(alias.constant)]

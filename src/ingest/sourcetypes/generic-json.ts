@@ -1,4 +1,4 @@
-// _json: any JSON object that matches none of our four log sources (Sentinel table exports, Panther test
+// _json: any JSON object that matches none of our known log sources (Sentinel table exports, Panther test
 // wrappers, GraphAPI sign-ins...). Its fields still resolve; no add-on aliases apply and it lands in index
 // "main". Time comes from the first common time field present; readers fall back to the file's mtime.
 

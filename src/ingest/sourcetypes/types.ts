@@ -22,8 +22,9 @@ export interface SourcetypeDef {
    */
   readonly reads: { readonly values: readonly string[]; readonly present: readonly string[] };
   /**
-   * A top-level key that every record matches() accepts has (so a line without the quoted key cannot be
-   * one): the scan prefilter requires it when a search is routed to this sourcetype. Null: none.
+   * A key that every record matches() accepts has, at the top or nested (so a line without the quoted key
+   * cannot be one): the scan prefilter requires its quoted bytes when a search is routed to this sourcetype.
+   * Null: none.
    */
   readonly requiredKey: string | null;
   /**

@@ -12,6 +12,8 @@ import { sendSshPublicKey, sendSerialConsoleKey, openTunnel } from './aws-cloudt
 import { entraSignIn } from './azure-signin/sign-in.ts';
 import { o365UserLoggedIn } from './o365/user-logged-in.ts';
 import { azureOperation, azureRunCommand, azureSerialConsole, azureExtensionWrite } from './azure-activity/actions.ts';
+import { gcpAudit, gcpSetMetadata, gcpIapTunnel, gcpOsLogin, gcpSerialConnect } from './gcp-audit/actions.ts';
+import { gwsLogin } from './gws/login.ts';
 
 const ALL: readonly ActionBuilder[] = [
   consoleLogin,
@@ -31,6 +33,12 @@ const ALL: readonly ActionBuilder[] = [
   azureRunCommand,
   azureSerialConsole,
   azureExtensionWrite,
+  gcpAudit,
+  gcpSetMetadata,
+  gcpIapTunnel,
+  gcpOsLogin,
+  gcpSerialConnect,
+  gwsLogin,
 ];
 
 export const BUILDERS: Readonly<Record<string, ActionBuilder>> = Object.fromEntries(ALL.map((b) => [b.action, b]));
