@@ -44,7 +44,7 @@ export function cliCommands(serve: Loader): CommandTable {
     },
     convert: {
       description: 'Translate rules to Sigma, KQL, ES|QL, SQL or SPL',
-      examples: [`sightline convert ${RULE} --to kql`, 'sightline convert rules/ --to sigma --out translations/'],
+      examples: [`sightline convert ${RULE} --to kql`, 'sightline convert rules/ --to sql --out translations/'],
       load: async () => (await import('./commands/convert.ts')).default,
     },
     simulate: {

@@ -3,7 +3,8 @@
 // ES|QL translation of several queries is written with --out as one file per query, each one valid on its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertRule } from '../../src/app/convert-rule.ts';
@@ -38,12 +39,30 @@ test('no ES|QL query tests a column it set to null', () => {
   assert.ok(convertRule(rules.find((r) => r.id === MULTI)!, 'esql').text.includes('TO_STRING(null)'), 'the case arises in the catalog');
 });
 
+/**
+ * A rule over two data streams (CloudTrail and O365: ES|QL writes one query per stream), made from a catalog
+ * rule's file: since issue #14 no catalog rule over several streams translates to ES|QL whole.
+ */
+function twoStreamRule(dir: string): string {
+  const doc = parseYaml(readFileSync(join(ROOT, 'rules', 'aws-ec2-serial-console-ssh-key-t1021-008.yml'), 'utf8')) as Record<string, unknown>;
+  doc.id = 'two-streams-fixture';
+  doc.sourcetypes = ['aws:cloudtrail', 'o365:management:activity'];
+  doc.spl =
+    '| multisearch [search sourcetype="aws:cloudtrail" eventName=ConsoleLogin | eval AlertType="A", Principal=\'userIdentity.arn\', TargetInstance="none"] ' +
+    '[search sourcetype="o365:management:activity" Operation=UserLoggedIn | eval AlertType="B", Principal=UserId, TargetInstance="none"]\n| table _time, AlertType, Principal, TargetInstance\n';
+  doc.tests = [(doc.tests as unknown[])[0]];
+  const file = join(dir, 'two-streams-fixture.yml');
+  writeFileSync(file, stringifyYaml(doc));
+  return file;
+}
+
 test('convert --to esql --out writes one file per query, each valid ES|QL', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sl-esql-out-'));
+  const ruleDir = mkdtempSync(join(tmpdir(), 'sl-esql-rule-'));
   try {
-    const code = await runConvert({ files: [join(ROOT, 'rules', `${MULTI}.yml`), join(ROOT, 'rules', 'aws-ec2-serial-console-ssh-key-t1021-008.yml')], to: 'esql', out: dir }, () => {});
+    const code = await runConvert({ files: [twoStreamRule(ruleDir), join(ROOT, 'rules', 'aws-ec2-serial-console-ssh-key-t1021-008.yml')], to: 'esql', out: dir }, () => {});
     assert.equal(code, 0);
-    assert.deepEqual(readdirSync(dir).sort(), ['aws-ec2-serial-console-ssh-key-t1021-008.esql', `${MULTI}.1.esql`, `${MULTI}.2.esql`, `${MULTI}.3.esql`]);
+    assert.deepEqual(readdirSync(dir).sort(), ['aws-ec2-serial-console-ssh-key-t1021-008.esql', 'two-streams-fixture.1.esql', 'two-streams-fixture.2.esql']);
     for (const f of readdirSync(dir)) {
       const text = readFileSync(join(dir, f), 'utf8');
       assert.equal(text.match(/^FROM /gm)?.length, 1, f);
@@ -52,6 +71,7 @@ test('convert --to esql --out writes one file per query, each valid ES|QL', asyn
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(ruleDir, { recursive: true, force: true });
   }
 });
 

@@ -46,7 +46,7 @@ test('lint reports a Sigma file: dead fields as warnings (exit 0), refusals as e
   const io = { out: () => {}, err: (s: string) => void (err += s) };
   assert.equal(runLint({ paths: [join(dir, 'ct-type.yml')], sourcetypes: [], fix: false }, io), 0);
   assert.match(err, /ct-type\.yml:1:1: warning: SIGMA-DEAD-FIELD: field 'type' is never produced by aws:cloudtrail.*closest real field: userIdentity\.type/);
-  const refused = file('gcp.yml', '{product: gcp, service: gcp.audit}', 's:\n  methodName: x');
+  const refused = file('pim.yml', '{product: azure, service: pim}', 's:\n  riskEventType: x');
   err = '';
   assert.equal(runLint({ paths: [refused], sourcetypes: [], fix: false }, io), 1);
   assert.match(err, /SIGMA-UNSUPPORTED-LOGSOURCE/);

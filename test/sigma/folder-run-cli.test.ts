@@ -15,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'sigma-folder-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const sigma = join(dir, 'sigma');
-mkdirSync(join(sigma, 'gcp'), { recursive: true });
+mkdirSync(join(sigma, 'pim'), { recursive: true });
 writeFileSync(
   join(sigma, 'serial.yml'),
   `title: Serial console key pushed
@@ -30,8 +30,8 @@ detection:
 `,
 );
 writeFileSync(join(sigma, 'broken.yml'), 'title: [unclosed\n');
-writeFileSync(join(sigma, 'gcp', 'gcp_audit.yml'), 'title: GCP audit\nid: gcp-1\nlogsource: {product: gcp, service: gcp.audit}\ndetection: {sel: {methodName: x}, condition: sel}\n');
-writeFileSync(join(sigma, 'gcp_burst.yml'), 'title: GCP burst\ncorrelation: {type: event_count, rules: [gcp-1], timespan: 1h, condition: {gte: 2}}\n');
+writeFileSync(join(sigma, 'pim', 'pim_alert.yml'), 'title: PIM alert\nid: pim-1\nlogsource: {product: azure, service: pim}\ndetection: {sel: {riskEventType: x}, condition: sel}\n');
+writeFileSync(join(sigma, 'pim_burst.yml'), 'title: PIM burst\ncorrelation: {type: event_count, rules: [pim-1], timespan: 1h, condition: {gte: 2}}\n');
 writeFileSync(join(sigma, 'hour.yml'), 'title: By hour\nid: hour-1\nlogsource: {product: aws, service: cloudtrail}\ndetection:\n  sel:\n    eventName|hour: 3\n  condition: sel\n');
 
 const logs = join(dir, 'logs.json');
@@ -48,8 +48,8 @@ const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], {
 
 const REFUSALS: readonly [string, string][] = [
   [`${join(sigma, 'broken.yml')}:2:1: refused SIGMA-BAD-YAML`, 'bad YAML'],
-  [`${join(sigma, 'gcp', 'gcp_audit.yml')}:1:1: refused SIGMA-UNSUPPORTED-LOGSOURCE: no sightline sourcetype for logsource product: gcp`, 'a log source sightline does not read'],
-  [`${join(sigma, 'gcp_burst.yml')}:1:1: refused SIGMA-REFUSED-RULE: correlation 'GCP burst' names rule 'gcp-1', which was refused (SIGMA-UNSUPPORTED-LOGSOURCE)`, 'a correlation over a refused rule'],
+  [`${join(sigma, 'pim', 'pim_alert.yml')}:1:1: refused SIGMA-UNSUPPORTED-LOGSOURCE: logsource azure/pim is in the Sigma taxonomy, but sightline ingests no such log`, 'a log source sightline does not read'],
+  [`${join(sigma, 'pim_burst.yml')}:1:1: refused SIGMA-REFUSED-RULE: correlation 'PIM burst' names rule 'pim-1', which was refused (SIGMA-UNSUPPORTED-LOGSOURCE)`, 'a correlation over a refused rule'],
   [`${join(sigma, 'hour.yml')}:1:1: refused SIGMA-UNSUPPORTED-MODIFIER`, 'a time modifier'],
 ];
 const SUMMARY = 'Sigma: 1 loaded, 4 refused: 1 SIGMA-BAD-YAML, 1 SIGMA-REFUSED-RULE, 1 SIGMA-UNSUPPORTED-LOGSOURCE, 1 SIGMA-UNSUPPORTED-MODIFIER';
@@ -91,7 +91,7 @@ test('convert of a Sigma folder writes what loads, lists the refusals and exits 
   const r = run('convert', sigma, '--to', 'spl', '--out', out);
   assert.equal(r.status, 0, r.stderr);
   assert.match(readFileSync(join(out, 'serial.spl'), 'utf8'), /search sourcetype="aws:cloudtrail" eventName="SendSerialConsoleSSHPublicKey"/);
-  assert.equal(existsSync(join(out, 'gcp', 'gcp_audit.spl')), false, 'a refused rule writes no file');
+  assert.equal(existsSync(join(out, 'pim', 'pim_alert.spl')), false, 'a refused rule writes no file');
   for (const [line, why] of REFUSALS) assert.ok(r.stderr.includes(line), why);
   assert.ok(r.stderr.includes(`sightline convert: ${SUMMARY}`), r.stderr);
 });

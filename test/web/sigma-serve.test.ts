@@ -39,7 +39,7 @@ id: 11111111-0000-4000-8000-00000000000b
 correlation: {type: event_count, rules: [any_login], group-by: [userIdentity.arn], timespan: 1h, condition: {gte: 3}}
 `,
 );
-writeFileSync(join(sigma, 'gcp.yml'), 'title: GCP\nlogsource: {product: gcp, service: gcp.audit}\ndetection: {sel: {methodName: x}, condition: sel}\n');
+writeFileSync(join(sigma, 'pim.yml'), 'title: PIM\nlogsource: {product: azure, service: pim}\ndetection: {sel: {riskEventType: x}, condition: sel}\n');
 
 const T = 1767225600 + 30 * 86400;
 
@@ -47,7 +47,7 @@ test('serve --sigma evaluates the Sigma rules in real time and logs each refusal
   const log: string[] = [];
   const srv = await startTestServer({ sigmaPath: sigma, log: (l) => void log.push(l) });
   try {
-    assert.ok(log.some((l) => l.includes(`${join(sigma, 'gcp.yml')}:1:1: refused SIGMA-UNSUPPORTED-LOGSOURCE`)), log.join('\n'));
+    assert.ok(log.some((l) => l.includes(`${join(sigma, 'pim.yml')}:1:1: refused SIGMA-UNSUPPORTED-LOGSOURCE`)), log.join('\n'));
     assert.ok(log.includes('Sigma: 3 loaded, 1 refused: 1 SIGMA-UNSUPPORTED-LOGSOURCE'), log.join('\n'));
     assert.equal(srv.app.sigma?.summary, 'Sigma: 3 loaded, 1 refused: 1 SIGMA-UNSUPPORTED-LOGSOURCE');
     const arn = 'arn:aws:iam::1:user/sigma-web';

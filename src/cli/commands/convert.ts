@@ -60,6 +60,15 @@ export interface ConvertRequest {
   readonly strict?: boolean;
 }
 
+/** A sightline rule file: its YAML has a top-level `spl:` key (every rule has one; no Sigma rule does). */
+function isSightlineRule(path: string): boolean {
+  try {
+    return /^spl:/m.test(readFileSync(path, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -97,7 +106,8 @@ export async function runConvert(req: ConvertRequest, out: (s: string) => void =
   }
   // A folder of Sigma rules (SigmaHQ's rules/cloud: YAML in subfolders, none of it sightline rules) converts
   // as one set that refuses rules one by one; any other folder stands for the rule files in it.
-  const sigmaFolders = req.files.filter((f) => isDirectory(f) && !ruleFiles([f]).files.some((r) => !isSigmaFile(r)));
+  // Sigma converts to SPL only, so for other targets every folder is a rule catalog.
+  const sigmaFolders = to !== 'spl' ? [] : req.files.filter((f) => isDirectory(f) && !ruleFiles([f]).files.some(isSightlineRule));
   const { files, missing } = ruleFiles(req.files.filter((f) => !sigmaFolders.includes(f)));
   if (missing.length > 0) {
     err(`sightline convert: INPUT-NOT-FOUND: no such file or directory: ${missing.join(', ')}`);
@@ -110,6 +120,7 @@ export async function runConvert(req: ConvertRequest, out: (s: string) => void =
   let code = 0;
   if (req.out) mkdirSync(req.out, { recursive: true });
   for (const dir of sigmaFolders) code = Math.max(code, convertSigmaFolder(dir, to, { ...(req.out ? { outDir: req.out } : {}), strict: req.strict === true }, out, err));
+  let written = 0;
   for (const file of files) {
     if (isSigmaFile(file)) {
       code = Math.max(code, convertSigmaInput(file, to, req.out, out, err));
@@ -144,6 +155,7 @@ export async function runConvert(req: ConvertRequest, out: (s: string) => void =
     // query, <rule-id>.<n>.esql, each pasted on its own; stdout shows them in one stream, numbered.
     if (req.out && result.queries) result.queries.forEach((q, i) => writeFileSync(join(req.out!, `${rule.id}.${i + 1}.${EXTENSION[to]}`), q));
     else if (req.out) writeFileSync(join(req.out, `${rule.id}.${EXTENSION[to]}`), result.text);
+    if (req.out) written++;
     else out(result.text);
     if (req.check && to !== 'spl') {
       const findings = await checkRule(rule, to, req.tuned !== false);
@@ -151,5 +163,7 @@ export async function runConvert(req: ConvertRequest, out: (s: string) => void =
       if (findings.length && code === 0) code = 1;
     }
   }
+  // With --out nothing else is printed on success: say what was written, so a run is never silent.
+  if (req.out && files.length > 0) err(`sightline convert: ${written} of ${files.length} rules written to ${req.out} (${to})`);
   return code;
 }
