@@ -3,7 +3,7 @@
 // archives and binary formats (zip, bzip2, xz, zstd, 7z, Avro, Parquet) are refused with one message. A truncated or corrupt gzip ends the
 // stream with a GzipError carrying the compressed byte offset; chunks already delivered stay delivered.
 
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createGunzip, type ZlibOptions } from 'node:zlib';
 import type { Readable, TransformOptions } from 'node:stream';
 
@@ -50,10 +50,19 @@ export interface ByteChunkStats {
 }
 
 const CHUNK = 1024 * 1024;
+/** Smallest read buffer: a small file (a CloudTrail delivery is often a few KB) needs no 1 MiB buffer. */
+const MIN_CHUNK = 64 * 1024;
+
+/** A read buffer sized to the file, so a folder of small files does not allocate 1 MiB (and 4 MiB of zlib output) each. */
+function chunkFor(path: string): number {
+  const size = statSync(path, { throwIfNoEntry: false })?.size ?? CHUNK;
+  return Math.min(CHUNK, Math.max(MIN_CHUNK, size));
+}
 
 /** Yields the decompressed chunks of a file (or stdin for "-"); `stats` is updated as bytes are read. */
 export async function* openBytes(path: string, stats: ByteChunkStats, signal?: AbortSignal): AsyncGenerator<Buffer> {
-  const raw: Readable = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: CHUNK });
+  const chunk = path === '-' ? CHUNK : chunkFor(path);
+  const raw: Readable = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: chunk });
   const iterator = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   try {
     const first = await iterator.next();
@@ -62,7 +71,7 @@ export async function* openBytes(path: string, stats: ByteChunkStats, signal?: A
     stats.bytesRead += head.length;
     if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
       stats.gzip = true;
-      yield* gunzipChunks(head, iterator, stats, signal);
+      yield* gunzipChunks(head, iterator, stats, chunk, signal);
       return;
     }
     const kind = unsupportedKind(head);
@@ -97,9 +106,10 @@ const GZIP_OUT_CHUNK = 4 * 1024 * 1024;
  * Decompresses while the consumer works: compressed input is fed ahead (up to GZIP_AHEAD of waiting output),
  * so zlib's thread-pool work overlaps the scan of the chunk before instead of alternating with it.
  */
-async function* gunzipChunks(head: Buffer, rest: AsyncIterator<Buffer>, stats: ByteChunkStats, signal?: AbortSignal): AsyncGenerator<Buffer> {
+async function* gunzipChunks(head: Buffer, rest: AsyncIterator<Buffer>, stats: ByteChunkStats, chunk: number, signal?: AbortSignal): AsyncGenerator<Buffer> {
   // Room for a few compressed chunks, so a write never waits for zlib to finish the one before.
-  const options: ZlibOptions & TransformOptions = { chunkSize: GZIP_OUT_CHUNK, writableHighWaterMark: 4 * CHUNK };
+  // Output steps scale with the input (gzip of JSON is ~8x), up to GZIP_OUT_CHUNK.
+  const options: ZlibOptions & TransformOptions = { chunkSize: Math.min(GZIP_OUT_CHUNK, chunk * 8), writableHighWaterMark: 4 * chunk };
   const gunzip = createGunzip(options);
   const out: Buffer[] = [];
   let outBytes = 0;
