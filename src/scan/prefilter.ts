@@ -144,6 +144,8 @@ export function compileLineSelector(scans: readonly TermClauses[]): LineSelector
     if (c.exact.length === 0 && literals.length > 0 && literals.every((l) => l.length >= MIN_LITERAL)) sharable.set(c, literals);
   }
   const together = sharable.size > 0 ? new SharedClauseSearch(sharable) : null;
+  // Per scan, its clauses the shared pass answers and the ones to check in their lines (fixed for the run).
+  const parts = compiled.map((clauses) => ({ clauses, searched: clauses.filter((c) => sharable.has(c)), unsearched: clauses.filter((c) => !sharable.has(c)) }));
   let calls = 0;
 
   return (buf, start, end) => {
@@ -155,12 +157,11 @@ export function compileLineSelector(scans: readonly TermClauses[]): LineSelector
       if (!set) found.set(c, (set = c.linesIn(buf, start, end)));
       return set;
     };
-    for (const clauses of compiled) {
-      const searched = together ? clauses.filter((c) => sharable.has(c)) : [];
+    for (const { clauses, searched, unsearched: rest } of parts) {
       if (searched.length > 0 || resample) {
         const sets = (searched.length > 0 ? searched : clauses).map(linesOf);
         const smallest = sets.reduce((a, b) => (b.size < a.size ? b : a));
-        const unsearched = searched.length > 0 ? clauses.filter((c) => !sharable.has(c)) : [];
+        const unsearched = searched.length > 0 ? rest : [];
         for (const ls of smallest) {
           if (keep.has(ls) || !sets.every((s) => s.has(ls))) continue;
           if (unsearched.length === 0 || unsearched.every((c) => c.inLine(buf, ls, nextLine(buf, ls, end)))) keep.add(ls);
@@ -198,7 +199,6 @@ function withGuardLines(buf: Buffer, start: number, end: number, kept: readonly 
   return out;
 }
 
-/** Appends, in order, the starts of the lines of buf[start, end) (whole lines) the byte test cannot judge. */
 /**
  * Which lines the byte test cannot judge. Always: a backslash escape (\u, \/: the value may be spelt
  * differently). With case-insensitive terms: U+0130 and U+212A, whose lower case is ASCII. With bare terms,
@@ -211,6 +211,7 @@ interface Guards {
   readonly records: boolean;
 }
 
+/** Appends, in order, the starts of the lines of buf[start, end) (whole lines) the byte test cannot judge. */
 function guardLines(buf: Buffer, start: number, end: number, guards: Guards, out: number[]): void {
   // A bounded view: Buffer.indexOf has no end offset, and a miss in a small gap must not search the block.
   const view = start === 0 && end === buf.length ? buf : buf.subarray(start, end);

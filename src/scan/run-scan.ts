@@ -19,7 +19,7 @@ import { addReadCounts, newReadCounts, type ReadCounts } from '../ingest/read-co
 import { sourcetypeByName } from '../ingest/sourcetypes/index.ts';
 import { classifyInput, type InputKind } from './classify.ts';
 import { planTermClauses } from './plan-terms.ts';
-import { compileLineSelector } from './prefilter.ts';
+import { compileLineSelector, type LineSelector } from './prefilter.ts';
 import { planFieldNames } from './projected-event.ts';
 import { scanProjection, type ScanProjection } from './scan-projection.ts';
 import { scanFileRange, scanStream } from './scan-file.ts';
@@ -114,9 +114,9 @@ export async function scanQueries(
   };
   const progress = new ProgressCounter(tasks, opts.onProgress);
   // The coordinator runs the plans on every event the workers send, so on 2 cores a worker competes with it:
-  // on the 2-core bench machine every bench query ran as fast or faster in one thread (300 MB, 2026-12-07:
-  // rare-filter 0.47 s vs 0.55 s, detect-pack 5.0 vs 6.2, stats-dc 2.6 vs 2.7, gzip 2.0 vs 2.4).
-  // A worker costs about 100 ms of start-up: worth it only for big inputs.
+  // on the 2-core bench machine two threads lost where many events cross (300 MB, 2026-12-08, whole process:
+  // stats-dc 3.0-3.2 s vs 2.3-2.4 s in one thread, detect-pack 5.4-5.6 vs 4.3-4.8) and barely won where few do
+  // (t1021-008 1.02-1.06 vs 1.08-1.11; docs/performance.md). A worker costs about 100 ms of start-up.
   const parallelBytes = tasks.reduce((n, t) => n + (t.kind === 'lines' ? t.end - t.start : t.kind === 'stream' ? statSync(t.path).size * 8 : 0), 0);
   const cores = availableParallelism();
   const wanted = opts.threads ?? (cores <= 2 ? 1 : Math.min(cores, 1 + Math.ceil(parallelBytes / WORKER_MIN_BYTES)));
@@ -167,6 +167,11 @@ function mtimeOf(path: string): number {
 function projectionFor(plans: readonly QueryPlan[], opts: ScanRunOptions): ScanProjection | null {
   if (opts.projection === false) return null;
   return scanProjection(planFieldNames(plans), opts.sourcetype ? sourcetypeByName(opts.sourcetype) : undefined);
+}
+
+/** What a byte range or stream is scanned with in this thread (runInThread, and the coordinator's own ranges). */
+function scanTarget(task: ScanTask, selector: LineSelector | null, projection: ScanProjection | null, opts: ScanRunOptions, stats: ScanRunStats) {
+  return { selector, projection, ctx: contextFor(task.path, opts, task.fallbackTime, stats.counts), onMalformed: malformedReporter(task.path, opts) };
 }
 
 function contextFor(path: string, opts: ScanRunOptions, fallbackTime: number, counts: ReadCounts): EventContext {
@@ -223,7 +228,7 @@ async function runInThread(
       progress.taskDone(task.id);
       continue;
     }
-    const target = { selector, projection, ctx: contextFor(task.path, opts, task.fallbackTime, stats.counts), onMalformed: malformedReporter(task.path, opts) };
+    const target = scanTarget(task, selector, projection, opts, stats);
     const emit = (events: JsonEvent[]) => {
       stats.eventsParsed += events.length;
       for (const e of events) push(e);
@@ -314,11 +319,17 @@ async function runInWorkers(
   const projection = projectionFor(plans, opts);
   /** Scans a byte range in this thread; stream tasks (gzip) are left to the workers. */
   const scanHere = (task: ScanTask, emit: (events: JsonEvent[]) => void) => {
-    const target = { selector, projection, ctx: contextFor(task.path, opts, task.fallbackTime, stats.counts), onMalformed: malformedReporter(task.path, opts) };
-    scanFileRange(task.path, task.start, task.end, task.size, target, (events) => {
+    scanFileRange(task.path, task.start, task.end, task.size, scanTarget(task, selector, projection, opts, stats), (events) => {
       stats.eventsParsed += events.length;
       emit(events);
     });
+  };
+  /** The task in turn is done: on to the next, and idle workers take more. */
+  const finish = (id: number) => {
+    pending.delete(id);
+    progress.taskDone(id);
+    current++;
+    for (const w of workers) if (!inFlight.has(w)) dispatch(w);
   };
   try {
     for (const w of workers) dispatch(w);
@@ -327,9 +338,7 @@ async function runInWorkers(
       const task = tasks[current]!;
       if (task.kind === 'other') {
         await readOther(task.path, opts, push, stats, done, progress);
-        progress.taskDone(task.id);
-        current++;
-        for (const w of workers) if (!inFlight.has(w)) dispatch(w);
+        finish(task.id);
         continue;
       }
       const slot = pending.get(task.id);
@@ -339,27 +348,19 @@ async function runInWorkers(
         scanHere(task, (events) => {
           for (const e of events) push(e);
         });
-        progress.taskDone(task.id);
-        current++;
-        for (const w of workers) if (!inFlight.has(w)) dispatch(w);
+        finish(task.id);
         continue;
       }
       if (slot?.local) {
         const { events, verdicts } = slot.local;
         for (let i = 0; i < events.length; i++) push(events[i]!, verdicts[i]);
-        pending.delete(task.id);
-        progress.taskDone(task.id);
-        current++;
-        for (const w of workers) if (!inFlight.has(w)) dispatch(w);
+        finish(task.id);
         continue;
       }
       if (slot) {
         for (const batch of slot.events.splice(0)) unpackBatch(batch, task.path, host, positions, push);
         if (slot.finished) {
-          pending.delete(task.id);
-          progress.taskDone(task.id);
-          current++;
-          for (const w of workers) if (!inFlight.has(w)) dispatch(w);
+          finish(task.id);
           continue;
         }
       }
