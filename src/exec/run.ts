@@ -33,6 +33,11 @@ const MAX_VERDICT_LEAVES = 31;
  * `generators: false` builds the plans without starting their generating commands (makeresults,
  * inputlookup): for a run that only asks verdicts of its scan leaves.
  */
+/** Which scan leaves take the event, as a mask; -1 when some leaf does but they are too many for a mask; 0 for none. */
+export function leavesTaking(run: QueryRun, event: Event): number {
+  return run.verdict(event) ?? (run.accepts(event) ? -1 : 0);
+}
+
 export function startQueries(plans: readonly QueryPlan[], sink: (planIndex: number, row: Row) => void, opts: ExecOptions = {}, start: { generators?: boolean } = {}): QueryRun {
   const ctx = makeContext(opts);
   const built = plans.map((plan, i) => {
@@ -81,7 +86,7 @@ export function startQueries(plans: readonly QueryPlan[], sink: (planIndex: numb
       if (ended) return;
       for (let i = 0; i < scans.length; i++) {
         const s = scans[i]!;
-        if (verdict & (1 << i) && !s.done) s.pushAccepted(event);
+        if (verdict & (1 << i) && (ctx.stops.count === stopsSeen || !s.done)) s.pushAccepted(event);
       }
       refresh();
     },

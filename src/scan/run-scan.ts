@@ -9,7 +9,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Event } from '../core/event.ts';
 import { fail } from '../core/diagnostics.ts';
 import type { QueryPlan } from '../plan/nodes.ts';
-import { startQueries, type ExecOptions } from '../exec/run.ts';
+import { leavesTaking, startQueries, type ExecOptions } from '../exec/run.ts';
 import type { Row } from '../exec/row.ts';
 import { expandPaths } from '../ingest/glob.ts';
 import type { JsonEvent } from '../ingest/json-event.ts';
@@ -124,8 +124,7 @@ export async function scanQueries(
   const parallelTasks = tasks.filter((t) => t.kind !== 'other').length;
   if (threads === 1 || parallelTasks <= 1) await runInThread(tasks, clauses, projectionFor(plans, runOpts), runOpts, push, stats, stopped, progress);
   else {
-    const verdictOf = (e: Event): number => run.verdict(e) ?? (run.accepts(e) ? -1 : 0);
-    await runInWorkers(tasks, plans, clauses, runOpts, threads - 1, push, verdictOf, stats, stopped, progress);
+    await runInWorkers(tasks, plans, clauses, runOpts, threads - 1, push, (e) => leavesTaking(run, e), stats, stopped, progress);
   }
   run.end();
   return stats;

@@ -8,7 +8,7 @@ import type { JsonEvent } from '../ingest/json-event.ts';
 import { newReadCounts, type ReadCounts } from '../ingest/read-counts.ts';
 import { sourcetypeByName } from '../ingest/sourcetypes/index.ts';
 import { compileLineSelector } from './prefilter.ts';
-import { startQueries } from '../exec/run.ts';
+import { leavesTaking, startQueries } from '../exec/run.ts';
 import { scanFileRange, scanStream } from './scan-file.ts';
 import type { FromWorker, ScanTask, ToWorker, WorkerSetup } from './wire.ts';
 import { packBatch } from './wire-batch.ts';
@@ -19,8 +19,6 @@ const selector = setup.clauses ? compileLineSelector(setup.clauses) : null;
 // The same plans and options as the coordinator's run, asked only which scan leaves take each event: the
 // coordinator then pushes the event to those leaves without checking them again.
 const leaves = startQueries(setup.plans, () => {}, { now: setup.now, lookupDirs: setup.lookupDirs ? [...setup.lookupDirs] : undefined, rawPrefiltered: selector !== null }, { generators: false });
-/** A leaf mask, -1 for "some leaf takes it, ask again" (more leaves than a mask holds), 0 for none. */
-const verdictOf = (e: JsonEvent): number => leaves.verdict(e) ?? (leaves.accepts(e) ? -1 : 0);
 const forced = setup.sourcetype ? sourcetypeByName(setup.sourcetype) : undefined;
 const projection = setup.projection ? scanProjection(setup.fields, forced) : null;
 const post = (m: FromWorker) => parentPort!.postMessage(m);
@@ -37,7 +35,7 @@ async function runTask(task: ScanTask, counts: ReadCounts): Promise<void> {
     const accepted: JsonEvent[] = [];
     const verdicts: number[] = [];
     for (const e of events) {
-      const v = verdictOf(e);
+      const v = leavesTaking(leaves, e);
       if (v === 0) continue;
       accepted.push(e);
       verdicts.push(v);
