@@ -9,6 +9,9 @@
 const FOLD = new Uint8Array(256);
 for (let c = 0; c < 256; c++) FOLD[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
 
+/** A walk that stops at the first match. */
+const FIRST = () => true;
+
 export class FoldedMultiSearch {
   /** Folded literals. */
   private readonly needles: Uint8Array[];
@@ -47,29 +50,23 @@ export class FoldedMultiSearch {
 
   /** Offset of the first match starting in b[from, end) (wholly inside it), or -1. */
   indexIn(b: Uint8Array, from: number, end: number): number {
-    if (this.shift === null) return this.slowIndexIn(b, from, end);
-    const m = this.m;
-    const shift = this.shift;
-    let pos = from + m - 1;
-    while (pos < end) {
-      const pair = (FOLD[b[pos - 1]!]! << 8) | FOLD[b[pos]!]!;
-      const s = shift[pair]!;
-      if (s > 0) {
-        pos += s;
-        continue;
-      }
-      const start = pos - m + 1;
-      for (const i of this.ending.get(pair) ?? []) if (this.matchesAt(b, start, end, this.needles[i]!)) return start;
-      pos++;
-    }
-    return -1;
+    return this.walk(b, from, end, FIRST);
   }
 
   /** Calls onMatch for every match wholly inside b[from, end), overlapping ones too, in order of position. */
   eachMatch(b: Uint8Array, from: number, end: number, onMatch: (start: number, literal: number) => void): void {
+    this.walk(b, from, end, (start, literal) => {
+      onMatch(start, literal);
+      return false;
+    });
+  }
+
+  /** The search itself: offers each match to `stop`, and returns the first match it accepts (or -1). */
+  private walk(b: Uint8Array, from: number, end: number, stop: (start: number, literal: number) => boolean): number {
     if (this.shift === null) {
-      for (let at = from; at < end; at++) this.needles.forEach((n, i) => this.matchesAt(b, at, end, n) && onMatch(at, i));
-      return;
+      // Literals of one byte (or very long ones): every position is checked.
+      for (let at = from; at < end; at++) for (let i = 0; i < this.needles.length; i++) if (this.matchesAt(b, at, end, this.needles[i]!) && stop(at, i)) return at;
+      return -1;
     }
     const m = this.m;
     const shift = this.shift;
@@ -82,20 +79,15 @@ export class FoldedMultiSearch {
         continue;
       }
       const start = pos - m + 1;
-      for (const i of this.ending.get(pair)!) if (this.matchesAt(b, start, end, this.needles[i]!)) onMatch(start, i);
+      for (const i of this.ending.get(pair)!) if (this.matchesAt(b, start, end, this.needles[i]!) && stop(start, i)) return start;
       pos++;
     }
+    return -1;
   }
 
   private matchesAt(b: Uint8Array, start: number, end: number, n: Uint8Array): boolean {
     if (start + n.length > end) return false;
     for (let k = 0; k < n.length; k++) if (FOLD[b[start + k]!] !== n[k]) return false;
     return true;
-  }
-
-  /** Literals of one byte (or very long ones): every position is checked. */
-  private slowIndexIn(b: Uint8Array, from: number, end: number): number {
-    for (let at = from; at < end; at++) for (const n of this.needles) if (this.matchesAt(b, at, end, n)) return at;
-    return -1;
   }
 }

@@ -10,6 +10,8 @@ import { planRule as planRuleWithTuning } from '../rules/run.ts';
 import { loadRulesEach as loadRuleFilesEach } from '../rules/load.ts';
 import { rowToAlert } from '../rules/alert.ts';
 import type { MalformedInput } from '../ingest/read.ts';
+import type { Row } from '../exec/row.ts';
+import type { ExecOptions } from '../exec/run.ts';
 export type { MalformedInput };
 import { testRules as harnessTestRules } from '../scenarios/harness.ts';
 import { loadScenarios } from '../scenarios/load.ts';
@@ -61,9 +63,14 @@ export interface AttributedAlert {
 export function runStreamingRules(rules: readonly EngineRule[], events: readonly Event[], opts: { now?: number } = {}): AttributedAlert[] {
   const plans = rules.map((r) => planRuleWithTuning(r, true));
   const lookupDirs = [...new Set(rules.flatMap((r) => ruleLookupDirs(r)))];
+  return pushAttributed(plans, (i, row) => rowToAlert(rules[i]!, row), events, { now: opts.now, lookupDirs });
+}
+
+/** Pushes each event alone; the alerts made during a push carry that event's index (null: made at the end). */
+function pushAttributed(plans: readonly QueryPlan[], toAlert: (plan: number, row: Row) => EngineAlert, events: readonly Event[], opts: ExecOptions): AttributedAlert[] {
   const out: AttributedAlert[] = [];
   let current: number | null = null;
-  const run = startQueries(plans, (i, row) => void out.push({ alert: { ...rowToAlert(rules[i]!, row) }, eventIndex: current }), { now: opts.now, lookupDirs });
+  const run = startQueries(plans, (i, row) => void out.push({ alert: { ...toAlert(i, row) }, eventIndex: current }), opts);
   for (let k = 0; k < events.length; k++) {
     current = k;
     run.push(events[k]!);
@@ -75,16 +82,7 @@ export function runStreamingRules(rules: readonly EngineRule[], events: readonly
 
 /** runStreamingRules for Sigma queries: each event pushed alone, the rows of that push attributed to it. */
 export function runStreamingSigma(queries: readonly SigmaQuery[], events: readonly Event[], opts: { now?: number } = {}): AttributedAlert[] {
-  const out: AttributedAlert[] = [];
-  let current: number | null = null;
-  const run = startQueries(queries.map((q) => q.plan), (i, row) => void out.push({ alert: { ...sigmaAlert(queries[i]!, row) }, eventIndex: current }), { now: opts.now });
-  for (let k = 0; k < events.length; k++) {
-    current = k;
-    run.push(events[k]!);
-  }
-  current = null;
-  run.end();
-  return out;
+  return pushAttributed(queries.map((q) => q.plan), (i, row) => sigmaAlert(queries[i]!, row), events, { now: opts.now });
 }
 
 /** Sigma queries over a set of events (a window), alerts as runRules returns them. */
